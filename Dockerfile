@@ -1,0 +1,32 @@
+# Baken's api, worker and migration runner: one image, the command picks which (see docker-compose.yml).
+# No JavaScript build: the packages export TypeScript source and run with tsx, as in development.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+
+# Manifests first, so the dependency layer is rebuilt only when they change. Every workspace is listed:
+# `npm ci` refuses a lockfile whose workspaces are missing.
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY apps/worker/package.json apps/worker/
+COPY packages/config/package.json packages/config/
+COPY packages/core/package.json packages/core/
+COPY packages/db/package.json packages/db/
+COPY packages/mail/package.json packages/mail/
+COPY packages/queue/package.json packages/queue/
+COPY packages/services/package.json packages/services/
+COPY packages/testing/package.json packages/testing/
+# As on developers' machines (package.json "allowScripts"), no dependency runs an install script: nothing is
+# downloaded behind npm's back (Prisma's engines are not needed, the client is generated below).
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
+COPY . .
+# The Prisma client (the postinstall step that --ignore-scripts skipped), then the console's static build.
+RUN npm run db:generate && npm run build --workspace @baken/web --if-present
+
+USER node
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+# `node --import tsx` rather than the tsx CLI: one process, which receives SIGTERM itself and closes gracefully.
+CMD ["node", "--import", "tsx", "apps/api/src/server.ts"]

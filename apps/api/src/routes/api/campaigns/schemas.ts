@@ -1,0 +1,146 @@
+import { adviceByLanguageSchema, LANGUAGES, TLP_LEVELS } from "@baken/core";
+import { z } from "zod";
+
+// Response shapes of the campaign routes: they list exactly what leaves the API.
+
+export const campaignParams = z.object({ id: z.uuid() });
+
+export const campaignBody = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  cves: z.array(z.string()),
+  rsitClass: z.string(),
+  rsitType: z.string(),
+  severity: z.string(),
+  tlp: z.enum(TLP_LEVELS),
+  advice: adviceByLanguageSchema,
+  compromiseSince: z.string().nullable(),
+  reminderEveryDays: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const campaignListBody = z.object({
+  total: z.number(),
+  campaigns: z.array(
+    campaignBody.extend({ counts: z.object({ lists: z.number(), hosts: z.number(), notices: z.number() }) }),
+  ),
+});
+
+export const campaignDetailBody = campaignBody.extend({
+  lists: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      rowCount: z.number(),
+      acceptedCount: z.number(),
+      createdAt: z.string(),
+    }),
+  ),
+  hosts: z.object({
+    open: z.number(),
+    notified: z.number(),
+    remediated: z.number(),
+    not_ours: z.number(),
+    gone: z.number(),
+    unmatched: z.number(),
+  }),
+  notices: z.object({ queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number() }),
+});
+
+const skipped = z.array(
+  z.object({
+    organizationId: z.string(),
+    name: z.string(),
+    hosts: z.number(),
+    reason: z.enum(["no_contact", "inactive"]),
+  }),
+);
+
+export const previewRequest = z.object({
+  organizationId: z.uuid().optional(),
+  limit: z.number().int().min(0).max(1000).default(20),
+});
+
+export const previewBody = z.object({
+  counts: z.object({
+    notices: z.number(),
+    hosts: z.number(),
+    noContact: z.number(),
+    inactive: z.number(),
+    quietHosts: z.number(),
+  }),
+  organizations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      language: z.enum(LANGUAGES),
+      recipients: z.array(z.string()),
+      hosts: z.number(),
+    }),
+  ),
+  skipped,
+  notices: z.array(
+    z.object({
+      organization: z.object({ id: z.string(), name: z.string(), language: z.enum(LANGUAGES) }),
+      recipients: z.array(z.string()),
+      language: z.enum(LANGUAGES),
+      hostCount: z.number(),
+      subject: z.string(),
+      text: z.string(),
+      html: z.string(),
+      attachment: z.object({
+        filename: z.string(),
+        contentType: z.string(),
+        size: z.number(),
+        rows: z.array(z.array(z.string())),
+      }),
+    }),
+  ),
+});
+
+export const sendBody = z.object({
+  notices: z.number(),
+  hosts: z.number(),
+  noContact: z.number(),
+  inactive: z.number(),
+  quietHosts: z.number(),
+  queued: z.number(),
+  skipped,
+});
+
+export const noticesQuery = z.object({
+  status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const noticesBody = z.object({
+  counts: z.object({
+    queued: z.number(),
+    sending: z.number(),
+    sent: z.number(),
+    failed: z.number(),
+    total: z.number(),
+  }),
+  notices: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      kind: z.enum(["initial", "reminder"]),
+      parentId: z.string().nullable(),
+      organization: z.object({ id: z.string(), name: z.string() }),
+      recipients: z.array(z.string()),
+      language: z.enum(LANGUAGES),
+      status: z.enum(["queued", "sending", "sent", "failed"]),
+      attempts: z.number(),
+      lastError: z.string().nullable(),
+      messageId: z.string().nullable(),
+      smtpResponse: z.string().nullable(),
+      hostCount: z.number(),
+      createdAt: z.string(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+});

@@ -1,0 +1,178 @@
+import multipart from "@fastify/multipart";
+import {
+  assignExposures,
+  attachList,
+  getList,
+  ingestList,
+  listExposures,
+  listLists,
+  listListErrors,
+  rematchList,
+} from "@baken/services";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../../plugins/app/auth.ts";
+import { readUpload } from "./read-upload.ts";
+import {
+  assignBody,
+  assignResult,
+  attachResult,
+  exposure,
+  listDetail,
+  listParams,
+  listRow,
+  page,
+  rematchResult,
+  uploadResult,
+} from "./schemas.ts";
+
+/** Exposure lists: upload (streamed), read with match summary, review exposures and errors, assign, re-match. */
+export default async function listRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const ctx = app.ctx;
+  // Only here: multipart bodies are accepted for list uploads and nowhere else in the staff API.
+  await app.register(multipart, { throwFileSizeLimit: true });
+
+  app.post(
+    "/",
+    {
+      config: { role: "analyst" },
+      schema: {
+        tags: ["lists"],
+        summary: "Upload an exposure list (multipart: file, optional source, campaignId, tlp)",
+        description:
+          "CSV (comma, semicolon or tab; header row), plain text (one address a line), JSON array or NDJSON. " +
+          "Streamed, validated, matched. 409 (details.id) when the same file was uploaded before; 413 past UPLOAD_MAX_BYTES / UPLOAD_MAX_ROWS.",
+        response: { 201: uploadResult },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await readUpload(request, ctx.config.uploads.maxBytes, (file, fileName, meta) =>
+        ingestList(ctx, actor, { file, fileName, meta }),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    "/",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags: ["lists"],
+        summary: "Lists, newest first",
+        querystring: z.object({ ...page, campaignId: z.uuid().optional() }),
+        response: {
+          200: z.object({ lists: z.array(listRow), total: z.number(), page: z.number(), pageSize: z.number() }),
+        },
+      },
+    },
+    async (request) => listLists(ctx, request.query),
+  );
+
+  app.get(
+    "/:id",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags: ["lists"],
+        summary: "A list with its match summary",
+        params: listParams,
+        response: { 200: listDetail },
+      },
+    },
+    async (request) => getList(ctx, request.params.id),
+  );
+
+  app.get(
+    "/:id/exposures",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags: ["lists"],
+        summary: "A list's exposures with owner, reason and every candidate",
+        params: listParams,
+        querystring: z.object({
+          ...page,
+          matched: z
+            .enum(["true", "false"])
+            .transform((v) => v === "true")
+            .optional(),
+          organizationId: z.uuid().optional(),
+        }),
+        response: {
+          200: z.object({ exposures: z.array(exposure), total: z.number(), page: z.number(), pageSize: z.number() }),
+        },
+      },
+    },
+    async (request) => listExposures(ctx, request.params.id, request.query),
+  );
+
+  app.get(
+    "/:id/errors",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags: ["lists"],
+        summary: "The rows a list rejected, with line, field and reason",
+        params: listParams,
+        querystring: z.object(page),
+        response: {
+          200: z.object({
+            errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => listListErrors(ctx, request.params.id, request.query),
+  );
+
+  app.post(
+    "/:id/assign",
+    {
+      config: { role: "analyst" },
+      schema: {
+        tags: ["lists"],
+        summary: "Assign exposures to an organization (manual assignment), optionally registering a network or domain",
+        params: listParams,
+        body: assignBody,
+        response: { 200: assignResult },
+      },
+    },
+    async (request) => assignExposures(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    "/:id/rematch",
+    {
+      config: { role: "analyst" },
+      schema: {
+        tags: ["lists"],
+        summary: "Match the list again against the current registry",
+        params: listParams,
+        response: { 200: rematchResult },
+      },
+    },
+    async (request) => rematchList(ctx, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    "/:id",
+    {
+      config: { role: "analyst" },
+      schema: {
+        tags: ["lists"],
+        summary: "Attach the list to a campaign (its hosts join the campaign's)",
+        params: listParams,
+        body: z.object({ campaignId: z.uuid() }),
+        response: { 200: attachResult },
+      },
+    },
+    async (request) => attachList(ctx, actorOf(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+export const listParams = z.object({ id: z.uuid() });
+const reason = z.enum(["manual", "domain", "network", "asn"]);
+const rowError = z.object({ line: z.number(), field: z.string(), message: z.string() });
+const campaignHosts = z
+  .object({ hosts: z.number(), created: z.number(), reopened: z.number(), gone: z.number() })
+  .nullable();
+
+export const uploadResult = z.object({
+  id: z.uuid(),
+  format: z.string(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+  errors: z.array(rowError),
+  campaignHosts,
+});
+
+export const listRow = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  source: z.string().nullable(),
+  format: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number(),
+  tlp: z.string(),
+  campaignId: z.uuid().nullable(),
+  uploadedBy: z.string().nullable(),
+  createdAt: z.string(),
+  matchedAt: z.string().nullable(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+});
+
+export const listDetail = listRow.extend({
+  summary: z.object({
+    exposures: z.number(),
+    matched: z.number(),
+    unmatched: z.number(),
+    byReason: z.object({ manual: z.number(), domain: z.number(), network: z.number(), asn: z.number() }),
+    organizations: z.array(z.object({ id: z.uuid(), name: z.string(), count: z.number() })),
+  }),
+});
+
+export const exposure = z.object({
+  id: z.number(),
+  line: z.number(),
+  ip: z.string().nullable(),
+  port: z.number().nullable(),
+  protocol: z.string().nullable(),
+  hostname: z.string().nullable(),
+  asn: z.number().nullable(),
+  seenAt: z.string().nullable(),
+  tag: z.string().nullable(),
+  version: z.string().nullable(),
+  raw: z.record(z.string(), z.string()).nullable(),
+  organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  matchReason: reason.nullable(),
+  candidates: z.array(
+    z.object({ organizationId: z.uuid(), organizationName: z.string().nullable(), reason, detail: z.string() }),
+  ),
+});
+
+export const page = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+};
+
+export const assignBody = z.object({
+  organizationId: z.uuid(),
+  exposureIds: z.array(z.number().int().positive()).max(100_000).optional(),
+  ips: z.array(z.string().max(100)).max(100_000).optional(),
+  hostnames: z.array(z.string().max(300)).max(100_000).optional(),
+  by: z.enum(["ip", "hostname"]).optional(),
+  registerNetwork: z.string().max(100).optional(),
+  registerDomain: z.string().max(300).optional(),
+});
+
+export const assignResult = z.object({
+  assignments: z.object({ ips: z.array(z.string()), hostnames: z.array(z.string()) }),
+  registered: z.object({ network: z.string().nullable(), domain: z.string().nullable() }),
+  exposures: z.number(),
+  changed: z.number(),
+});
+
+export const rematchResult = z.object({ id: z.uuid(), exposures: z.number(), changed: z.number(), campaignHosts });
+export const attachResult = z.object({ id: z.uuid(), campaignId: z.uuid(), campaignHosts: campaignHosts.unwrap() });

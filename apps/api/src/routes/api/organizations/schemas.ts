@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const language = z.enum(["nl", "fr", "de", "en"]);
+export const idParams = z.object({ id: z.uuid() });
+
+export const contactView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["abuse", "security", "technical"]),
+  language: language.nullable(),
+  pgpPublicKey: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const organizationView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  sector: z.string().nullable(),
+  country: z.string().nullable(),
+  language,
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  contacts: z.array(contactView),
+  networks: z.array(z.object({ id: z.number(), cidr: z.string() })),
+  asns: z.array(z.object({ id: z.number(), asn: z.number() })),
+  domains: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+
+export const contactBody = z.object({
+  email: z.string().max(320),
+  name: z.string().max(200).optional(),
+  role: z.enum(["abuse", "security", "technical"]).optional(),
+  language: language.nullable().optional(),
+  pgpPublicKey: z.string().max(100_000).nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+export const importResult = z.object({
+  format: z.enum(["ndjson", "csv"]),
+  created: z.number(),
+  updated: z.number(),
+  rejected: z.number(),
+  rejections: z.array(
+    z.object({
+      line: z.number(),
+      errors: z.array(z.object({ line: z.number().optional(), field: z.string().optional(), message: z.string() })),
+    }),
+  ),
+});

@@ -1,0 +1,219 @@
+import { AppError, checkOwnerFormToken, ownerFormToken, parseOwnerForm } from "@baken/core";
+import { getOwnerView, openOwnerLink, recordOwnerReplies } from "@baken/services";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { LANGS, pickLanguage, type Lang } from "../../../lib/html.ts";
+import { donePage, ownerPage, problemPage, type Cert } from "./views.ts";
+
+/** A rendered page may be posted back for this long; after that the owner reloads it (nothing is lost but a click). */
+const FORM_MAX_AGE_MS = 12 * 3600 * 1000;
+
+const params = z.object({ token: z.string() });
+const query = z.object({ lang: z.string().optional() });
+const htmlPage = z.string().describe("an HTML page");
+// Any flat form: the fields are read (and refused with a translated message) by parseOwnerForm.
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
+
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+const isLang = (v: unknown): v is Lang => typeof v === "string" && (LANGS as readonly string[]).includes(v);
+
+/**
+ * The notified owner's page at /r/<token>: the campaign, the advice and that organization's hosts, and forms
+ * to answer per host or for all at once. Plain HTML forms, no script, nothing from another origin; the
+ * link token is the only credential, so unknown, expired and revoked links all get the same 404 page
+ * after the same work.
+ */
+export default async function ownerRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { config } = app.ctx;
+  const cert: Cert = { ...config.cert, email: config.mail.replyTo };
+  const secret = config.notices.tokenSecret;
+  const rateLimit = { max: config.notices.ownerPageRatePerMinute, timeWindow: "1 minute" };
+
+  const pageHref = (token: string, lang: Lang, suffix = "") => `/r/${encodeURIComponent(token)}${suffix}?lang=${lang}`;
+  const send = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .status(status)
+      .header("cache-control", "no-store")
+      .header("x-robots-tag", "noindex, nofollow")
+      .type("text/html; charset=utf-8")
+      .send(body);
+  const requestLang = (request: FastifyRequest) =>
+    pickLanguage(str((request.query as Record<string, unknown> | undefined)?.lang), request.headers["accept-language"]);
+  // The language links are relative ("?lang=fr"), so the page is the same whatever the link was.
+  const invalidLink = (request: FastifyRequest, reply: FastifyReply) =>
+    send(
+      reply,
+      404,
+      problemPage({ lang: requestLang(request), cert, problem: (t) => t.invalid, langHref: (l) => `?lang=${l}` }),
+    );
+  const newForm = (token: string) => {
+    const issuedAt = Date.now();
+    return { issuedAt, token: ownerFormToken(secret, token, issuedAt) };
+  };
+
+  app.setErrorHandler((err: { statusCode?: number }, request, reply) => {
+    const status =
+      err instanceof AppError
+        ? 400
+        : err.statusCode && err.statusCode >= 400 && err.statusCode < 500
+          ? err.statusCode
+          : 500;
+    if (status === 500) request.log.error({ err }, "owner page failed");
+    return send(
+      reply,
+      status,
+      problemPage({ lang: requestLang(request), cert, problem: (t) => (status === 429 ? t.tooMany : t.failed) }),
+    );
+  });
+
+  // /r, /r/<a token too long for a route parameter>, /r/<token>/<anything else>: the same page, after the same work.
+  app.setNotFoundHandler({ preHandler: app.rateLimit(rateLimit) }, async (request, reply) => {
+    await openOwnerLink(app.ctx, { token: request.url.split("?")[0]!.replace(/^\/r\/?/, "") });
+    return invalidLink(request, reply);
+  });
+
+  app.get(
+    "/:token",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["public"],
+        summary: "The notified owner's page (HTML)",
+        security: [],
+        params,
+        querystring: query,
+        response: { 200: htmlPage, 404: htmlPage },
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const link = await openOwnerLink(app.ctx, { token });
+      if (!link) return invalidLink(request, reply);
+      const view = await getOwnerView(app.ctx, link);
+      const lang = isLang(request.query.lang) ? request.query.lang : link.language;
+      return send(
+        reply,
+        200,
+        ownerPage({
+          lang,
+          view,
+          cert,
+          action: pageHref(token, lang),
+          langHref: (l) => pageHref(token, l),
+          form: newForm(token),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    "/:token",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["public"],
+        summary: "The owner's answers (a plain form post); redirects to the confirmation",
+        security: [],
+        params,
+        querystring: query,
+        body: formBody,
+        response: { 303: z.null().describe("to /r/<token>/done"), 400: htmlPage, 403: htmlPage, 404: htmlPage },
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const body = request.body;
+      const link = await openOwnerLink(app.ctx, { token });
+      const formOk = checkOwnerFormToken(
+        secret,
+        token,
+        str(body.issuedAt),
+        str(body.formToken),
+        Date.now(),
+        FORM_MAX_AGE_MS,
+      );
+      if (!link) return invalidLink(request, reply);
+      const chosen = str(body.lang) ?? request.query.lang;
+      const lang = isLang(chosen) ? chosen : link.language;
+      if (!formOk) {
+        return send(
+          reply,
+          403,
+          problemPage({
+            lang,
+            cert,
+            problem: (t) => t.formExpired,
+            link: { href: pageHref(token, lang), label: (t) => t.formExpired.reload },
+          }),
+        );
+      }
+      const parsed = parseOwnerForm(body);
+      if (!parsed.ok) {
+        const view = await getOwnerView(app.ctx, link);
+        const posted = {
+          scope: body.scope === "all" ? ("all" as const) : ("hosts" as const),
+          values: body,
+          errors: parsed.errors,
+        };
+        return send(
+          reply,
+          400,
+          ownerPage({
+            lang,
+            view,
+            cert,
+            action: pageHref(token, lang),
+            langHref: (l) => pageHref(token, l),
+            form: newForm(token),
+            posted,
+          }),
+        );
+      }
+      try {
+        await recordOwnerReplies(app.ctx, { id: null, ip: request.ip }, { link, form: parsed.form });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === "forbidden")) throw err;
+        return send(
+          reply,
+          403,
+          problemPage({
+            lang,
+            cert,
+            problem: (t) => t.foreignHosts,
+            link: { href: pageHref(token, lang), label: (t) => t.foreignHosts.back },
+          }),
+        );
+      }
+      return reply.redirect(pageHref(token, lang, "/done"), 303);
+    },
+  );
+
+  app.get(
+    "/:token/done",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["public"],
+        summary: "Confirmation after the owner answered (HTML)",
+        security: [],
+        params,
+        querystring: query,
+        response: { 200: htmlPage, 404: htmlPage },
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const link = await openOwnerLink(app.ctx, { token });
+      if (!link) return invalidLink(request, reply);
+      const view = await getOwnerView(app.ctx, link);
+      const lang = isLang(request.query.lang) ? request.query.lang : link.language;
+      return send(
+        reply,
+        200,
+        donePage({ lang, view, cert, backHref: pageHref(token, lang), langHref: (l) => pageHref(token, l, "/done") }),
+      );
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, type ReactNode } from "react";
+import { Layout } from "./components/layout.tsx";
+import { Empty } from "./components/status.tsx";
+import { Link, matchPath, navigate, useLocation } from "./lib/router.tsx";
+import { AuditPage } from "./pages/audit.tsx";
+import { CampaignDetailPage } from "./pages/campaign-detail.tsx";
+import { CampaignProgressPage } from "./pages/campaign-progress.tsx";
+import { CampaignsPage, NewCampaignPage } from "./pages/campaigns.tsx";
+import { ListDetailPage } from "./pages/list-detail.tsx";
+import { ListsPage } from "./pages/lists.tsx";
+import { NewOrganizationPage, OrganizationDetailPage } from "./pages/organization-detail.tsx";
+import { OrganizationsPage } from "./pages/organizations.tsx";
+import { ReportDetailPage } from "./pages/report-detail.tsx";
+import { ReportsPage } from "./pages/reports.tsx";
+import { SignInPage } from "./pages/sign-in.tsx";
+import { hasRole, SessionGate, useSession } from "./session.tsx";
+
+type Route = { path: string; title: string; admin?: boolean; render: (p: Record<string, string>) => ReactNode };
+
+// Literal paths before parameterised ones: "/campaigns/new" is not a campaign id.
+const ROUTES: Route[] = [
+  { path: "/lists", title: "Lists", render: () => <ListsPage /> },
+  { path: "/lists/:id", title: "List", render: (p) => <ListDetailPage id={p.id!} /> },
+  { path: "/organizations", title: "Organizations", render: () => <OrganizationsPage /> },
+  { path: "/organizations/new", title: "New organization", render: () => <NewOrganizationPage /> },
+  { path: "/organizations/:id", title: "Organization", render: (p) => <OrganizationDetailPage id={p.id!} /> },
+  { path: "/campaigns", title: "Campaigns", render: () => <CampaignsPage /> },
+  { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
+  { path: "/campaigns/:id", title: "Campaign", render: (p) => <CampaignDetailPage id={p.id!} /> },
+  { path: "/campaigns/:id/progress", title: "Progress", render: (p) => <CampaignProgressPage id={p.id!} /> },
+  { path: "/reports", title: "Incident reports", render: () => <ReportsPage /> },
+  { path: "/reports/:id", title: "Incident report", render: (p) => <ReportDetailPage id={p.id!} /> },
+  { path: "/audit", title: "Audit log", admin: true, render: () => <AuditPage /> },
+];
+
+function Pages() {
+  const { path } = useLocation();
+  const { staff } = useSession();
+  const found = ROUTES.map((r) => ({ r, params: matchPath(r.path, path) })).find((m) => m.params);
+
+  useEffect(() => {
+    if (path === "/" || path === "") navigate("/lists", { replace: true });
+  }, [path]);
+  useEffect(() => {
+    document.title = `${found?.r.title ?? "Not found"} · Baken`;
+    // Move focus to the new page's content, so screen-reader and keyboard users start at the top of it.
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path, found?.r.title]);
+
+  if (!found) {
+    return (
+      <Empty>
+        <h1>Page not found</h1>
+        <p>
+          Nothing at {path}. <Link to="/lists">Go to the lists</Link>.
+        </p>
+      </Empty>
+    );
+  }
+  if (found.r.admin && !hasRole(staff, "admin")) {
+    return (
+      <Empty>
+        <h1>Admins only</h1>
+        <p>The {found.r.title.toLowerCase()} is for administrators.</p>
+      </Empty>
+    );
+  }
+  // A key per path: moving to another record starts its page afresh.
+  return <div key={path}>{found.r.render(found.params!)}</div>;
+}
+
+export function App() {
+  return (
+    <SessionGate signIn={(props) => <SignInPage {...props} />}>
+      <Layout>
+        <Pages />
+      </Layout>
+    </SessionGate>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type ReactNode } from "react";
+import { Link, useLocation } from "../lib/router.tsx";
+import { hasRole, useSession } from "../session.tsx";
+
+const SECTIONS = [
+  { to: "/lists", label: "Lists" },
+  { to: "/organizations", label: "Organizations" },
+  { to: "/campaigns", label: "Campaigns" },
+  { to: "/reports", label: "Incident reports" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { staff, settings, signOut } = useSession();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const sections = hasRole(staff, "admin") ? [...SECTIONS, { to: "/audit", label: "Audit log" }] : SECTIONS;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/lists" className="brand">
+          {settings.certName} <span className="brand-sub">console</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" className={menuOpen ? "open" : undefined}>
+          <ul>
+            {sections.map((s) => (
+              <li key={s.to}>
+                <Link
+                  to={s.to}
+                  aria-current={path.startsWith(s.to) ? "page" : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
+                  {s.label}
+                </Link>
+              </li>
+            ))}
+            {settings.mailCatcherUrl && (
+              <li>
+                <a href={settings.mailCatcherUrl} target="_blank" rel="noreferrer">
+                  Caught mail ↗
+                </a>
+              </li>
+            )}
+          </ul>
+          <div className="who">
+            <span title={staff.email}>
+              {staff.name || staff.email} <span className="role-badge">{staff.role}</span>
+            </span>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

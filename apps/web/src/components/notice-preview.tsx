@@ -1,0 +1,154 @@
+import { useEffect, useState } from "react";
+import { api, type Language, type NoticePreview, type Preview } from "../api/index.ts";
+import { n } from "../lib/format.ts";
+import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
+import { ErrorBox, Loading } from "./status.tsx";
+
+/**
+ * What the campaign would send now, without sending: the counts, then one organization's notice as its
+ * recipients will read it, in any of the four languages, with the rows of its CSV attachment.
+ */
+export function NoticePreviewPanel({ campaignId, overview }: { campaignId: string; overview: Preview }) {
+  const [organizationId, setOrganizationId] = useState(overview.perOrganization[0]?.id ?? "");
+  const [language, setLanguage] = useState<Language | null>(null);
+  const [notice, setNotice] = useState<NoticePreview | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!organizationId) return;
+    let current = true;
+    setLoading(true);
+    setError(null);
+    api.campaigns
+      .previewCampaign(campaignId, { organizationId, language: language ?? undefined })
+      .then(
+        (p) => current && setNotice(p.notices[0] ?? null),
+        (err) => current && setError(err),
+      )
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [campaignId, organizationId, language]);
+
+  const shownLanguage = language ?? notice?.language ?? "en";
+  return (
+    <div className="preview">
+      <PreviewCounts preview={overview} />
+      {overview.perOrganization.length > 0 && (
+        <>
+          <label htmlFor="preview-org">Organization</label>
+          <select
+            id="preview-org"
+            value={organizationId}
+            onChange={(e) => {
+              setOrganizationId(e.target.value);
+              setLanguage(null);
+            }}
+          >
+            {overview.perOrganization.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} — {n(o.hosts)} host(s){o.language ? `, ${o.language}` : ""}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <ErrorBox error={error} title="No preview" />
+      {loading && !notice && <Loading what="the notice" />}
+      {notice && (
+        <article className="mail" aria-label="Notice preview" aria-busy={loading}>
+          <LanguageTabs id="preview" label="Language of the notice" value={shownLanguage} onChange={setLanguage} />
+          <div {...tabPanelProps("preview", shownLanguage)} className="tab-panel">
+            {language && language !== notice.language && (
+              <p className="notice" role="status">
+                The API rendered this notice in {notice.language}, the language its recipients get; it cannot show it in{" "}
+                {language} yet.
+              </p>
+            )}
+            <dl className="mail-head">
+              <dt>To</dt>
+              <dd>{notice.recipients.join(", ") || "— (no active contact)"}</dd>
+              <dt>Subject</dt>
+              <dd data-testid="preview-subject">{notice.subject}</dd>
+            </dl>
+            <pre className="mail-body" data-testid="preview-body">
+              {notice.text}
+            </pre>
+            {notice.attachment && (
+              <section aria-label="Attachment">
+                <h4>
+                  Attachment <span className="mono">{notice.attachment.filename}</span> (
+                  {n(notice.attachment.rows.length)} row(s))
+                </h4>
+                <div className="table-wrap">
+                  <table className="compact">
+                    <thead>
+                      <tr>
+                        {notice.attachment.columns.map((c) => (
+                          <th scope="col" key={c}>
+                            {c}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {notice.attachment.rows.slice(0, 100).map((r, i) => (
+                        <tr key={i}>
+                          {r.map((cell, j) => (
+                            <td key={j} className="mono">
+                              {cell}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                {notice.attachment.rows.length > 100 && <p className="muted">First 100 rows shown.</p>}
+              </section>
+            )}
+          </div>
+        </article>
+      )}
+    </div>
+  );
+}
+
+export function PreviewCounts({ preview }: { preview: Preview }) {
+  return (
+    <>
+      <dl className="stats">
+        <div>
+          <dt>Organizations</dt>
+          <dd data-testid="preview-organizations">{n(preview.organizations)}</dd>
+        </div>
+        <div>
+          <dt>Mails</dt>
+          <dd data-testid="preview-mails">{n(preview.mails)}</dd>
+        </div>
+        {preview.hosts !== null && (
+          <div>
+            <dt>Hosts</dt>
+            <dd>{n(preview.hosts)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>No contact</dt>
+          <dd>{n(preview.noContactCount)}</dd>
+        </div>
+      </dl>
+      {preview.noContact.length > 0 && (
+        <details>
+          <summary>{n(preview.noContact.length)} organization(s) have no active contact and will get no mail</summary>
+          <ul>
+            {preview.noContact.map((o) => (
+              <li key={o.id || o.name}>{o.name}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from "react";
+import type { NoticeList, NoticeStatus } from "../api/index.ts";
+import { dateTime, n } from "../lib/format.ts";
+import { Link } from "../lib/router.tsx";
+import { ProgressBar } from "./progress-bar.tsx";
+import { Empty } from "./status.tsx";
+
+export const pending = (list: NoticeList | undefined) => (list ? list.counts.queued + list.counts.sending : 0);
+
+/** The campaign's notices as the queue delivers them: counts, a bar, and the notices with their status. */
+export function NoticeQueue({ list }: { list: NoticeList }) {
+  const [filter, setFilter] = useState<NoticeStatus | "">(list.counts.failed > 0 ? "failed" : "");
+  const { queued, sending, sent, failed } = list.counts;
+  const total = queued + sending + sent + failed;
+  if (total === 0) return <Empty>Nothing sent yet.</Empty>;
+  const shown = list.notices.filter((nt) => !filter || nt.status === filter);
+  return (
+    <>
+      <dl className="stats" aria-live="polite">
+        <div>
+          <dt>Queued</dt>
+          <dd data-testid="queue-queued">{n(queued + sending)}</dd>
+        </div>
+        <div>
+          <dt>Sent</dt>
+          <dd data-testid="queue-sent">{n(sent)}</dd>
+        </div>
+        <div>
+          <dt>Failed</dt>
+          <dd data-testid="queue-failed" className={failed > 0 ? "bad" : undefined}>
+            {n(failed)}
+          </dd>
+        </div>
+      </dl>
+      <ProgressBar
+        label="Notices delivered"
+        value={sent + failed}
+        max={total}
+        text={queued + sending > 0 ? `${n(sent + failed)} of ${n(total)} done; updating live` : `All ${n(total)} done`}
+      />
+      <label htmlFor="notice-filter">Show</label>
+      <select id="notice-filter" value={filter} onChange={(e) => setFilter(e.target.value as NoticeStatus | "")}>
+        <option value="">all notices</option>
+        <option value="queued">queued</option>
+        <option value="sending">sending</option>
+        <option value="sent">sent</option>
+        <option value="failed">failed</option>
+      </select>
+      {shown.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Organization</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Hosts
+                </th>
+                <th scope="col">Sent</th>
+                <th scope="col">Last error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(0, 50).map((nt) => (
+                <tr key={nt.id}>
+                  <td className="mono">{nt.reference}</td>
+                  <td>
+                    {nt.organization.id ? (
+                      <Link to={`/organizations/${nt.organization.id}`}>{nt.organization.name}</Link>
+                    ) : (
+                      nt.organization.name
+                    )}
+                  </td>
+                  <td>{nt.kind}</td>
+                  <td>
+                    <span className={`status status-${nt.status}`}>{nt.status}</span>
+                    {nt.attempts > 1 && <span className="muted"> ({nt.attempts} attempts)</span>}
+                  </td>
+                  <td className="num">{n(nt.hostCount)}</td>
+                  <td>{dateTime(nt.sentAt)}</td>
+                  <td>{nt.lastError ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {shown.length > 50 && <p className="muted">First 50 of {n(shown.length)} shown; filter by status to find one.</p>}
+    </>
+  );
+}

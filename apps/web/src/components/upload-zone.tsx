@@ -1,0 +1,72 @@
+import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import type { UploadProgress } from "../api/index.ts";
+import { bytes } from "../lib/format.ts";
+import { ProgressBar } from "./progress-bar.tsx";
+
+export type UploadState = { phase: "idle" } | { phase: "sending"; progress: UploadProgress } | { phase: "processing" };
+
+/**
+ * Pick a file by drag and drop or with the file chooser (the keyboard path); the caller uploads it.
+ * The progress bar follows the bytes sent, then says the server is reading the file.
+ */
+export function FileDrop(props: {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  accept?: string;
+  file: File | null;
+  onFile: (f: File | null) => void;
+  disabled?: boolean;
+}) {
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !props.disabled) props.onFile(file);
+  };
+  return (
+    <div
+      className={`drop-zone${over ? " over" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      data-testid={`${props.id}-drop`}
+    >
+      <label htmlFor={props.id}>{props.label}</label>
+      <p className="hint">{props.hint}</p>
+      <input
+        ref={input}
+        id={props.id}
+        type="file"
+        accept={props.accept}
+        disabled={props.disabled}
+        onChange={(e) => props.onFile(e.target.files?.[0] ?? null)}
+      />
+      {props.file && (
+        <p className="chosen">
+          Chosen: <strong>{props.file.name}</strong> ({bytes(props.file.size)})
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function UploadProgressBar({ state }: { state: UploadState }) {
+  if (state.phase === "idle") return null;
+  if (state.phase === "processing")
+    return <ProgressBar label="Upload" value={null} text="Uploaded; the server is reading and matching the file…" />;
+  const { loaded, total } = state.progress;
+  return (
+    <ProgressBar
+      label="Upload"
+      value={total ? loaded : null}
+      max={total}
+      text={total ? `${bytes(loaded)} of ${bytes(total)} sent` : `${bytes(loaded)} sent`}
+    />
+  );
+}

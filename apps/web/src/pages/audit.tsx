@@ -1,0 +1,125 @@
+import { useState } from "react";
+import { api, type AuditEvent } from "../api/index.ts";
+import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
+import { dateTime } from "../lib/format.ts";
+import { useAsync } from "../lib/use-async.ts";
+
+const PAGE = 100;
+
+/** Who changed what, newest first (admins only: the route answers 403 to anyone else). */
+export function AuditPage() {
+  const [action, setAction] = useState("");
+  const [subjectType, setSubjectType] = useState("");
+  const [applied, setApplied] = useState({ action: "", subjectType: "" });
+  const first = useAsync(() => api.audit.listAuditEvents({ ...applied, limit: PAGE }), [applied]);
+  const [older, setOlder] = useState<AuditEvent[]>([]);
+  const [more, setMore] = useState<{ busy: boolean; error: unknown; done: boolean }>({
+    busy: false,
+    error: null,
+    done: false,
+  });
+
+  const apply = () => {
+    setOlder([]);
+    setMore({ busy: false, error: null, done: false });
+    setApplied({ action: action.trim(), subjectType: subjectType.trim() });
+  };
+  const loadOlder = async (events: AuditEvent[]) => {
+    const last = events.at(-1);
+    if (!last) return;
+    setMore({ busy: true, error: null, done: false });
+    try {
+      const next = await api.audit.listAuditEvents({ ...applied, before: last.id, limit: PAGE });
+      setOlder((o) => [...o, ...next]);
+      setMore({ busy: false, error: null, done: next.length < PAGE });
+    } catch (error) {
+      setMore({ busy: false, error, done: false });
+    }
+  };
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the audit log"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <div>
+          <label htmlFor="audit-action">Action</label>
+          <input
+            id="audit-action"
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            placeholder="e.g. campaign.send"
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-subject">Subject type</label>
+          <input
+            id="audit-subject"
+            value={subjectType}
+            onChange={(e) => setSubjectType(e.target.value)}
+            placeholder="e.g. organization"
+          />
+        </div>
+        <div className="actions">
+          <button type="submit">Filter</button>
+        </div>
+      </form>
+      <AsyncView state={first} what="the audit log">
+        {(events) => {
+          const all = [...events, ...older];
+          if (all.length === 0)
+            return <Empty>No event recorded{applied.action || applied.subjectType ? " for these filters" : ""}.</Empty>;
+          return (
+            <>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">When</th>
+                      <th scope="col">Who</th>
+                      <th scope="col">Action</th>
+                      <th scope="col">Subject</th>
+                      <th scope="col">Details</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {all.map((e) => (
+                      <tr key={e.id}>
+                        <td>{dateTime(e.at)}</td>
+                        <td>
+                          {e.actor ?? <span className="muted">system / public</span>}
+                          {e.ip && <span className="muted"> from {e.ip}</span>}
+                        </td>
+                        <td className="mono">{e.action}</td>
+                        <td>
+                          {e.subjectType}
+                          {e.subjectId && <span className="mono muted"> {e.subjectId}</span>}
+                        </td>
+                        <td>
+                          <code className="details-json">{JSON.stringify(e.details)}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <ErrorBox error={more.error} title="Could not load older events" />
+              {events.length === PAGE && !more.done && (
+                <button type="button" className="secondary" disabled={more.busy} onClick={() => void loadOlder(all)}>
+                  {more.busy ? "Loading…" : "Older events"}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </AsyncView>
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { useRef, useState, type FormEvent } from "react";
+import { api, ApiError, TLPS, type Tlp } from "../api/index.ts";
+import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
+import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
+import { dateTime, n, tlpLabel } from "../lib/format.ts";
+import { Link, navigate, useLocation } from "../lib/router.tsx";
+import { useAsync } from "../lib/use-async.ts";
+import { useCan } from "../session.tsx";
+
+export function ListsPage() {
+  const canUpload = useCan("analyst");
+  const lists = useAsync(() => api.lists.listLists(), []);
+  return (
+    <>
+      <h1>Exposure lists</h1>
+      {canUpload && <UploadForm />}
+      <section aria-labelledby="lists-title">
+        <h2 id="lists-title">Uploaded lists</h2>
+        <AsyncView state={lists} what="the lists">
+          {(items) =>
+            items.length === 0 ? (
+              <Empty>No list uploaded yet.{canUpload && " Drop a scan report or a leaked list above to start."}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">File</th>
+                      <th scope="col">Campaign</th>
+                      <th scope="col" className="num">
+                        Accepted
+                      </th>
+                      <th scope="col" className="num">
+                        Rejected
+                      </th>
+                      <th scope="col" className="num">
+                        Duplicates
+                      </th>
+                      <th scope="col">TLP</th>
+                      <th scope="col">Uploaded</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((l) => (
+                      <tr key={l.id}>
+                        <td>
+                          <Link to={`/lists/${l.id}`}>{l.fileName}</Link>
+                          {l.source && <span className="muted"> · {l.source}</span>}
+                        </td>
+                        <td>{l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"}</td>
+                        <td className="num">{n(l.accepted)}</td>
+                        <td className="num">{n(l.rejected)}</td>
+                        <td className="num">{n(l.duplicates)}</td>
+                        <td>
+                          <span className={`tlp tlp-${l.tlp}`}>{tlpLabel(l.tlp)}</span>
+                        </td>
+                        <td>{dateTime(l.createdAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </AsyncView>
+      </section>
+    </>
+  );
+}
+
+/** The id of the list a 409 (same file uploaded before) points at. */
+function existingListId(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const body = (err.body ?? {}) as { id?: unknown; details?: { id?: unknown; listId?: unknown } };
+  const id = body.id ?? body.details?.id ?? body.details?.listId;
+  return typeof id === "string" ? id : null;
+}
+
+function UploadForm() {
+  const { search } = useLocation();
+  const campaigns = useAsync(() => api.campaigns.listCampaigns(), []);
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState("");
+  const [campaignId, setCampaignId] = useState(search.get("campaign") ?? "");
+  const [tlp, setTlp] = useState<Tlp>("AMBER");
+  const [state, setState] = useState<UploadState>({ phase: "idle" });
+  const [error, setError] = useState<unknown>(null);
+  const abort = useRef<(() => void) | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setState({ phase: "sending", progress: { loaded: 0, total: file.size } });
+    const upload = api.lists.uploadList(
+      { file, source: source || undefined, campaignId: campaignId || undefined, tlp },
+      (progress) =>
+        setState(
+          progress.total > 0 && progress.loaded >= progress.total
+            ? { phase: "processing" }
+            : { phase: "sending", progress },
+        ),
+    );
+    abort.current = upload.abort;
+    try {
+      const result = await upload.promise;
+      // The list's page holds the whole summary: counts, first errors, matches, rows to assign.
+      navigate(`/lists/${result.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      abort.current = null;
+      setState({ phase: "idle" });
+    }
+  }
+
+  const busy = state.phase !== "idle";
+  const existing = existingListId(error);
+  return (
+    <section aria-labelledby="upload-title" className="card">
+      <h2 id="upload-title">Upload a list</h2>
+      <form onSubmit={submit}>
+        <FileDrop
+          id="list-file"
+          label="List file"
+          hint="Drop a file here or choose one: Shadowserver CSV, any CSV/TSV with an ip or hostname column, a plain list (one address or URL a line), JSON or NDJSON."
+          accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,text/plain,application/json"
+          file={file}
+          onFile={(f) => {
+            setFile(f);
+            setError(null);
+          }}
+          disabled={busy}
+        />
+        <div className="form-grid">
+          <div>
+            <label htmlFor="list-source">Source</label>
+            <input
+              id="list-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+              placeholder="e.g. Shadowserver scan_exchange"
+              disabled={busy}
+            />
+          </div>
+          <div>
+            <label htmlFor="list-campaign">Campaign</label>
+            <select
+              id="list-campaign"
+              value={campaignId}
+              onChange={(e) => setCampaignId(e.target.value)}
+              disabled={busy}
+            >
+              <option value="">No campaign (yet)</option>
+              {(campaigns.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="list-tlp">TLP</label>
+            <select id="list-tlp" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)} disabled={busy}>
+              {TLPS.map((t) => (
+                <option key={t} value={t}>
+                  {tlpLabel(t)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <UploadProgressBar state={state} />
+        <div className="actions">
+          <button type="submit" disabled={!file || busy}>
+            {busy ? "Uploading…" : "Upload"}
+          </button>
+          {state.phase === "sending" && (
+            <button type="button" className="secondary" onClick={() => abort.current?.()}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+      {error !== null && (
+        <>
+          <ErrorBox error={error} title={existing ? "Already uploaded" : "The upload was refused"} />
+          {existing && (
+            <p>
+              <Link to={`/lists/${existing}`}>Open the list uploaded before</Link>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { useState } from "react";
+import { api, type OrgDetail, type OrgInput } from "../api/index.ts";
+import { OrganizationForm } from "../components/organization-form.tsx";
+import { AsyncView, Empty } from "../components/status.tsx";
+import { dateTime, n, words } from "../lib/format.ts";
+import { Link, navigate } from "../lib/router.tsx";
+import { useAsync } from "../lib/use-async.ts";
+import { useCan } from "../session.tsx";
+
+const toInput = (o: OrgDetail): OrgInput => ({
+  name: o.name,
+  sector: o.sector,
+  country: o.country,
+  language: o.language,
+  active: o.active,
+  contacts: o.contacts.map(({ id: _id, ...c }) => c),
+  cidrs: o.cidrs,
+  asns: o.asns,
+  domains: o.domains,
+});
+
+export function NewOrganizationPage() {
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/organizations">Organizations</Link> /
+      </p>
+      <h1>New organization</h1>
+      <OrganizationForm
+        initial={{
+          name: "",
+          sector: null,
+          country: "BE",
+          language: "nl",
+          active: true,
+          contacts: [],
+          cidrs: [],
+          asns: [],
+          domains: [],
+        }}
+        submitLabel="Create"
+        onSubmit={async (input) => navigate(`/organizations/${(await api.organizations.createOrganization(input)).id}`)}
+        onCancel={() => navigate("/organizations")}
+      />
+    </>
+  );
+}
+
+export function OrganizationDetailPage({ id }: { id: string }) {
+  const canEdit = useCan("analyst");
+  const org = useAsync(() => api.organizations.getOrganization(id), [id]);
+  const [editing, setEditing] = useState(false);
+  return (
+    <AsyncView state={org} what="the organization">
+      {(o) => (
+        <>
+          <p className="breadcrumb">
+            <Link to="/organizations">Organizations</Link> /
+          </p>
+          <div className="page-head">
+            <h1>
+              {o.name} {!o.active && <span className="badge">inactive</span>}
+            </h1>
+            {canEdit && !editing && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            )}
+          </div>
+          {editing ? (
+            <OrganizationForm
+              initial={toInput(o)}
+              submitLabel="Save"
+              onSubmit={async (input) => {
+                await api.organizations.updateOrganization(o, input);
+                setEditing(false);
+                await org.reload();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <OrganizationView org={o} />
+          )}
+          <PastNotices organizationId={o.id} />
+        </>
+      )}
+    </AsyncView>
+  );
+}
+
+function OrganizationView({ org }: { org: OrgDetail }) {
+  return (
+    <>
+      <dl className="facts">
+        <dt>Sector</dt>
+        <dd>{org.sector ?? "—"}</dd>
+        <dt>Country</dt>
+        <dd>{org.country ?? "—"}</dd>
+        <dt>Language of notices</dt>
+        <dd>{org.language}</dd>
+      </dl>
+      <section aria-labelledby="contacts-title">
+        <h2 id="contacts-title">Contacts</h2>
+        {org.contacts.length === 0 ? (
+          <Empty>No contact: notices would be reported as “no contact”.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Language</th>
+                  <th scope="col">OpenPGP</th>
+                  <th scope="col">Active</th>
+                </tr>
+              </thead>
+              <tbody>
+                {org.contacts.map((c) => (
+                  <tr key={c.id ?? c.email}>
+                    <td>{c.email}</td>
+                    <td>{c.name || "—"}</td>
+                    <td>{c.role}</td>
+                    <td>{c.language ?? `${org.language} (organization’s)`}</td>
+                    <td>{c.pgpPublicKey ? "key registered" : "—"}</td>
+                    <td>{c.active ? "yes" : "no"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div className="columns">
+        <Values title="Networks" values={org.cidrs} empty="No network registered." />
+        <Values title="ASNs" values={org.asns.map((a) => `AS${a}`)} empty="No ASN registered." />
+        <Values title="Domains" values={org.domains} empty="No domain registered." />
+      </div>
+    </>
+  );
+}
+
+function Values({ title, values, empty }: { title: string; values: string[]; empty: string }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {values.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="mono plain">
+          {values.map((v) => (
+            <li key={v}>{v}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PastNotices({ organizationId }: { organizationId: string }) {
+  const notices = useAsync(() => api.organizations.organizationNotices(organizationId), [organizationId]);
+  return (
+    <section aria-labelledby="notices-title">
+      <h2 id="notices-title">Past notices and answers</h2>
+      <AsyncView state={notices} what="past notices">
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>No notice sent to this organization yet.</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Reference</th>
+                    <th scope="col">Campaign</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">
+                      Hosts
+                    </th>
+                    <th scope="col">Sent</th>
+                    <th scope="col">Answers</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((nt) => (
+                    <tr key={nt.id}>
+                      <td className="mono">{nt.reference}</td>
+                      <td>
+                        {nt.campaign.id ? <Link to={`/campaigns/${nt.campaign.id}`}>{nt.campaign.name}</Link> : "—"}
+                      </td>
+                      <td>{nt.kind}</td>
+                      <td>
+                        <span className={`status status-${nt.status}`}>{nt.status}</span>
+                      </td>
+                      <td className="num">{n(nt.hostCount)}</td>
+                      <td>{dateTime(nt.sentAt)}</td>
+                      <td>
+                        {nt.answers.length === 0 ? (
+                          <span className="muted">no answer</span>
+                        ) : (
+                          <ul className="plain">
+                            {nt.answers.map((a, i) => (
+                              <li key={i}>
+                                <strong>{words(a.answer)}</strong>
+                                {a.host && <span className="mono"> {a.host}</span>}{" "}
+                                <span className="muted">{dateTime(a.at)}</span>
+                                {a.comment && <q>{a.comment}</q>}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </AsyncView>
+    </section>
+  );
+}

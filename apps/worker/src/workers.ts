@@ -1,0 +1,53 @@
+import { jobQueue, jobSchemas, QUEUES, type JobName, type QueueName } from "@baken/queue";
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { WorkerCtx } from "./context.ts";
+import { handlers } from "./handlers/index.ts";
+
+/** Names of jobs that have no handler; the worker must not start with any. */
+export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).filter((name) => !handlers[name]);
+
+/**
+ * One BullMQ Worker per queue, dispatching by job name to the handlers. Used by main.ts and by tests,
+ * which run the real workers in-process against a test SMTP server.
+ */
+export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
+  const { config } = ctx;
+  async function runJob(job: Job, token?: string) {
+    const name = job.name as JobName;
+    const schema = jobSchemas[name];
+    const handler = handlers[name] as ((c: WorkerCtx, d: unknown, j: Job, t?: string) => Promise<unknown>) | undefined;
+    if (!schema || !handler) throw new UnrecoverableError(`unknown job ${job.name}`);
+    return handler(ctx, schema.parse(job.data), job, token);
+  }
+
+  const concurrency: Record<QueueName, number> = { [QUEUES.mail]: config.smtp.poolSize * 2, [QUEUES.schedule]: 1 };
+  const workers = (Object.values(QUEUES) as QueueName[])
+    .filter((queue) => Object.values(jobQueue).includes(queue))
+    .map((queue) => {
+      const limiter =
+        queue === QUEUES.mail && config.notices.ratePerSecond > 0
+          ? { max: config.notices.ratePerSecond, duration: 1000 }
+          : undefined;
+      const worker = new Worker(queue, runJob, {
+        connection: redis,
+        prefix: config.redis.prefix,
+        concurrency: concurrency[queue],
+        limiter,
+        lockDuration: config.jobs.lockMs,
+        stalledInterval: config.jobs.lockMs,
+      });
+      worker.on("failed", (job, err) =>
+        log.warn({ queue, job: job?.id, name: job?.name, err: err.message }, "job failed"),
+      );
+      worker.on("error", (err) => log.error({ queue, err: err.message }, "worker error"));
+      return worker;
+    });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  return {
+    workers,
+    /** Stops taking jobs and waits for the active ones to finish. */
+    close: () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
+  };
+}

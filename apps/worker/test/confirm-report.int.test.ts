@@ -1,0 +1,84 @@
+import { validateReport } from "@baken/core";
+import { submitReport } from "@baken/services";
+import { SmtpSink, waitFor } from "@baken/testing";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestWorker } from "./helper.ts";
+
+describe("confirm-report job", () => {
+  let sink: SmtpSink;
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+
+  async function newReport(language: "de" | "en") {
+    const email = `reporter-${randomUUID()}@example.de`;
+    const checked = validateReport(
+      {
+        reporterKind: ["public-sector"],
+        name: ["Jana Schmitz"],
+        email: [email],
+        organization: ["Gemeinde Eupen"],
+        relation: ["victim"],
+        rsitClass: ["availability"],
+        rsitType: ["ddos"],
+        ongoing: ["no"],
+        description: ["Die Website der Gemeinde war drei Stunden lang nicht erreichbar."],
+        consent: ["yes"],
+      },
+      { timeZone: "Europe/Brussels" },
+    );
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const report = await submitReport(
+      worker.ctx,
+      { id: null, ip: "192.0.2.7" },
+      { draft: checked.draft, language, attachments: [], formNonce: randomUUID() },
+    );
+    return { ...report, email };
+  }
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    worker = await startTestWorker(sink.url);
+  });
+  afterAll(async () => {
+    await worker.close();
+    await sink.stop();
+  });
+
+  it("mails the confirmation in the report's language and records it as sent", async () => {
+    const report = await newReport("de");
+    const mail = await waitFor(() => sink.mails.find((m) => m.envelope.to.includes(report.email)), { what: "mail" });
+    expect(mail.parsed.subject).toBe(`Wir haben Ihre Meldung ${report.reference} erhalten`);
+    expect(mail.parsed.headers.get("content-language")).toBe("de");
+    expect(mail.parsed.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.parsed.text).toContain(
+      "- Art des Vorfalls: Störung eines Dienstes – Distributed Denial of Service (DDoS)",
+    );
+    expect(mail.parsed.text).toContain("- Dauert noch an: Nein");
+    expect(mail.parsed.replyTo?.text).toBe("incident@baken.example");
+    const stored = await waitFor(async () =>
+      worker.ctx.db.prisma.incidentReport.findFirst({ where: { id: report.id, confirmationSentAt: { not: null } } }),
+    );
+    expect(stored.confirmationMessageId).toBe(mail.parsed.messageId);
+  });
+
+  it("gives up at once when the mail server refuses the address, leaving the report unconfirmed", async () => {
+    sink.respond = ({ to }) =>
+      to.some((t) => t.startsWith("reporter-")) ? { code: 550, message: "5.1.1 no such user" } : undefined;
+    try {
+      const report = await newReport("en");
+      const job = await waitFor(
+        async () => {
+          const j = await worker.ctx.producer.queue("mail").getJob(`report-${report.id}`);
+          return j && (await j.getState()) === "failed" ? j : null;
+        },
+        { what: "failed job" },
+      );
+      expect(job.attemptsMade).toBe(1);
+      expect(job.failedReason).toContain("no such user");
+      const stored = await worker.ctx.db.prisma.incidentReport.findUniqueOrThrow({ where: { id: report.id } });
+      expect(stored.confirmationSentAt).toBeNull();
+    } finally {
+      sink.respond = () => undefined;
+    }
+  });
+});

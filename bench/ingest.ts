@@ -1,0 +1,173 @@
+// npm run bench:ingest -- --rows 1170 [--orgs 5000] [--heap 128] [--keep]
+// Uploads an N-row Shadowserver-style list through the real API (a child process on a fresh database) and
+// prints rows/s, upload-to-matched seconds, the API's peak RSS, and PostgreSQL's own \copy of the same file
+// into a bare table as the floor.
+import { ensureDatabase, migrate, MIGRATIONS_DIR } from "@baken/db";
+import { buildRegistry, exposureLines, EXPOSURE_HEADER, registryNdjson } from "@baken/testing";
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync, openAsBlob, readFileSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { join } from "node:path";
+import pg from "pg";
+import { arg } from "./support.ts";
+
+const ROWS = arg("rows", 1170);
+const ORGS = arg("orgs", 5000);
+// The API's V8 old-space limit in MiB (0: V8's default). V8 defers full collections while memory is
+// plentiful: with its default sizing the API's heap fills with garbage to ~200 MB during a million-row
+// upload although the live set stays under 70 MB. A limit makes it collect instead.
+const HEAP = arg("heap", 128);
+const OUT = ".bench";
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN = { email: "bench@baken.example", password: "bench password, long enough" };
+
+mkdirSync(OUT, { recursive: true });
+const id = Date.now().toString(36);
+const serverUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const dbUrl = new URL(serverUrl);
+dbUrl.pathname = `/baken_bench_${id}`;
+
+async function writeList(file: string) {
+  const registry = buildRegistry({ orgs: ORGS, seed: 2021 });
+  const out = createWriteStream(file);
+  out.write(EXPOSURE_HEADER.join(",") + "\n");
+  let buffer = "";
+  for (const { line } of exposureLines(registry, { rows: ROWS })) {
+    buffer += line + "\n";
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  }
+  out.end(buffer);
+  await once(out, "finish");
+  return registry;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitForApi() {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok || (await fetch(`${BASE}/api/auth/me`)).status === 401) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the API did not start");
+}
+
+const file = join(OUT, `exposures-${ROWS}.csv`);
+const registry = await writeList(file);
+const bytes = statSync(file).size;
+await ensureDatabase(dbUrl.toString());
+await migrate(dbUrl.toString(), MIGRATIONS_DIR);
+
+// The API as production runs it: its own process, so its RSS is its own.
+const api = spawn(
+  process.execPath,
+  [...(HEAP ? [`--max-old-space-size=${HEAP}`] : []), "--import", "tsx", "apps/api/src/server.ts"],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(PORT),
+      LOG_LEVEL: "warn",
+      BAKEN_ADMIN_EMAIL: ADMIN.email,
+      BAKEN_ADMIN_PASSWORD: ADMIN.password,
+      UPLOAD_MAX_BYTES: String(4 * 1024 * 1024 * 1024),
+      UPLOAD_MAX_ROWS: String(Math.max(ROWS * 2, 10)),
+      REDIS_PREFIX: `baken-bench-${id}`,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  },
+);
+try {
+  await waitForApi();
+  const startRss = rssOf(api.pid!);
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const imported = await fetch(`${BASE}/api/organizations/import`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/x-ndjson" },
+    body: registryNdjson(registry),
+  });
+  if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
+
+  const idleRss = rssOf(api.pid!);
+  let peakRss = idleRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(api.pid!))), 20);
+  const form = new FormData();
+  form.set("source", "bench");
+  form.set("file", await openAsBlob(file, { type: "text/csv" }), `exposures-${ROWS}.csv`);
+  const start = performance.now();
+  const res = await fetch(`${BASE}/api/lists`, { method: "POST", headers: auth, body: form });
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, rssOf(api.pid!));
+  const body = (await res.json()) as { id: string; accepted: number; duplicates: number };
+  if (res.status !== 201) throw new Error(`upload failed (${res.status}): ${JSON.stringify(body)}`);
+  const detail = (await (await fetch(`${BASE}/api/lists/${body.id}`, { headers: auth })).json()) as {
+    matchedAt: string | null;
+    summary: { matched: number; unmatched: number };
+  };
+
+  // The floor: PostgreSQL's own \copy of the same file into a bare table of text columns.
+  const admin = new pg.Client({ connectionString: dbUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE TABLE "copy_floor" (${EXPOSURE_HEADER.map((c) => `"${c}" text`).join(", ")})`);
+  await admin.end();
+  const copyStart = performance.now();
+  const psql = spawnSync(
+    "psql",
+    [dbUrl.toString(), "-q", "-c", `\\copy "copy_floor" FROM '${file}' WITH (FORMAT csv, HEADER true)`],
+    { stdio: "inherit" },
+  );
+  const copySeconds = (performance.now() - copyStart) / 1000;
+  if (psql.status !== 0) throw new Error("psql \\copy failed");
+
+  const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+  const figures = {
+    rows: ROWS,
+    apiHeapLimitMiB: HEAP || "V8 default",
+    fileMiB: Number(mib(bytes)),
+    uploadToMatchedSeconds: Number(seconds.toFixed(2)),
+    rowsPerSecond: Math.round(ROWS / seconds),
+    matched: detail.summary.matched,
+    unmatched: detail.summary.unmatched,
+    duplicatesFolded: body.duplicates,
+    apiStartRssMiB: Number(mib(startRss)),
+    apiIdleRssMiB: Number(mib(idleRss)),
+    apiPeakRssMiB: Number(mib(peakRss)),
+    copyFloorSeconds: Number(copySeconds.toFixed(2)),
+    timesCopyFloor: Number((seconds / copySeconds).toFixed(2)),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  console.log(
+    `${ROWS} rows (${figures.fileMiB} MiB): matched in ${figures.uploadToMatchedSeconds} s, ${figures.rowsPerSecond} rows/s; ` +
+      `api RSS ${figures.apiIdleRssMiB} -> ${figures.apiPeakRssMiB} MiB; \\copy floor ${figures.copyFloorSeconds} s (${figures.timesCopyFloor}x)`,
+  );
+} finally {
+  api.kill("SIGTERM");
+  await once(api, "exit").catch(() => {});
+  if (!process.argv.includes("--keep")) {
+    const admin = new pg.Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { signIn, step } from "./support/console.ts";
+import { E2E } from "./support/env.ts";
+
+test("an upload of a broken file shows the API's reason and the line in the page", async ({ page }, testInfo) => {
+  // Needs the lists API (ingest branch).
+  await signIn(page, E2E.analyst);
+  await step(page, testInfo, "choose a broken file", async () => {
+    await page.getByLabel("List file").setInputFiles({
+      name: "not-a-scan.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("owner,severity,remark\nsomeone,high,no address anywhere\n"),
+    });
+    await expect(page.getByText("Chosen: not-a-scan.csv")).toBeVisible();
+  });
+  await step(page, testInfo, "refused with the reason", async () => {
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("The upload was refused");
+    await expect(alert).toContainText(/address column/i);
+    await expect(alert).toContainText("line 1");
+    // Nothing half-stored: the page stays on the lists, and no list appeared.
+    await expect(page).toHaveURL(/\/console\/lists$/);
+    const lists = await (await page.request.get("/api/lists")).json();
+    expect(JSON.stringify(lists)).not.toContain("not-a-scan.csv");
+  });
+});

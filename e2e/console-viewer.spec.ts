@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { proxyLogonCampaign } from "../scripts/lib/demo-campaign.ts";
+import { adminApi, signIn, step } from "./support/console.ts";
+import { E2E } from "./support/env.ts";
+
+test("a viewer sees no control that would change anything", async ({ page }, testInfo) => {
+  await signIn(page, E2E.viewer);
+  await step(page, testInfo, "lists without upload", async () => {
+    await expect(page.getByRole("heading", { name: "Exposure lists" })).toBeVisible();
+    await expect(page.getByText("viewer", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Upload a list" })).toHaveCount(0);
+    await expect(page.getByLabel("List file")).toHaveCount(0);
+  });
+  await step(page, testInfo, "no audit log for a viewer", async () => {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(
+      0,
+    );
+    await page.goto("/console/audit");
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    const res = await page.request.get("/api/audit");
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error).toBe("forbidden");
+  });
+});
+
+test("a viewer cannot send a campaign: no button, and the API says 403", async ({ page }, testInfo) => {
+  // Needs the campaigns API (notices branch).
+  const admin = await adminApi();
+  const { id } = await admin.ensureCampaign({
+    ...proxyLogonCampaign("https://cert.baken.example"),
+    name: `Viewer check ${testInfo.testId}`,
+  });
+  await signIn(page, E2E.viewer);
+  await step(page, testInfo, "campaign as a viewer", async () => {
+    await page.goto(`/console/campaigns/${id}`);
+    await expect(page.getByRole("heading", { name: `Viewer check ${testInfo.testId}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Preview the notices" })).toBeVisible();
+    for (const name of ["Send notices…", "Send reminders…", "Edit"])
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+  });
+  await step(page, testInfo, "the API refuses", async () => {
+    const res = await page.request.post(`/api/campaigns/${id}/send`, { data: {} });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("analyst") });
+  });
+});

@@ -1,0 +1,33 @@
+// Ports and settings of the stack the browser tests run against (scripts/e2e-stack.ts starts it).
+const port = 3100;
+const smtpPort = 3102;
+const catcherPort = 3101;
+
+export const E2E = {
+  port,
+  smtpPort,
+  catcherPort,
+  baseUrl: `http://127.0.0.1:${port}`,
+  catcherUrl: `http://127.0.0.1:${catcherPort}`,
+  admin: { email: "admin@baken.example", password: "e2e admin password" },
+  // Made by scripts/e2e-stack.ts once the stack is up (the API makes the admin from BAKEN_ADMIN_*).
+  analyst: { email: "analyst@baken.example", password: "e2e analyst password" },
+  viewer: { email: "viewer@baken.example", password: "e2e viewer password" },
+  env: {
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/baken_e2e",
+    REDIS_PREFIX: "baken-e2e",
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_CATCHER_URL: `http://127.0.0.1:${catcherPort}`,
+    BAKEN_ADMIN_EMAIL: "admin@baken.example",
+    BAKEN_ADMIN_PASSWORD: "e2e admin password",
+    NOTICE_RATE_PER_SECOND: "0",
+    // Browsers driven by Playwright fill a form faster than any person: the minimum fill time is tested
+    // in the integration suite instead.
+    REPORT_MIN_FILL_SECONDS: "0",
+  },
+};

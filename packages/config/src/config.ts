@@ -1,0 +1,158 @@
+import { z } from "zod";
+
+// The only module that reads the environment. Everything else receives a Config.
+// Defaults work on a developer machine (services on 127.0.0.1) and in docker-compose (which sets the URLs).
+
+const DEV_JWT_SECRET = "baken-development-secret-do-not-use-in-production";
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(def ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
+const url = (def: string) => z.url().default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: int(3000, 0).pipe(z.number().max(65535)),
+  PUBLIC_BASE_URL: url("http://localhost:3000"),
+  DATABASE_URL: url("postgresql://postgres@127.0.0.1:5432/baken"),
+  REDIS_URL: url("redis://127.0.0.1:6379"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+    .default("baken"),
+  SMTP_URL: url("smtp://127.0.0.1:1025"),
+  SMTP_POOL_SIZE: int(5, 1),
+  MAIL_FROM: z.string().min(3).default("CERT Baken <cert@baken.example>"),
+  MAIL_REPLY_TO: z.email().default("incident@baken.example"),
+  CERT_NAME: z.string().min(1).default("CERT Baken"),
+  CERT_PHONE: z.string().min(1).default("+32 2 000 00 00"),
+  CERT_WEBSITE: url("https://cert.baken.example"),
+  PRIVACY_URL: url("https://cert.baken.example/privacy"),
+  CERT_TIME_ZONE: z
+    .string()
+    .default("Europe/Brussels")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "an IANA time zone such as Europe/Brussels"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NOTICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 15m, 1h or 8h")
+    .default("8h"),
+  NOTICE_TOKEN_TTL_DAYS: int(90, 1),
+  NOTICE_QUIET_DAYS: int(30, 0),
+  REMINDER_MIN_AGE_DAYS: int(7, 0),
+  OWNER_PAGE_RATE_LIMIT_PER_MINUTE: int(60, 1),
+  NOTICE_RATE_PER_SECOND: int(10, 0),
+  NOTICE_RATE_PER_DOMAIN_PER_MINUTE: int(60, 0),
+  NOTICE_ATTEMPTS: int(8, 1),
+  JOB_LOCK_SECONDS: int(30, 1),
+  PGP_SIGNING_KEY: z.string().optional(),
+  PGP_SIGNING_PASSPHRASE: z.string().optional(),
+  UPLOAD_MAX_BYTES: int(256 * 1024 * 1024, 1024),
+  UPLOAD_MAX_ROWS: int(2_000_000, 1),
+  REPORT_MAX_FILES: int(5, 0),
+  REPORT_MAX_FILE_BYTES: int(10 * 1024 * 1024, 1024),
+  REPORT_MIN_FILL_SECONDS: int(3, 0),
+  REPORT_RATE_LIMIT_PER_HOUR: int(20, 1),
+  LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
+  TRUST_PROXY: bool(false),
+  /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
+  MAIL_CATCHER_URL: z.url().optional(),
+  BAKEN_ADMIN_EMAIL: z.email().optional(),
+  BAKEN_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+});
+
+type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function shape(env: Env, warnings: string[]) {
+  if (!env.JWT_SECRET)
+    warnings.push("JWT_SECRET is not set: using the development default (never do this in production)");
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY },
+    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
+    databaseUrl: env.DATABASE_URL,
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    smtp: { url: env.SMTP_URL, poolSize: env.SMTP_POOL_SIZE },
+    mail: { from: env.MAIL_FROM, replyTo: env.MAIL_REPLY_TO },
+    cert: {
+      name: env.CERT_NAME,
+      phone: env.CERT_PHONE,
+      website: env.CERT_WEBSITE,
+      privacyUrl: env.PRIVACY_URL,
+      /** Reporters' wall-clock times are read in this zone; mails show dates in it. */
+      timeZone: env.CERT_TIME_ZONE,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtExpiresIn: env.JWT_EXPIRES_IN,
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    notices: {
+      // Separate from the JWT secret so rotating staff sessions does not break the links in sent notices.
+      tokenSecret: env.NOTICE_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}:notice-links`,
+      tokenTtlDays: env.NOTICE_TOKEN_TTL_DAYS,
+      quietDays: env.NOTICE_QUIET_DAYS,
+      reminderMinAgeDays: env.REMINDER_MIN_AGE_DAYS,
+      /** requests per minute and address to an owner's page (GET and POST each) */
+      ownerPageRatePerMinute: env.OWNER_PAGE_RATE_LIMIT_PER_MINUTE,
+      ratePerSecond: env.NOTICE_RATE_PER_SECOND,
+      ratePerDomainPerMinute: env.NOTICE_RATE_PER_DOMAIN_PER_MINUTE,
+      attempts: env.NOTICE_ATTEMPTS,
+    },
+    // How long a worker's claim on a job lasts unrenewed: after a crash, its jobs run again this much later.
+    jobs: { lockMs: env.JOB_LOCK_SECONDS * 1000 },
+    bootstrapAdmin:
+      env.BAKEN_ADMIN_EMAIL && env.BAKEN_ADMIN_PASSWORD
+        ? { email: env.BAKEN_ADMIN_EMAIL, password: env.BAKEN_ADMIN_PASSWORD }
+        : null,
+    pgp: env.PGP_SIGNING_KEY ? { signingKey: env.PGP_SIGNING_KEY, passphrase: env.PGP_SIGNING_PASSPHRASE } : null,
+    uploads: { maxBytes: env.UPLOAD_MAX_BYTES, maxRows: env.UPLOAD_MAX_ROWS },
+    console: { mailCatcherUrl: env.MAIL_CATCHER_URL ?? null },
+    reports: {
+      maxFiles: env.REPORT_MAX_FILES,
+      maxFileBytes: env.REPORT_MAX_FILE_BYTES,
+      minFillSeconds: env.REPORT_MIN_FILL_SECONDS,
+      ratePerHour: env.REPORT_RATE_LIMIT_PER_HOUR,
+      // Signs the report form's token and the confirmation page's link; derived, like the notice secret,
+      // so rotating JWT_SECRET only invalidates forms open at that moment.
+      formSecret: `${env.JWT_SECRET ?? DEV_JWT_SECRET}:report-forms`,
+    },
+  };
+}
+
+export type Config = Readonly<ReturnType<typeof shape>> & { readonly warnings: readonly string[] };
+
+/** Validates the environment once; throws ConfigError naming every bad or missing variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as docker-compose and shells often pass them.
+  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  // Checked apart from the schema so it is reported together with any other problem.
+  if (env.NODE_ENV === "production" && !env.JWT_SECRET)
+    problems.push("JWT_SECRET: is required when NODE_ENV=production");
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const warnings: string[] = [];
+  return Object.freeze({ ...shape(parsed.data, warnings), warnings });
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected the configuration to be refused");
+};
+
+describe("loadConfig", () => {
+  it("works with no variable at all, with this machine's defaults and a warning about the secret", () => {
+    const config = loadConfig({});
+    expect(config.env).toBe("development");
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
+    expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/baken");
+    expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken" });
+    expect(config.smtp.url).toBe("smtp://127.0.0.1:1025");
+    expect(config.auth.jwtExpiresIn).toBe("8h");
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.bootstrapAdmin).toBeNull();
+    expect(config.warnings).toEqual([expect.stringContaining("JWT_SECRET is not set")]);
+  });
+
+  it("reads and converts what is set", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      TRUST_PROXY: "1",
+      PUBLIC_BASE_URL: "https://baken.example/",
+      JWT_SECRET: "x".repeat(32),
+      JWT_EXPIRES_IN: "15m",
+      UPLOAD_MAX_ROWS: "10",
+      BAKEN_ADMIN_EMAIL: "admin@baken.example",
+      BAKEN_ADMIN_PASSWORD: "a long admin password",
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.http.trustProxy).toBe(true);
+    expect(config.publicBaseUrl).toBe("https://baken.example");
+    expect(config.auth).toMatchObject({ jwtSecret: "x".repeat(32), jwtExpiresIn: "15m" });
+    expect(config.uploads.maxRows).toBe(10);
+    expect(config.bootstrapAdmin).toEqual({ email: "admin@baken.example", password: "a long admin password" });
+    expect(config.warnings).toEqual([]);
+  });
+
+  it("treats an empty variable as not set", () => {
+    expect(loadConfig({ PORT: "", REDIS_URL: "" }).http.port).toBe(3000);
+  });
+
+  it("names a bad variable", () => {
+    expect(problemsOf({ PORT: "abc" })).toEqual([expect.stringMatching(/^PORT: /)]);
+    expect(problemsOf({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT: /)]);
+    expect(problemsOf({ DATABASE_URL: "not a url" })).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
+    expect(problemsOf({ JWT_EXPIRES_IN: "forever" })).toEqual(["JWT_EXPIRES_IN: a duration such as 15m, 1h or 8h"]);
+    expect(problemsOf({ REDIS_PREFIX: "a:b" })).toEqual(["REDIS_PREFIX: letters, digits, _ and - only"]);
+    expect(problemsOf({ TRUST_PROXY: "yes" })).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
+  });
+
+  it("requires JWT_SECRET in production, and a long one whenever it is set", () => {
+    expect(problemsOf({ NODE_ENV: "production" })).toEqual(["JWT_SECRET: is required when NODE_ENV=production"]);
+    expect(problemsOf({ JWT_SECRET: "short" })).toEqual(["JWT_SECRET: must be at least 32 characters"]);
+    const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "y".repeat(40) });
+    expect(config.auth.jwtSecret).toBe("y".repeat(40));
+    expect(config.warnings).toEqual([]);
+  });
+
+  it("reports every problem at once, in the error's message too", () => {
+    const problems = problemsOf({ NODE_ENV: "production", PORT: "abc", BAKEN_ADMIN_PASSWORD: "short" });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["BAKEN_ADMIN_PASSWORD", "JWT_SECRET", "PORT"]);
+    expect(() => loadConfig({ PORT: "abc", SMTP_POOL_SIZE: "0" })).toThrow(
+      /Invalid configuration:\n {2}- PORT: .*\n {2}- SMTP_POOL_SIZE: /,
+    );
+  });
+
+  it("keeps notice links valid when the session secret rotates, if NOTICE_TOKEN_SECRET is set", () => {
+    const a = loadConfig({ JWT_SECRET: "a".repeat(32), NOTICE_TOKEN_SECRET: "n".repeat(32) });
+    const b = loadConfig({ JWT_SECRET: "b".repeat(32), NOTICE_TOKEN_SECRET: "n".repeat(32) });
+    expect(a.notices.tokenSecret).toBe(b.notices.tokenSecret);
+    expect(loadConfig({ JWT_SECRET: "a".repeat(32) }).notices.tokenSecret).not.toBe(a.auth.jwtSecret);
+  });
+
+  it("returns a frozen object", () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+export { AppError, notFound, type ErrorCode, type ErrorDetail } from "./errors.ts";
+export { noticeToken, tokenHash } from "./notice-token.ts";
+export { parseIp, parseCidr, type IpAddress, type Cidr } from "./match/ip-address.ts";
+export { PrefixTrie } from "./match/prefix-trie.ts";
+export {
+  buildMatcher,
+  MATCH_REASONS,
+  type Matcher,
+  type MatchInput,
+  type MatchReason,
+  type MatchResult,
+  type Candidate,
+  type RegistrySnapshot,
+} from "./match/matcher.ts";
+export { FIELD_ALIASES, mapHeader, fieldOf, type ExposureField, type HeaderMap } from "./ingest/field-aliases.ts";
+export { detectFormat, looksBinary, splitCsvLine, type InputFormat, type Detected } from "./ingest/detect-format.ts";
+export { normaliseHostname, parsePort, parseAsn, parseTimestamp } from "./ingest/normalise-values.ts";
+export {
+  normaliseRow,
+  parseAddress,
+  hostKey,
+  type ExposureRow,
+  type RowError,
+  type RowResult,
+  type RawFields,
+} from "./ingest/normalise-row.ts";
+export { readExposures, type ExposureReader } from "./ingest/read-exposures.ts";
+export { KeySet } from "./ingest/key-set.ts";
+export {
+  validateOrganization,
+  readRegistryFile,
+  normaliseDomain,
+  normaliseCidr,
+  contactSchema,
+  LANGUAGES,
+  CONTACT_ROLES,
+  type OrganizationRecord,
+  type ContactRecord,
+  type Language,
+  type RegistryEntry,
+} from "./registry/organization-record.ts";
+export { csvCell, csvRow } from "./csv-cell.ts";
+export { formatNoticeReference, NOTICE_REFERENCE_PATTERN } from "./notice-reference.ts";
+export { TLP_LEVELS, tlpLabel, type TlpLevel } from "./tlp.ts";
+export {
+  SEVERITIES,
+  adviceSchema,
+  adviceByLanguageSchema,
+  adviceFor,
+  campaignInputSchema,
+  campaignPatchSchema,
+  type Advice,
+  type AdviceByLanguage,
+  type CampaignInput,
+  type CampaignPatch,
+} from "./campaign.ts";
+export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts";
+export * from "./reports/index.ts";
+export * from "./remediation/index.ts";

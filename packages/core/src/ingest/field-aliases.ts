@@ -1,0 +1,80 @@
+/** The fields Baken reads from a row; every other column is kept as it was in the row's `raw`. */
+export type ExposureField =
+  "ip" | "address" | "hostname" | "url" | "port" | "protocol" | "asn" | "timestamp" | "tag" | "version";
+
+/**
+ * Column names recognised per field (compared lower-case, with spaces, dots and dashes read as `_`).
+ * Shadowserver's scan reports (scan_exchange, scan6_exchange, the 2021 layout with `sic`) use `ip`,
+ * `port`, `protocol`, `hostname`, `asn`, `timestamp`, `tag`, `version`, `url`. `address` columns may
+ * hold an IP address or a hostname. Keep packages/core/README.md in step.
+ */
+export const FIELD_ALIASES: Record<ExposureField, readonly string[]> = {
+  ip: [
+    "ip",
+    "ip_address",
+    "ipaddress",
+    "ip_addr",
+    "ipaddr",
+    "ipv4",
+    "ipv6",
+    "src_ip",
+    "source_ip",
+    "src_addr",
+    "dst_ip",
+    "dest_ip",
+    "destination_ip",
+    "remote_ip",
+    "host_ip",
+    "server_ip",
+  ],
+  address: ["address", "host", "target", "server", "asset", "endpoint"],
+  hostname: ["hostname", "host_name", "domain", "domain_name", "fqdn", "dns_name", "dns", "rdns", "server_name_dns"],
+  url: ["url", "uri", "http_url", "link"],
+  port: ["port", "dst_port", "dest_port", "dport", "destination_port", "service_port", "src_port", "tcp_port"],
+  protocol: ["protocol", "proto", "transport"],
+  asn: ["asn", "as", "as_number", "asnumber", "src_asn", "autonomous_system"],
+  timestamp: [
+    "timestamp",
+    "time",
+    "seen",
+    "seen_at",
+    "last_seen",
+    "first_seen",
+    "date",
+    "datetime",
+    "scan_time",
+    "event_time",
+    "detected_at",
+  ],
+  tag: ["tag", "tags", "vulnerability", "cve", "cves"],
+  version: ["version", "product_version", "software_version"],
+};
+
+const ALIAS = new Map<string, ExposureField>();
+for (const [field, names] of Object.entries(FIELD_ALIASES) as [ExposureField, readonly string[]][]) {
+  for (const n of names) ALIAS.set(n, field);
+}
+
+export const canonicalColumnName = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^\uFEFF/, "")
+    .replace(/[\s.\-]+/g, "_");
+
+export const fieldOf = (column: string): ExposureField | undefined => ALIAS.get(canonicalColumnName(column));
+
+/** Which column feeds which field (the first column naming a field wins; the others stay raw). */
+export type HeaderMap = { columns: string[]; fields: (ExposureField | null)[]; hasAddress: boolean };
+
+export function mapHeader(columns: string[]): HeaderMap {
+  const taken = new Set<ExposureField>();
+  const fields = columns.map((c) => {
+    const f = fieldOf(c);
+    if (!f || taken.has(f)) return null;
+    taken.add(f);
+    return f;
+  });
+  const hasAddress = ["ip", "address", "hostname", "url"].some((f) => taken.has(f as ExposureField));
+  return { columns: columns.map((c) => c.trim()), fields, hasAddress };
+}

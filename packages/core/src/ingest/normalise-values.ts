@@ -1,0 +1,130 @@
+import { domainToASCII } from "node:url";
+
+// Value checks for one field each: a parsed value, or a message saying what is wrong.
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+
+/** A DNS name, lower-case, without a trailing dot; internationalised names become punycode (xn--). */
+export function normaliseHostname(input: string): Checked<string> {
+  let s = input.trim().toLowerCase().replace(/\.$/, "");
+  if (/[^\x21-\x7e]/.test(s)) {
+    const ascii = domainToASCII(s);
+    if (!ascii) return { ok: false, message: `not a valid hostname: '${input}'` };
+    s = ascii;
+  }
+  if (s.length === 0 || s.length > 253) return { ok: false, message: `not a valid hostname: '${input}'` };
+  const labels = s.split(".");
+  if (!labels.every((l) => LABEL.test(l))) return { ok: false, message: `not a valid hostname: '${input}'` };
+  if (/^\d+$/.test(labels[labels.length - 1]!))
+    return { ok: false, message: `not a valid hostname or IP address: '${input}'` };
+  return { ok: true, value: s };
+}
+
+export function parsePort(input: string): Checked<number> {
+  const s = input.trim();
+  if (!/^\d{1,5}$/.test(s) || Number(s) > 65535)
+    return { ok: false, message: `port must be a whole number 0-65535: '${input}'` };
+  return { ok: true, value: Number(s) };
+}
+
+export function parseAsn(input: string): Checked<number> {
+  const s = input.trim().replace(/^as/i, "");
+  if (!/^\d{1,10}$/.test(s) || Number(s) > 4294967295) return { ok: false, message: `not an AS number: '${input}'` };
+  return { ok: true, value: Number(s) };
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A moment in time: ISO 8601 / Shadowserver's `2021-03-09 06:00:00` (UTC when no zone is given), a date,
+ * or Unix time in seconds or milliseconds. Years 1990-2100 only: anything else is a broken column.
+ */
+export function parseTimestamp(input: string): Checked<Date> {
+  const fast = fastTimestamp(input);
+  if (fast) return { ok: true, value: new Date(fast) };
+  const s = input.trim();
+  let date: Date | null = null;
+  if (/^\d{9,10}$/.test(s)) date = new Date(Number(s) * 1000);
+  else if (/^\d{12,13}$/.test(s)) date = new Date(Number(s));
+  else {
+    const m = DATE_TIME.exec(s);
+    if (m) {
+      const [, y, mo, d, h = "00", mi = "00", sec = "00", frac = "", zone = "Z"] = m;
+      const z = /^(z|utc)$/i.test(zone) ? "Z" : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+      const ms = frac ? frac.slice(0, 4).padEnd(4, "0") : "";
+      const iso = `${y}-${mo}-${d}T${h}:${mi}:${sec}${ms}${z}`;
+      const parsed = new Date(iso);
+      // Date rolls 2021-02-30 over to March: compare back to refuse impossible dates.
+      if (
+        !Number.isNaN(parsed.getTime()) &&
+        Number(mo) >= 1 &&
+        Number(mo) <= 12 &&
+        Number(d) <= 31 &&
+        Number(h) < 24 &&
+        Number(mi) < 60 &&
+        Number(sec) < 61
+      ) {
+        const check = new Date(`${y}-${mo}-${d}T00:00:00Z`);
+        if (check.getUTCDate() === Number(d)) date = parsed;
+      }
+    }
+  }
+  if (!date || Number.isNaN(date.getTime())) return { ok: false, message: `not a date and time: '${input}'` };
+  const year = date.getUTCFullYear();
+  if (year < 1990 || year > 2100) return { ok: false, message: `date out of range (1990-2100): '${input}'` };
+  return { ok: true, value: date };
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (s: string, at: number, n: number) => {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS[Z]` read by hand: nearly every scan row's timestamp is
+ * this, and the general path (regular expression, two Date objects) cost a quarter of a second per
+ * 250,000 rows. Returns the ISO 8601 UTC text, or null for anything else (the general path decides).
+ */
+export function fastTimestamp(s: string): string | null {
+  if ((s.length !== 19 && s.length !== 20) || (s.length === 20 && s.charCodeAt(19) !== 90)) return null;
+  const sep = s.charCodeAt(10);
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    (sep !== 32 && sep !== 84) ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return null;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  if (
+    y < 1990 ||
+    y > 2100 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > DAYS[mo - 1]! ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59
+  )
+    return null;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${s.slice(0, 10)}T${s.slice(11, 19)}.000Z`;
+}

@@ -1,0 +1,23 @@
+export { RSIT, RSIT_CLASSES, isRsitClass, isRsitTypeOf, type RsitClass, type RsitType } from "./rsit.ts";
+export * from "./report-fields.ts";
+export { reportVocabulary, rsitLabel, type ReportVocabulary } from "./vocabulary/index.ts";
+export {
+  validateReport,
+  REPORT_LIMITS,
+  type ReportDraft,
+  type ReportField,
+  type FieldProblem,
+  type ProblemCode,
+  type RawReport,
+} from "./validate-report.ts";
+export { parseWallTime, toWallTime } from "./wall-time.ts";
+export {
+  checkAttachment,
+  cleanFileName,
+  extensionOf,
+  ATTACHMENT_EXTENSIONS,
+  type AttachmentCheck,
+} from "./attachment-type.ts";
+export { issueFormToken, checkFormToken, thanksKey, checkThanksKey, type FormTokenCheck } from "./form-token.ts";
+export { formatReportReference, REPORT_REFERENCE_SCOPE, REPORT_REFERENCE_PATTERN } from "./reference.ts";
+export { REPORT_STATUSES, NEXT_STATUSES, checkStatusChange, type ReportStatusValue } from "./report-status.ts";

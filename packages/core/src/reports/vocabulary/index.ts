@@ -1,0 +1,22 @@
+import type { ReportLanguage } from "../report-fields.ts";
+import type { RsitClass } from "../rsit.ts";
+import { de } from "./de.ts";
+import { en } from "./en.ts";
+import { fr } from "./fr.ts";
+import { nl } from "./nl.ts";
+import type { ReportVocabulary } from "./types.ts";
+
+export type { ReportVocabulary } from "./types.ts";
+
+const VOCABULARIES: Record<ReportLanguage, ReportVocabulary> = { nl, fr, de, en };
+
+export const reportVocabulary = (lang: ReportLanguage): ReportVocabulary => VOCABULARIES[lang];
+
+/** "Break-in" or "Break-in – System compromised" (a dash reads right in all four languages), for lists and mails. */
+export function rsitLabel(lang: ReportLanguage, rsitClass: string, rsitType?: string | null): string {
+  const v = VOCABULARIES[lang];
+  const className = v.rsitClasses[rsitClass as RsitClass]?.name ?? rsitClass;
+  if (!rsitType) return className;
+  const typeName = (v.rsitTypes as Record<string, string>)[rsitType] ?? rsitType;
+  return `${className} – ${typeName}`;
+}

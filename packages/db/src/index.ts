@@ -1,0 +1,5 @@
+export { createDb, type Db } from "./client.ts";
+export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
+export { MIGRATIONS_DIR } from "./paths.ts";
+export { ensureDatabase } from "./ensure-database.ts";
+export * from "./generated/client.ts";

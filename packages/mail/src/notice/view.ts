@@ -1,0 +1,50 @@
+import type { Advice, Language, TlpLevel } from "@baken/core";
+
+/** One affected host, as listed in a notice and its CSV attachment. */
+export type NoticeHost = {
+  ip: string | null;
+  port: number | null;
+  protocol: string | null;
+  hostname: string | null;
+  seenAt: Date;
+  tag: string | null;
+  version: string | null;
+};
+
+/** Everything a template may say; built by the services from the database, rendered here without I/O. */
+export type NoticeView = {
+  kind: "initial" | "reminder";
+  language: Language;
+  reference: string;
+  tlp: TlpLevel;
+  campaign: {
+    name: string;
+    cves: string[];
+    severity: string;
+    advice: Advice | undefined;
+    compromiseSince: Date | null;
+  };
+  organization: { name: string };
+  hostCount: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  /** The first hosts, shown in the body; all of them are in the attachment. */
+  sample: NoticeHost[];
+  /** For a reminder: when the first notice went out. */
+  firstNoticeAt: Date | null;
+  link: string;
+  linkExpiresAt: Date | null;
+  attachmentName: string;
+  cert: { name: string; phone: string; website: string; replyTo: string };
+};
+
+/** A template's output: a subject and blocks that render both as plain text and as HTML. */
+export type Block =
+  | { h: string }
+  | { p: string }
+  | { ol: string[] }
+  | { ul: string[] }
+  | { link: string; label?: string }
+  | { pre: string[] };
+
+export type NoticeTemplate = (view: NoticeView) => { subject: string; blocks: Block[] };

@@ -1,0 +1,5 @@
+export {
+  renderReportConfirmation,
+  type ReportConfirmation,
+  type ReportConfirmationMail,
+} from "./render-report-confirmation.ts";

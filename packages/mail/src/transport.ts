@@ -1,0 +1,51 @@
+import nodemailer from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
+import type Mail from "nodemailer/lib/mailer/index.js";
+
+export type OutgoingMail = Mail.Options;
+export type SendResult = { messageId: string; response: string };
+
+export type Mailer = {
+  send(mail: OutgoingMail): Promise<SendResult>;
+  close(): void;
+};
+
+/**
+ * A pooled SMTP transport from SMTP_URL (smtp://, smtps://, with user:pass@ if the relay needs it).
+ * Throttling is the queue's job (BullMQ's limiter), not nodemailer's rateLimit, which misbehaves across
+ * pooled connections.
+ */
+export function createMailer(smtpUrl: string, poolSize: number): Mailer {
+  const url = new URL(smtpUrl);
+  const options: SMTPPool.Options = {
+    pool: true,
+    maxConnections: poolSize,
+    maxMessages: 500,
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === "smtps:" ? 465 : 25)),
+    secure: url.protocol === "smtps:",
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    // Local catchers have no certificate; a real relay is reached with smtps:// or STARTTLS as it offers.
+    tls: {
+      rejectUnauthorized:
+        url.searchParams.get("tls") !== "insecure" && url.hostname !== "127.0.0.1" && url.hostname !== "localhost",
+    },
+  };
+  const transport = nodemailer.createTransport(options);
+  return {
+    async send(mail) {
+      const info = await transport.sendMail(mail);
+      return { messageId: info.messageId, response: info.response };
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** An SMTP failure the server called permanent (5xx): retrying cannot help. */
+export function isPermanentSmtpError(err: unknown): boolean {
+  const code = (err as { responseCode?: number }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}

@@ -1,0 +1,69 @@
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { hostsAttachment, renderNotice } from "../src/index.ts";
+import { host, view } from "./fixtures.ts";
+
+describe("renderNotice", () => {
+  it("writes each language with reference, TLP, counts, link and the compromise date", () => {
+    const expected = {
+      nl: ["Geachte heer, mevrouw", "3 kwetsbare systemen", "1 januari 2021", "Wat moet u nu doen?"],
+      fr: ["Madame, Monsieur", "3 systèmes vulnérables", "1 janvier 2021", "Que faire maintenant\u00a0?"],
+      de: ["Sehr geehrte Damen und Herren", "3 verwundbare Systeme", "1. Januar 2021", "Was ist jetzt zu tun?"],
+      en: ["Dear Sir or Madam", "3 vulnerable systems", "1 January 2021", "What to do now"],
+    } as const;
+    for (const language of ["nl", "fr", "de", "en"] as const) {
+      const r = renderNotice(view({ language }));
+      expect(r.subject).toContain("[BAKEN#20261123-00000042]");
+      expect(r.subject).toContain("TLP:AMBER");
+      expect(r.subject).toContain("Microsoft Exchange ProxyLogon");
+      const flat = `${r.subject} ${r.text}`.replace(/\s+/g, " ");
+      for (const phrase of expected[language]) expect(flat).toContain(phrase.replace(/\s+/g, " "));
+      expect(r.text).toContain("https://baken.example/r/TOKEN");
+      expect(r.text).toContain("192.0.2.1:443 (mail1.example.be)");
+      expect(r.html).toContain('<a href="https://baken.example/r/TOKEN">');
+      expect(r.html).toContain(`lang="${language}"`);
+    }
+  });
+
+  it("says what is still seen in a reminder", () => {
+    const r = renderNotice(
+      view({ kind: "reminder", language: "nl", hostCount: 1, firstNoticeAt: new Date("2026-11-01T00:00:00Z") }),
+    );
+    expect(r.subject).toContain("Herinnering");
+    expect(r.text.replace(/\s+/g, " ")).toContain("1 november 2026");
+    expect(r.text.replace(/\s+/g, " ")).toContain("is 1 systeem nog altijd kwetsbaar");
+  });
+
+  it("shows TLP:AMBER+STRICT and escapes HTML from campaign data", () => {
+    const r = renderNotice(view({ tlp: "AMBER_STRICT", organization: { name: "<script>x</script>" } }));
+    expect(r.subject).toContain("TLP:AMBER+STRICT");
+    expect(r.html).not.toContain("<script>x");
+    expect(r.html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("hostsAttachment", () => {
+  it("writes a CSV with neutralised cells", () => {
+    const a = hostsAttachment("BAKEN#20261123-00000042", [
+      host(1),
+      host(2, { hostname: "=cmd|' /C calc'!A0", version: "@SUM(1)" }),
+    ]);
+    expect(a.filename).toBe("baken-20261123-00000042.csv");
+    const lines = a.content
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(lines[0]).toBe("ip,port,protocol,hostname,seen_at,tag,version");
+    expect(lines[1]).toBe("192.0.2.1,443,https,mail1.example.be,2026-11-20T08:00:01.000Z,exchange,15.1.2176");
+    expect(lines[2]).toBe("192.0.2.2,443,https,'=cmd|' /C calc'!A0,2026-11-20T08:00:02.000Z,exchange,'@SUM(1)");
+  });
+
+  it("zips above 1,000 hosts", () => {
+    const hosts = Array.from({ length: 1001 }, (_, i) => host(i));
+    const a = hostsAttachment("BAKEN#20261123-00000042", hosts);
+    expect(a.filename).toBe("baken-20261123-00000042.zip");
+    const files = unzipSync(new Uint8Array(a.content));
+    const csv = strFromU8(files["baken-20261123-00000042.csv"]!);
+    expect(csv.trim().split("\r\n")).toHaveLength(1002);
+  });
+});

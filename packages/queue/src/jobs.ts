@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+// Every queue, every job name and its payload, in one place. Payloads carry ids, never secrets or
+// rendered content: the handler reads the current state from the database.
+
+export const QUEUES = {
+  /** Outgoing mail: notices, reminders and incident-report confirmations share one rate-limited sender. */
+  mail: "mail",
+  /** Scheduled work: reminder rounds per campaign. */
+  schedule: "schedule",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const jobSchemas = {
+  "deliver-notice": z.object({ noticeId: z.uuid() }),
+  "confirm-report": z.object({ reportId: z.uuid() }),
+  "remind-campaign": z.object({ campaignId: z.uuid() }),
+} as const;
+
+export type JobName = keyof typeof jobSchemas;
+export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
+
+/** Which queue carries each job. */
+export const jobQueue: Record<JobName, QueueName> = {
+  "deliver-notice": QUEUES.mail,
+  "confirm-report": QUEUES.mail,
+  "remind-campaign": QUEUES.schedule,
+};
+
+/**
+ * The job id for a job: derived from its business key, so adding the same work twice is a no-op while
+ * the job exists. (BullMQ forbids ':' in custom ids; uuids have none.)
+ */
+export function jobId<N extends JobName>(name: N, data: JobData<N>): string {
+  switch (name) {
+    case "deliver-notice":
+      return (data as JobData<"deliver-notice">).noticeId;
+    case "confirm-report":
+      return `report-${(data as JobData<"confirm-report">).reportId}`;
+    case "remind-campaign":
+      return `remind-${(data as JobData<"remind-campaign">).campaignId}`;
+    default:
+      throw new Error(`no job id rule for ${String(name)}`);
+  }
+}

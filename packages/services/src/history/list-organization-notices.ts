@@ -1,0 +1,43 @@
+import { notFound } from "@baken/core";
+import type { Ctx } from "../context.ts";
+
+/** The host an answer is about, as staff read it: ip:port, or the hostname. */
+const hostLabel = (h: { ip: string | null; port: number | null; hostname: string | null } | null) =>
+  h ? [h.ip ?? h.hostname ?? "", h.port !== null ? `:${h.port}` : ""].join("") : null;
+
+/**
+ * An organization's notices, newest first, each with its campaign and the owner's answers (for one host or
+ * for all of the notice's hosts), for the console's organization page.
+ */
+export async function listOrganizationNotices(ctx: Pick<Ctx, "db">, organizationId: string, limit = 100) {
+  const { prisma } = ctx.db;
+  const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+  if (!organization) throw notFound("Organization");
+  const notices = await prisma.notice.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: {
+      campaign: { select: { id: true, name: true } },
+      replies: { orderBy: { at: "desc" }, include: { host: { select: { ip: true, port: true, hostname: true } } } },
+    },
+  });
+  return notices.map((n) => ({
+    id: n.id,
+    reference: n.reference,
+    campaign: n.campaign,
+    kind: n.kind,
+    status: n.status,
+    language: n.language,
+    hostCount: n.hostCount,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: n.sentAt?.toISOString() ?? null,
+    answers: n.replies.map((r) => ({
+      answer: r.answer,
+      compromise: r.compromise,
+      host: r.hostId === null ? null : hostLabel(r.host),
+      comment: r.comment,
+      at: r.at.toISOString(),
+    })),
+  }));
+}

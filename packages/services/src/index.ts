@@ -1,0 +1,13 @@
+export type { Ctx, Actor } from "./context.ts";
+export { recordAudit, type AuditEntry } from "./audit/record-audit.ts";
+export { listAuditEvents, type AuditQuery } from "./audit/list-audit-events.ts";
+export { listOrganizationNotices } from "./history/list-organization-notices.ts";
+export { authenticateStaff, findActiveStaff, type StaffIdentity } from "./staff/authenticate-staff.ts";
+export { createStaffUser, ensureBootstrapAdmin, type NewStaffUser } from "./staff/create-staff-user.ts";
+export { hashPassword, verifyPassword } from "./staff/passwords.ts";
+export * from "./registry/index.ts";
+export * from "./lists/index.ts";
+export * from "./campaigns/index.ts";
+export * from "./notices/index.ts";
+export * from "./remediation/index.ts";
+export * from "./reports/index.ts";

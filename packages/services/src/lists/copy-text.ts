@@ -1,0 +1,51 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+
+// PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes for \ tab CR LF.
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+export function copyValue(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "\\N";
+  if (typeof v === "number") return String(v);
+  return SPECIAL.test(v) ? v.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : v;
+}
+
+/**
+ * Buffers COPY lines and writes them in ~256 KB pieces, waiting when the socket is full, so a
+ * million rows stream through in constant memory.
+ */
+export class CopyWriter {
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: Writable) {}
+
+  /** Adds a line; call `maybeFlush` now and then (per batch) to send and wait for the socket. */
+  line(values: (string | number | null | undefined)[]): void {
+    let text = "";
+    for (let i = 0; i < values.length; i++) text += (i ? "\t" : "") + copyValue(values[i]);
+    text += "\n";
+    this.buffer.push(text);
+    this.size += text.length;
+  }
+
+  async maybeFlush(): Promise<void> {
+    if (this.size >= 256 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer.join("");
+    this.buffer = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) await once(this.stream, "drain");
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    const done = once(this.stream, "finish");
+    this.stream.end();
+    await done;
+  }
+}

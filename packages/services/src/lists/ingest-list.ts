@@ -1,0 +1,234 @@
+import { AppError, KeySet, readExposures, type Matcher, type RowError } from "@baken/core";
+import { createHash, randomUUID } from "node:crypto";
+import { finished } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Actor, Ctx } from "../context.ts";
+import { getMatcher } from "../registry/load-matcher.ts";
+import { CandidateSets } from "./candidate-sets.ts";
+import { CopyWriter } from "./copy-text.ts";
+import { ErrorSpool } from "./error-spool.ts";
+import type { ListMeta } from "./list-meta.ts";
+import { recordAuditSql } from "./record-audit-sql.ts";
+import { syncCampaignHosts, type SyncCampaignHostsResult } from "./sync-campaign-hosts.ts";
+
+export type IngestInput = {
+  file: AsyncIterable<Buffer | Uint8Array>;
+  fileName: string;
+  /** Read after the file: a multipart form may send its fields after the file. */
+  meta: ListMeta | Promise<ListMeta>;
+};
+
+export type IngestResult = {
+  id: string;
+  format: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  /** The first 100 row errors (all are stored with the list). */
+  errors: RowError[];
+  campaignHosts: SyncCampaignHostsResult | null;
+};
+
+const EXPOSURE_COLUMNS = `"list_id", "line", "ip", "port", "protocol", "hostname", "asn", "seen_at", "tag", "version", "raw",
+  "organization_id", "match_reason", "candidate_set"`;
+
+const formatName = (format: string, delimiter?: string) =>
+  format !== "csv" ? format : delimiter === ";" ? "csv-semicolon" : delimiter === "\t" ? "tsv" : "csv";
+
+/**
+ * Stores an uploaded exposure list in one transaction: a failed upload leaves nothing. The list row is
+ * created first (its sha256 still a placeholder), then the file streams through (never whole in memory;
+ * bounded by config.uploads, 413 past them): each row is validated, folded when its ip|port|hostname was
+ * seen before in this list, matched in memory, and COPYed straight into exposure, so each row is written
+ * once, already matched, with no per-row query. Bad rows become list errors. Then the sha256 is known: the
+ * same file again is a 409 naming the existing list. A list given a campaign updates its hosts too.
+ *
+ * Measured (npm run bench:ingest, 1,000,000 rows, 107 MB, 2 cores): COPY into a staging table and an
+ * INSERT ... SELECT folding duplicates wrote every row twice and took 21 s; folding in memory (KeySet)
+ * and copying once takes ~10 s. Candidate lists are stored once per distinct list (candidate_set).
+ */
+export async function ingestList(
+  ctx: Pick<Ctx, "db" | "config">,
+  actor: Actor,
+  input: IngestInput,
+): Promise<IngestResult> {
+  const { maxBytes, maxRows } = ctx.config.uploads;
+  const hash = createHash("sha256");
+  let bytes = 0;
+  async function* counted() {
+    for await (const chunk of input.file) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        throw new AppError(
+          "payload_too_large",
+          `The file is larger than the ${maxBytes}-byte upload limit (UPLOAD_MAX_BYTES)`,
+        );
+      }
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+
+  const matcher = await getMatcher(ctx);
+  const client = await ctx.db.pool.connect();
+  let copy: ReturnType<typeof copyFrom> | null = null;
+  let errors: ErrorSpool | null = null;
+  try {
+    await client.query("BEGIN");
+    const created = await client.query<{ id: string }>(
+      `INSERT INTO "exposure_list" ("file_name", "sha256", "format", "size_bytes", "row_count", "accepted_count",
+         "rejected_count", "duplicate_count", "uploaded_by_id")
+       VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3::uuid) RETURNING "id"`,
+      [input.fileName.slice(0, 255), `pending-${randomUUID()}`, actor.id],
+    );
+    const id = created.rows[0]!.id;
+    errors = new ErrorSpool(id);
+    const sets = new CandidateSets();
+    copy = client.query(copyFrom(`COPY "exposure" (${EXPOSURE_COLUMNS}) FROM STDIN`));
+    const copyDone = finished(copy);
+    copyDone.catch(() => {});
+    const staged = await copyRows(new CopyWriter(copy), counted(), { id, matcher, maxRows, errors, sets });
+    await copyDone;
+    copy = null;
+
+    const meta = await input.meta;
+    const sha256 = hash.digest("hex");
+    const existing = await client.query<{ id: string }>(`SELECT "id" FROM "exposure_list" WHERE "sha256" = $1`, [
+      sha256,
+    ]);
+    if (existing.rows[0]) {
+      throw new AppError("conflict", `This file was uploaded before as list ${existing.rows[0].id}`, {
+        id: existing.rows[0].id,
+      });
+    }
+    if (staged.accepted === 0) {
+      throw new AppError("validation", `No usable rows: all ${staged.rows} rows were rejected`, errors.first);
+    }
+    if (meta.campaignId) {
+      const c = await client.query(`SELECT 1 FROM "campaign" WHERE "id" = $1::uuid`, [meta.campaignId]);
+      if (c.rowCount === 0)
+        throw new AppError("validation", "campaignId: no such campaign", [
+          { field: "campaignId", message: "no such campaign" },
+        ]);
+    }
+    await sets.save(client);
+    await errors.store(client);
+    await client.query(
+      `UPDATE "exposure_list" SET "sha256" = $2, "format" = $3, "size_bytes" = $4, "row_count" = $5, "accepted_count" = $6,
+         "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now()
+       WHERE "id" = $1::uuid`,
+      [
+        id,
+        sha256,
+        staged.format,
+        bytes,
+        staged.rows,
+        staged.accepted,
+        staged.rows - staged.accepted,
+        staged.duplicates,
+        meta.source ?? null,
+        meta.tlp ?? "AMBER",
+        meta.campaignId ?? null,
+      ],
+    );
+    const campaignHosts = meta.campaignId
+      ? await syncCampaignHosts(client, { campaignId: meta.campaignId, listId: id })
+      : null;
+    await recordAuditSql(client, actor, {
+      action: "list.upload",
+      subjectType: "exposure_list",
+      subjectId: id,
+      details: {
+        fileName: input.fileName,
+        sha256,
+        rows: staged.rows,
+        accepted: staged.accepted,
+        rejected: staged.rows - staged.accepted,
+        duplicates: staged.duplicates,
+        campaignId: meta.campaignId ?? null,
+      },
+    });
+    await client.query("COMMIT");
+    return {
+      id,
+      format: staged.format,
+      rows: staged.rows,
+      accepted: staged.accepted,
+      rejected: staged.rows - staged.accepted,
+      duplicates: staged.duplicates,
+      errors: errors.first,
+      campaignHosts,
+    };
+  } catch (err) {
+    if (copy) {
+      copy.destroy(err instanceof Error ? err : new Error(String(err)));
+      await finished(copy).catch(() => {});
+    }
+    await client.query("ROLLBACK").catch(() => {});
+    throw translate(err);
+  } finally {
+    await errors?.close();
+    client.release();
+  }
+}
+
+/** A concurrent upload of the same file loses the race on the sha256 unique index: same 409. */
+function translate(err: unknown): unknown {
+  const pgErr = err as { code?: string; constraint?: string };
+  if (pgErr.code === "23505" && pgErr.constraint === "exposure_list_sha256_key") {
+    return new AppError("conflict", "This file is being or was uploaded already");
+  }
+  return err;
+}
+
+type CopyContext = { id: string; matcher: Matcher; maxRows: number; errors: ErrorSpool; sets: CandidateSets };
+
+async function copyRows(
+  out: CopyWriter,
+  source: AsyncIterable<Buffer | Uint8Array>,
+  { id, matcher, maxRows, errors, sets }: CopyContext,
+) {
+  const reader = await readExposures(source);
+  const seen = new KeySet();
+  let rows = 0;
+  let accepted = 0;
+  let duplicates = 0;
+  for await (const batch of reader.rows) {
+    rows += batch.length;
+    if (rows > maxRows)
+      throw new AppError("payload_too_large", `The list has more than ${maxRows} rows (UPLOAD_MAX_ROWS)`);
+    for (const r of batch) {
+      if (!r.ok) {
+        for (const e of r.errors) await errors.add(e);
+        continue;
+      }
+      accepted++;
+      const row = r.row;
+      if (!seen.addParts(row.ip?.text ?? "", row.port === null ? "" : String(row.port), row.hostname ?? "")) {
+        duplicates++;
+        continue;
+      }
+      const m = matcher.match(row);
+      out.line([
+        id,
+        row.line,
+        row.ip?.text,
+        row.port,
+        row.protocol,
+        row.hostname,
+        row.asn,
+        row.seenAt,
+        row.tag,
+        row.version,
+        row.raw ? JSON.stringify(row.raw) : null,
+        m.organizationId,
+        m.reason,
+        sets.digestOf(m),
+      ]);
+    }
+    await out.maybeFlush();
+  }
+  await out.end();
+  return { format: formatName(reader.detected.format, reader.detected.delimiter), rows, accepted, duplicates };
+}

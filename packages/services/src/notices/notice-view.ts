@@ -1,0 +1,57 @@
+import type { Config } from "@baken/config";
+import { adviceByLanguageSchema, adviceFor, type Language } from "@baken/core";
+import type { Campaign } from "@baken/db";
+import { attachmentName, hostsAttachment, renderNotice, SAMPLE_SIZE, type NoticeView } from "@baken/mail";
+
+export type ViewHost = {
+  ip: string | null;
+  port: number | null;
+  protocol: string | null;
+  hostname: string | null;
+  tag: string | null;
+  version: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+};
+
+export type NoticeContent = {
+  kind: "initial" | "reminder";
+  language: Language;
+  reference: string;
+  campaign: Pick<Campaign, "name" | "cves" | "severity" | "tlp" | "advice" | "compromiseSince">;
+  organizationName: string;
+  hosts: ViewHost[];
+  link: string;
+  linkExpiresAt: Date | null;
+  firstNoticeAt: Date | null;
+};
+
+/** Renders a notice (subject, text, HTML, attachment) from what the database holds; used by preview and delivery. */
+export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: NoticeContent) {
+  const advice = adviceByLanguageSchema.safeParse(c.campaign.advice);
+  const hosts = c.hosts.map((h) => ({ ...h, seenAt: h.lastSeenAt }));
+  const view: NoticeView = {
+    kind: c.kind,
+    language: c.language,
+    reference: c.reference,
+    tlp: c.campaign.tlp,
+    campaign: {
+      name: c.campaign.name,
+      cves: c.campaign.cves,
+      severity: c.campaign.severity,
+      advice: advice.success ? adviceFor(advice.data, c.language) : undefined,
+      compromiseSince: c.campaign.compromiseSince,
+    },
+    organization: { name: c.organizationName },
+    hostCount: hosts.length,
+    firstSeen: new Date(Math.min(...c.hosts.map((h) => h.firstSeenAt.getTime()))),
+    lastSeen: new Date(Math.max(...c.hosts.map((h) => h.lastSeenAt.getTime()))),
+    sample: hosts.slice(0, SAMPLE_SIZE),
+    firstNoticeAt: c.firstNoticeAt,
+    link: c.link,
+    linkExpiresAt: c.linkExpiresAt,
+    attachmentName: attachmentName(c.reference, hosts.length),
+    cert: { ...config.cert, replyTo: config.mail.replyTo },
+  };
+  return { rendered: renderNotice(view), attachment: hostsAttachment(c.reference, hosts) };
+}

@@ -1,0 +1,78 @@
+import { AppError, checkStatusChange, notFound, type ReportStatusValue } from "@baken/core";
+import type { Prisma } from "@baken/db";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Actor, Ctx } from "../context.ts";
+
+export type ReportChange = {
+  id: string;
+  status?: ReportStatusValue;
+  /** required when closing; kept in the audit trail when a report is reopened */
+  resolution?: string;
+  /** a staff user (analyst or admin) to assign, or null to unassign */
+  assigneeId?: string | null;
+};
+
+/**
+ * Moves a report through triage and (un)assigns it. The row is locked for the change, so two analysts
+ * acting at once are applied one after the other, each checked against the state the other left.
+ */
+export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: ReportChange): Promise<void> {
+  await ctx.db.prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM incident_report WHERE id = ${change.id}::uuid FOR UPDATE`;
+    if (!locked) throw notFound(`Incident report ${change.id}`);
+    const report = await tx.incidentReport.findUniqueOrThrow({
+      where: { id: change.id },
+      select: { id: true, reference: true, status: true, resolution: true, assigneeId: true },
+    });
+    const data: Prisma.IncidentReportUncheckedUpdateInput = {};
+    const audit = (action: string, details: Prisma.InputJsonValue) =>
+      recordAudit(tx, actor, { action, subjectType: "incident_report", subjectId: report.id, details });
+
+    const resolution = change.resolution?.trim();
+    const closing = change.status === "closed" || (change.status === undefined && report.status === "closed");
+    if (resolution !== undefined && !closing) {
+      throw new AppError("validation", "A resolution is given when closing a report", [
+        { field: "resolution", message: "only with status closed" },
+      ]);
+    }
+    if (change.status !== undefined && change.status !== report.status) {
+      checkStatusChange(report.status, change.status, resolution);
+      data.status = change.status;
+      data.resolution = change.status === "closed" ? resolution! : null;
+      await audit("report.status", {
+        reference: report.reference,
+        from: report.status,
+        to: change.status,
+        ...(change.status === "closed" ? { resolution: resolution! } : {}),
+        ...(report.status === "closed" ? { previousResolution: report.resolution } : {}),
+      });
+    } else if (resolution && resolution !== report.resolution) {
+      data.resolution = resolution;
+      await audit("report.resolution", { reference: report.reference, from: report.resolution, to: resolution });
+    }
+
+    if (change.assigneeId !== undefined && change.assigneeId !== report.assigneeId) {
+      let email: string | null = null;
+      if (change.assigneeId !== null) {
+        const staff = await tx.staffUser.findUnique({ where: { id: change.assigneeId } });
+        if (!staff || !staff.active || staff.role === "viewer") {
+          throw new AppError("validation", "Assign the report to an active analyst or admin", [
+            { field: "assigneeId", message: "no active analyst or admin with this id" },
+          ]);
+        }
+        email = staff.email;
+      }
+      data.assigneeId = change.assigneeId;
+      await audit("report.assign", {
+        reference: report.reference,
+        from: report.assigneeId,
+        to: change.assigneeId,
+        email,
+      });
+    }
+
+    if (Object.keys(data).length > 0) await tx.incidentReport.update({ where: { id: report.id }, data });
+  });
+}

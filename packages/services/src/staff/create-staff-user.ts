@@ -1,0 +1,42 @@
+import { AppError } from "@baken/core";
+import type { Actor, Ctx } from "../context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { hashPassword } from "./passwords.ts";
+
+export type NewStaffUser = { email: string; password: string; role: "admin" | "analyst" | "viewer"; name?: string };
+
+export async function createStaffUser(ctx: Pick<Ctx, "db">, actor: Actor, input: NewStaffUser) {
+  if (input.password.length < 12) {
+    throw new AppError("validation", "Password too short", [{ field: "password", message: "at least 12 characters" }]);
+  }
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.prisma.$transaction(async (tx) => {
+    if (await tx.staffUser.findUnique({ where: { email } })) {
+      throw new AppError("conflict", `A staff user with e-mail ${email} already exists`);
+    }
+    const user = await tx.staffUser.create({ data: { email, passwordHash, role: input.role, name: input.name ?? "" } });
+    await recordAudit(tx, actor, {
+      action: "staff.create",
+      subjectType: "staff_user",
+      subjectId: user.id,
+      details: { email, role: input.role },
+    });
+    return { id: user.id, email: user.email, role: user.role };
+  });
+}
+
+/** The demo's and a fresh install's first admin, from BAKEN_ADMIN_EMAIL / BAKEN_ADMIN_PASSWORD. */
+export async function ensureBootstrapAdmin(ctx: Ctx): Promise<"created" | "exists" | "not-configured"> {
+  const admin = ctx.config.bootstrapAdmin;
+  if (!admin) return "not-configured";
+  if ((await ctx.db.prisma.staffUser.count()) > 0) return "exists";
+  try {
+    await createStaffUser(ctx, { id: null }, { ...admin, role: "admin", name: "Administrator" });
+    return "created";
+  } catch (err) {
+    // Another process (api and worker start together) created it first.
+    if (err instanceof AppError && err.code === "conflict") return "exists";
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+export { SmtpSink, type CaughtMail, type Responder } from "./smtp-sink.ts";
+export { waitFor } from "./wait-for.ts";
+export { MailCatcher, type MessageSummary } from "./mail-catcher.ts";
+export { startProcess, runProcess, type RunningProcess, type Exit } from "./process.ts";
+export * from "./builder/index.ts";
+export {
+  demoScenario,
+  seedCampaign,
+  seedScenario,
+  type Scenario,
+  type SeedContact,
+  type SeedHost,
+  type SeedOrg,
+} from "./seed/campaign-hosts.ts";

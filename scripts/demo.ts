@@ -1,0 +1,169 @@
+import { loadConfig } from "@baken/config";
+import { AppError } from "@baken/core";
+import { createDb } from "@baken/db";
+import { createStaffUser } from "@baken/services";
+import { parseArgs } from "node:util";
+import { BakenApi } from "./lib/baken-api.ts";
+import { buildConsole } from "./lib/build-console.ts";
+import { proxyLogonCampaign } from "./lib/demo-campaign.ts";
+import { buildDemoData } from "./lib/demo-data.ts";
+import { startStack, stopOnSignals } from "./lib/stack.ts";
+
+// `npm run demo`: Baken as a new user first meets it. Builds the console when needed, starts a mail catcher
+// (unless SMTP_URL points elsewhere), migrates, starts api + worker, then seeds through the API as staff
+// would: the registry, the ProxyLogon campaign, the leaked 1,170-row list. Ctrl-C stops everything.
+//
+//   npm run demo                 keep what an earlier run stored (seeding again changes nothing)
+//   npm run demo -- --reset      start from an empty database
+
+const { values: args } = parseArgs({
+  options: {
+    reset: { type: "boolean", default: false },
+    orgs: { type: "string", default: "5000" },
+    rows: { type: "string", default: "1170" },
+  },
+});
+
+// The entry point decides what the user set; everything below receives explicit settings.
+const userEnv = process.env;
+const DEMO_PASSWORD = "proxylogon-demo-2021";
+const catcherPorts = { smtpPort: 1025, httpPort: 8025 };
+const useCatcher = !userEnv.SMTP_URL;
+
+const env: Record<string, string> = {
+  // The request log would bury the URLs and credentials printed at the end; LOG_LEVEL=info brings it back.
+  LOG_LEVEL: userEnv.LOG_LEVEL || "warn",
+  BAKEN_ADMIN_EMAIL: userEnv.BAKEN_ADMIN_EMAIL || "admin@baken.example",
+  BAKEN_ADMIN_PASSWORD: userEnv.BAKEN_ADMIN_PASSWORD || DEMO_PASSWORD,
+  ...(useCatcher
+    ? {
+        SMTP_URL: `smtp://127.0.0.1:${catcherPorts.smtpPort}`,
+        MAIL_CATCHER_URL: `http://127.0.0.1:${catcherPorts.httpPort}`,
+      }
+    : {}),
+};
+const config = loadConfig({ ...userEnv, ...env });
+const step = (text: string) => console.log(`\n▸ ${text}`);
+const done = (text: string) => console.log(`  ✓ ${text}`);
+const failed = (text: string, err: unknown) =>
+  console.error(`  ✗ ${text}: ${err instanceof Error ? err.message : String(err)}`);
+
+step("Console");
+done(
+  (await buildConsole({ onlyIfMissing: true })) === "built" ? "built apps/web/dist" : "already built (apps/web/dist)",
+);
+
+step("Demo data (test-data builder)");
+const data = await buildDemoData({ orgs: Number(args.orgs), rows: Number(args.rows) });
+done(
+  `${data.registry.organizations.length.toLocaleString("en")} organizations, a ${data.expected.length.toLocaleString("en")}-row list`,
+);
+
+step(`Migrating the database; starting ${useCatcher ? "the mail catcher, " : ""}the api and the worker`);
+let stack;
+try {
+  stack = await startStack({
+    env,
+    reset: args.reset,
+    catcher: useCatcher ? catcherPorts : undefined,
+  });
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(
+      `\nA port the demo needs is in use (${(err as Error).message}). If mailpit runs on ${catcherPorts.smtpPort}/${catcherPorts.httpPort} ` +
+        `(docker compose), run the demo with SMTP_URL=smtp://127.0.0.1:${catcherPorts.smtpPort} and read mail in mailpit; ` +
+        `if an API already listens on ${config.http.port}, stop it or set PORT.`,
+    );
+  } else console.error(`\nThe demo could not start: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
+stopOnSignals(stack.stop);
+const base = `http://${config.http.host}:${config.http.port}`;
+done(`api on ${base}`);
+
+step("Demo staff accounts");
+const db = createDb(config.databaseUrl, { max: 2 });
+const accounts = [
+  { email: env.BAKEN_ADMIN_EMAIL!, role: "admin" as const, password: env.BAKEN_ADMIN_PASSWORD! },
+  { email: "analyst@baken.example", role: "analyst" as const, password: DEMO_PASSWORD },
+  { email: "viewer@baken.example", role: "viewer" as const, password: DEMO_PASSWORD },
+];
+for (const a of accounts.slice(1)) {
+  try {
+    await createStaffUser(
+      { db },
+      { id: null },
+      { email: a.email, password: a.password, role: a.role, name: `Demo ${a.role}` },
+    );
+    done(`${a.role} ${a.email}`);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict") done(`${a.role} ${a.email} (from an earlier run)`);
+    else failed(`${a.role} ${a.email}`, err);
+  }
+}
+await db.close();
+
+step("Seeding through the API");
+let api: BakenApi | null = null;
+try {
+  api = await BakenApi.signIn(base, accounts[0]!.email, accounts[0]!.password);
+  done(`signed in as ${accounts[0]!.email}`);
+} catch (err) {
+  failed("signing in as the admin (an earlier run made it with another password? then run with --reset)", err);
+}
+if (api) {
+  try {
+    const r = await api.importRegistry(data.registryNdjson);
+    done(`registry imported: ${r.created} created, ${r.updated} updated, ${r.rejected} rejected`);
+  } catch (err) {
+    failed("importing the registry", err);
+  }
+  let campaignId: string | undefined;
+  try {
+    const c = await api.ensureCampaign(proxyLogonCampaign(config.cert.website));
+    campaignId = c.id;
+    done(`campaign “${proxyLogonCampaign(config.cert.website).name}” ${c.created ? "created" : "already there"}`);
+  } catch (err) {
+    failed("creating the campaign", err);
+  }
+  try {
+    const l = await api.uploadList(data.listCsv, "exchange-proxylogon-2021-03-09.csv", {
+      campaignId,
+      source: "Leaked list of unpatched Exchange servers",
+      tlp: "AMBER",
+    });
+    done(
+      l.existed
+        ? "list already uploaded"
+        : `list uploaded: ${l.accepted} accepted, ${l.rejected} rejected, ${l.duplicates} duplicates`,
+    );
+    const detail = await api.call<{ summary?: { matched: number; unmatched: number; organizations: unknown[] } }>(
+      "GET",
+      `/api/lists/${l.id}`,
+    );
+    if (detail.summary) {
+      const { matched, unmatched, organizations } = detail.summary;
+      done(
+        `matched ${matched} hosts to ${organizations.length} organizations; ${unmatched} unmatched to review in the console`,
+      );
+    }
+  } catch (err) {
+    failed("uploading the list", err);
+  }
+}
+
+const line = "─".repeat(72);
+console.log(`
+${line}
+ Baken is running. The demo mails nobody by itself: open the campaign, preview, then send.
+
+   Staff console   ${config.publicBaseUrl}/console/
+   API docs        ${config.publicBaseUrl}/docs
+   Report form     ${config.publicBaseUrl}/report
+   Caught mail     ${useCatcher ? `http://127.0.0.1:${catcherPorts.httpPort}   (SMTP on 127.0.0.1:${catcherPorts.smtpPort}; no mail leaves this machine)` : `not caught: mail goes to ${config.smtp.url}`}
+
+   Sign in as      ${accounts.map((a) => `${a.role.padEnd(8)}${a.email}`).join("\n                   ")}
+   Password        ${env.BAKEN_ADMIN_PASSWORD === DEMO_PASSWORD ? DEMO_PASSWORD : "(admin: your BAKEN_ADMIN_PASSWORD)"}${env.BAKEN_ADMIN_PASSWORD === DEMO_PASSWORD ? "" : `; analyst and viewer: ${DEMO_PASSWORD}`}
+
+ Ctrl-C stops everything.
+${line}`);
