@@ -18,6 +18,7 @@ export default defineConfig({
           name: "integration",
           include: ["packages/*/test/**/*.int.test.ts", "apps/*/test/**/*.int.test.ts"],
           globalSetup: ["packages/testing/src/global-setup.ts"],
+          setupFiles: ["packages/testing/src/file-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Test files share one database: they run one after another, each seeding its own data.

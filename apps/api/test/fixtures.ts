@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { App } from "../src/app.ts";
-import { bearer, buildTestApp, type TestStaff } from "./helper.ts";
+import { bearer, type TestStaff } from "./helper.ts";
 
 /** A /24 of 100.64.0.0/10 (`${v4}.0/24`) and a /48 of 2001:db8::/32 (`${v6}::/48`) no other test uses, and a unique domain. */
 export function space() {
@@ -35,14 +35,3 @@ export async function counts(app: App) {
   );
   return rows[0]!;
 }
-
-/**
- * The test app for these files: its own Redis prefix and a generous sign-in limit, so the many sign-ins
- * here do not use up the per-address login limit that other test files count on.
- */
-export const buildIngestTestApp = (env: Record<string, string> = {}) =>
-  buildTestApp({
-    REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? "baken-test"}-ingest`,
-    LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
-    ...env,
-  });

@@ -1,8 +1,7 @@
 import { buildExposureCsv, buildRegistry, registryNdjson } from "@baken/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
-import { bearer, signIn, type TestStaff } from "./helper.ts";
-import { buildIngestTestApp } from "./fixtures.ts";
+import { buildTestApp, bearer, signIn, type TestStaff } from "./helper.ts";
 import { uploadList } from "./upload.ts";
 
 // The registry and list the reference fixtures describe: 5,000 organizations, 1,170 Shadowserver-style rows,
@@ -15,7 +14,7 @@ describe("matching a 1,170-row list against a 5,000-organization registry", () =
   const { csv, expected } = buildExposureCsv(registry, { rows: 1170 });
 
   beforeAll(async () => {
-    app = await buildIngestTestApp();
+    app = await buildTestApp();
     admin = await signIn(app, "admin");
     analyst = await signIn(app, "analyst");
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
-import { buildIngestTestApp, counts, createOrg, space } from "./fixtures.ts";
-import { bearer, signIn, type TestStaff } from "./helper.ts";
+import { counts, createOrg, space } from "./fixtures.ts";
+import { buildTestApp, bearer, signIn, type TestStaff } from "./helper.ts";
 import { multipart, uploadList } from "./upload.ts";
 
 describe("uploading exposure lists", () => {
@@ -10,7 +10,7 @@ describe("uploading exposure lists", () => {
   let admin: TestStaff;
   let analyst: TestStaff;
   beforeAll(async () => {
-    app = await buildIngestTestApp();
+    app = await buildTestApp();
     admin = await signIn(app, "admin");
     analyst = await signIn(app, "analyst");
   });
@@ -165,7 +165,7 @@ describe("uploading exposure lists", () => {
   });
 
   it("answers 413 past the size or row limit, leaving nothing behind", async () => {
-    const small = await buildIngestTestApp({ UPLOAD_MAX_BYTES: "2048", UPLOAD_MAX_ROWS: "50" });
+    const small = await buildTestApp({ UPLOAD_MAX_BYTES: "2048", UPLOAD_MAX_ROWS: "50" });
     try {
       const staff = await signIn(small, "analyst");
       const before = await counts(small);

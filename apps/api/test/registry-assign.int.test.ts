@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
-import { buildIngestTestApp, createOrg, space } from "./fixtures.ts";
-import { bearer, signIn, type TestStaff } from "./helper.ts";
+import { createOrg, space } from "./fixtures.ts";
+import { buildTestApp, bearer, signIn, type TestStaff } from "./helper.ts";
 import { uploadList } from "./upload.ts";
 
 describe("organization registry", () => {
@@ -10,7 +10,7 @@ describe("organization registry", () => {
   let admin: TestStaff;
   let analyst: TestStaff;
   beforeAll(async () => {
-    app = await buildIngestTestApp();
+    app = await buildTestApp();
     admin = await signIn(app, "admin");
     analyst = await signIn(app, "analyst");
   });
@@ -127,7 +127,7 @@ describe("assigning and re-matching", () => {
   let admin: TestStaff;
   let analyst: TestStaff;
   beforeAll(async () => {
-    app = await buildIngestTestApp();
+    app = await buildTestApp();
     admin = await signIn(app, "admin");
     analyst = await signIn(app, "analyst");
   });

@@ -1,11 +1,9 @@
 import { createStaffUser } from "@baken/services";
-import { createHmac, randomInt, randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
-import { bearer, buildTestApp, signIn } from "./helper.ts";
+import { bearer, buildTestApp, newAddress, signIn } from "./helper.ts";
 
-// Rate-limit counters live in Redis for the whole run: each test signs in from addresses of its own.
-const newAddress = () => `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`;
 const LIMIT = 3;
 
 describe("staff sign-in", () => {

@@ -66,13 +66,11 @@ describe("confirm-report job", () => {
       to.some((t) => t.startsWith("reporter-")) ? { code: 550, message: "5.1.1 no such user" } : undefined;
     try {
       const report = await newReport("en");
-      const job = await waitFor(
-        async () => {
-          const j = await worker.ctx.producer.queue("mail").getJob(`report-${report.id}`);
-          return j && (await j.getState()) === "failed" ? j : null;
-        },
-        { what: "failed job" },
-      );
+      const queue = worker.ctx.producer.queue("mail");
+      const jobId = `report-${report.id}`;
+      await waitFor(async () => (await queue.getJobState(jobId)) === "failed", { what: "failed job" });
+      // Read after the state: a job fetched while still active shows the attempts made before this one.
+      const job = (await queue.getJob(jobId))!;
       expect(job.attemptsMade).toBe(1);
       expect(job.failedReason).toContain("no such user");
       const stored = await worker.ctx.db.prisma.incidentReport.findUniqueOrThrow({ where: { id: report.id } });

@@ -25,6 +25,12 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
     .default("baken"),
+  // Rate-limit counters; separate from REDIS_PREFIX so API instances can share (the default) or keep
+  // their own counters while sharing the queues.
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+    .optional(),
   SMTP_URL: url("smtp://127.0.0.1:1025"),
   SMTP_POOL_SIZE: int(5, 1),
   MAIL_FROM: z.string().min(3).default("CERT Baken <cert@baken.example>"),
@@ -92,7 +98,11 @@ function shape(env: Env, warnings: string[]) {
     http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY },
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
-    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    redis: {
+      url: env.REDIS_URL,
+      prefix: env.REDIS_PREFIX,
+      rateLimitPrefix: env.RATE_LIMIT_PREFIX ?? `${env.REDIS_PREFIX}-rl`,
+    },
     smtp: { url: env.SMTP_URL, poolSize: env.SMTP_POOL_SIZE },
     mail: { from: env.MAIL_FROM, replyTo: env.MAIL_REPLY_TO },
     cert: {

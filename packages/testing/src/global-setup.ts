@@ -18,6 +18,7 @@ export default async function setup() {
   const prefix = `baken-test-${id}`;
   process.env.DATABASE_URL = databaseUrl;
   process.env.REDIS_PREFIX = prefix;
+  process.env.BAKEN_TEST_RUN_PREFIX = prefix;
   process.env.NODE_ENV = "test";
   process.env.LOG_LEVEL ??= "silent";
   // Every test signs in from 127.0.0.1 (app.inject): the per-address login limit would stop the suite after a

@@ -31,7 +31,7 @@ export default fp(
       max: 600,
       timeWindow: "1 minute",
       redis: app.ctx.redis,
-      nameSpace: `${app.ctx.config.redis.prefix}-rl-`,
+      nameSpace: `${app.ctx.config.redis.rateLimitPrefix}-`,
       // Redis down must not take the API down with it: rate limiting fails open, readyz reports the outage.
       skipOnError: true,
       errorResponseBuilder: (_req, ctx) => ({

@@ -116,8 +116,7 @@ export function renderReportForm(state: FormState, config: Config): string {
         rows="${opts.rows ?? 5}"
         maxlength="${REPORT_LIMITS[field as keyof typeof REPORT_LIMITS]}"
         ${describedBy(field, !!meta.hint)}${invalid(field)}
-      >
-${val(field)}</textarea>
+      >${val(field)}</textarea>
     </div>`;
   }
 
