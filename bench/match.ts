@@ -25,16 +25,22 @@ for (let i = 0; distinct.size < PREFIXES; i++) {
       w.toString(16),
     );
     const cidr = `${words.slice(0, bits / 16).join(":")}::/${bits}`;
-    if (!distinct.has(cidr)) (distinct.add(cidr), networks.push({ organizationId, cidr }));
+    if (!distinct.has(cidr)) {
+      distinct.add(cidr);
+      networks.push({ organizationId, cidr });
+    }
     continue;
   }
   const bits = 16 + Math.floor(rng.next() * 17);
   const n = Math.floor(rng.next() * 2 ** 32);
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   const cidr = `${v4((n & mask) >>> 0)}/${bits}`;
-  if (!distinct.has(cidr)) (distinct.add(cidr), networks.push({ organizationId, cidr }));
+  if (!distinct.has(cidr)) {
+    distinct.add(cidr);
+    networks.push({ organizationId, cidr });
+  }
 }
-let t = performance.now();
+const t = performance.now();
 const matcher = buildMatcher({ networks, domains: [], asns: [], manual: [] });
 const buildMs = performance.now() - t;
 const trie = new PrefixTrie();

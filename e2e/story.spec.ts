@@ -71,13 +71,11 @@ test("the whole story, from a leaked list to a triaged incident report", async (
 
   await step(page, testInfo, "the 1,170-row list uploaded", async () => {
     await page.getByRole("link", { name: "Upload a list to this campaign" }).click();
-    await page
-      .getByLabel("List file")
-      .setInputFiles({
-        name: "exchange-proxylogon-2021-03-09.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(data.listCsv),
-      });
+    await page.getByLabel("List file").setInputFiles({
+      name: "exchange-proxylogon-2021-03-09.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(data.listCsv),
+    });
     await page.getByLabel("Source").fill("Leaked list of unpatched Exchange servers");
     await expect(page.getByLabel("Campaign")).toHaveValue(/[0-9a-f-]{36}/);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
@@ -158,13 +156,11 @@ test("the whole story, from a leaked list to a triaged incident report", async (
     // A week later: the patched host and every fourth row are gone, the rest still seen.
     const followUp = followUpCsv(data.listCsv, (i, line) => i % 4 === 0 || line.split(",")[1] === ownerRow[1]);
     await page.goto("/console/lists");
-    await page
-      .getByLabel("List file")
-      .setInputFiles({
-        name: "exchange-proxylogon-2021-03-16.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(followUp),
-      });
+    await page.getByLabel("List file").setInputFiles({
+      name: "exchange-proxylogon-2021-03-16.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(followUp),
+    });
     await page.getByLabel("Campaign").selectOption({ label: campaign.name });
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "exchange-proxylogon-2021-03-16.csv" })).toBeVisible();

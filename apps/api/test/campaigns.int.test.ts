@@ -1,4 +1,4 @@
-import { demoScenario, seedCampaign, seedScenario, SmtpSink, waitFor, type CaughtMail } from "@baken/testing";
+import { demoScenario, seedScenario, SmtpSink, waitFor, type CaughtMail } from "@baken/testing";
 import { strFromU8, unzipSync } from "fflate";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

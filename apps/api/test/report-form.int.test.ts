@@ -110,9 +110,7 @@ describe("public incident-report form", () => {
         if (field !== "description") expect(body).toContain(">Typed &lt;b&gt;text&lt;/b&gt; stays</textarea>");
         if (field !== "name") expect(body).toContain('name="name" value="An Peeters"');
         if (field === "email")
-          expect(body).toMatch(
-            /id="f-email"[^>]*aria-describedby="f-email-hint f-email-error" aria-invalid="true"/,
-          );
+          expect(body).toMatch(/id="f-email"[^>]*aria-describedby="f-email-hint f-email-error" aria-invalid="true"/);
         if (field !== "consent") expect(body).toMatch(/name="consent" value="yes" checked/);
         expect(body).toMatch(/name="impact" value="data-encrypted" checked/);
       }

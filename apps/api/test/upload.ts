@@ -40,7 +40,7 @@ type Injector = {
     url: string;
     headers: Record<string, string>;
     payload: Buffer;
-  }) => Promise<{ statusCode: number; body: string; json: () => any }>;
+  }) => Promise<{ statusCode: number; body: string; json: () => ReturnType<typeof JSON.parse> }>;
 };
 
 /** POST /api/lists as `auth` (headers from bearer()), the file last after `fields`. */

@@ -17,7 +17,7 @@ describe("loadConfig", () => {
     expect(config.env).toBe("development");
     expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
     expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/baken");
-    expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken" });
+    expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken", rateLimitPrefix: "baken-rl" });
     expect(config.smtp.url).toBe("smtp://127.0.0.1:1025");
     expect(config.auth.jwtExpiresIn).toBe("8h");
     expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);

@@ -13,7 +13,6 @@ import {
   type NoticeRow,
   type NoticeStatus,
   type OrgProgress,
-  type OrgRef,
   type Preview,
   type Progress,
   type SendResult,

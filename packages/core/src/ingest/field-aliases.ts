@@ -60,7 +60,7 @@ export const canonicalColumnName = (name: string) =>
     .trim()
     .toLowerCase()
     .replace(/^\uFEFF/, "")
-    .replace(/[\s.\-]+/g, "_");
+    .replace(/[\s.-]+/g, "_");
 
 export const fieldOf = (column: string): ExposureField | undefined => ALIAS.get(canonicalColumnName(column));
 

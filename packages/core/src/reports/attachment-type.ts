@@ -102,7 +102,7 @@ export function checkAttachment(fileName: string, data: Buffer): AttachmentCheck
 export function cleanFileName(name: string): string {
   const base = (name.split(/[\\/]/).pop() ?? "")
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .replace(/[\p{Cc}"<>|:*?]/gu, "_")
     .trim();
   if (!base || /^\.+$/.test(base)) return "attachment";
   if (base.length <= 200) return base;

@@ -107,11 +107,7 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const PHONE = /^\+?[0-9 ()./-]{6,}$/;
 
 /** Text as stored: no NUL (PostgreSQL refuses it), Unix line ends, trimmed. */
-const clean = (value: string) =>
-  value
-    .replace(/\u0000/g, "")
-    .replace(/\r\n?/g, "\n")
-    .trim();
+const clean = (value: string) => value.replaceAll("\u0000", "").replace(/\r\n?/g, "\n").trim();
 
 export function validateReport(
   raw: RawReport,

@@ -82,7 +82,11 @@ export async function importRegistry(
       const pairs = <T>(pick: (r: OrganizationRecord) => T[]) => {
         const orgIds: string[] = [];
         const values: T[] = [];
-        for (const r of records) for (const v of pick(r)) (orgIds.push(idOf.get(r.name)!), values.push(v));
+        for (const r of records)
+          for (const v of pick(r)) {
+            orgIds.push(idOf.get(r.name)!);
+            values.push(v);
+          }
         return [orgIds, values] as const;
       };
 

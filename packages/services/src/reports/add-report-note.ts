@@ -4,7 +4,7 @@ import type { Actor, Ctx } from "../context.ts";
 
 /** An internal note on a report, for staff only (never shown or mailed to the reporter). */
 export async function addReportNote(ctx: Pick<Ctx, "db">, actor: Actor, input: { reportId: string; body: string }) {
-  const body = input.body.replace(/\u0000/g, "").trim();
+  const body = input.body.replaceAll("\u0000", "").trim();
   if (!body) throw new AppError("validation", "A note needs text", [{ field: "body", message: "empty" }]);
   return ctx.db.prisma.$transaction(async (tx) => {
     const report = await tx.incidentReport.findUnique({
