@@ -16,7 +16,11 @@ export default defineConfig({
       {
         test: {
           name: "integration",
-          include: ["packages/*/test/**/*.int.test.ts", "apps/*/test/**/*.int.test.ts"],
+          include: [
+            "packages/*/test/**/*.int.test.ts",
+            "apps/*/test/**/*.int.test.ts",
+            "scripts/test/**/*.int.test.ts",
+          ],
           globalSetup: ["packages/testing/src/global-setup.ts"],
           setupFiles: ["packages/testing/src/file-setup.ts"],
           testTimeout: 60_000,

@@ -21,8 +21,16 @@ export type RunningProcess = {
  * Starts a TypeScript entry point of the repo (`apps/api/src/server.ts`) with tsx, as `npm run start:*`
  * does, in the test's environment plus `env`. Standard input is closed, output captured.
  */
-export function startProcess(script: string, env: Record<string, string | undefined> = {}): RunningProcess {
-  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(
+  script: string,
+  env: Record<string, string | undefined> = {},
+  args: string[] = [],
+): RunningProcess {
+  const child = spawn(TSX, [script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   let exit: Exit | undefined;

@@ -1,0 +1,85 @@
+import { SmtpSink, startProcess, type RunningProcess } from "@baken/testing";
+import { createServer } from "node:net";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The README's start command, run as a new user runs it: `npm run demo` (its own database, this test's
+// SMTP sink instead of the demo's catcher), then Ctrl-C.
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const demoDatabase = () => {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `${url.pathname}_demo`;
+  return url;
+};
+
+async function dropDemoDatabase() {
+  const url = demoDatabase();
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+}
+
+describe("npm run demo", () => {
+  const sink = new SmtpSink();
+  let demo: RunningProcess | undefined;
+  afterAll(async () => {
+    await demo?.stop();
+    await sink.stop();
+    await dropDemoDatabase();
+  });
+
+  it("starts api and worker with the demo data, mails nobody, and stops cleanly on Ctrl-C", async () => {
+    await sink.start();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    demo = startProcess(
+      "scripts/demo.ts",
+      {
+        PORT: String(port),
+        PUBLIC_BASE_URL: base,
+        DATABASE_URL: demoDatabase().toString(),
+        SMTP_URL: sink.url,
+        LOG_LEVEL: "warn",
+      },
+      ["--reset"],
+    );
+    await demo.waitForOutput(/Baken is running/, 240_000);
+    expect(demo.stdout).toContain("registry imported: 5000 created, 0 updated, 0 rejected");
+    expect(demo.stdout).toMatch(/list uploaded: \d+ accepted/);
+    expect(demo.stdout).toContain(`Staff console   ${base}/console/`);
+    expect(demo.stdout).toContain("admin   admin@baken.example");
+    expect(demo.stdout).toContain("Password        proxylogon-demo-2021");
+    expect(demo.stderr).not.toContain("✗");
+
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "analyst@baken.example", password: "proxylogon-demo-2021" }),
+    });
+    expect(login.status).toBe(200);
+    const auth = { authorization: `Bearer ${(await login.json()).token}` };
+    const campaigns = await (await fetch(`${base}/api/campaigns`, { headers: auth })).json();
+    expect(JSON.stringify(campaigns)).toContain("Exchange ProxyLogon, March 2021");
+    const lists = await (await fetch(`${base}/api/lists`, { headers: auth })).json();
+    expect(JSON.stringify(lists)).toContain('"rows":1170');
+    const consolePage = await fetch(`${base}/console/`);
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toContain("<div id=");
+    expect(sink.mails).toHaveLength(0);
+
+    demo.child.kill("SIGINT");
+    expect(await demo.exited).toEqual({ code: 0, signal: null });
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
