@@ -106,7 +106,13 @@ test("the whole story, from a leaked list to a triaged incident report", async (
     expect(organizations).toBeGreaterThan(100);
     const option = page.locator("#preview-org option").filter({ hasText: new RegExp(`^${escape(owner.name)} — `) });
     await page.getByLabel("Organization").selectOption((await option.getAttribute("value"))!);
-    await page.getByRole("tablist", { name: "Language of the notice" }).getByRole("tab", { name: "Français" }).click();
+    const languages = page.getByRole("tablist", { name: "Language of the notice" });
+    // The recipient's own language first; the analyst glances at the German version too, then back.
+    await expect(languages.getByRole("tab", { name: "Français" })).toHaveAttribute("aria-selected", "true");
+    await languages.getByRole("tab", { name: "Deutsch" }).click();
+    await expect(page.getByTestId("preview-body")).toContainText("Sehr geehrte Damen und Herren,");
+    await languages.getByRole("tab", { name: "Français" }).click();
+    await expect(page.getByTestId("preview-body")).toContainText("Madame, Monsieur");
     await expect(page.getByTestId("preview-subject")).toContainText("TLP:AMBER");
     await expect(page.getByTestId("preview-body")).toContainText("Appliquez les correctifs dès maintenant");
     await expect(page.getByRole("region", { name: "Attachment" })).toContainText(ownerRow[1]!);

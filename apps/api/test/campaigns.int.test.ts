@@ -153,6 +153,18 @@ describe("campaign routes", () => {
     expect(p.notices[0].subject).toContain("TLP:AMBER+STRICT");
     expect(p.notices[0].text).toContain("Madame, Monsieur");
     expect(p.notices[0].attachment.rows.map((r: string[]) => r[3])).toEqual(one.hosts.map((h) => h.hostname));
+    // The same notice as it would read in German: staff check every language before sending.
+    const german = (
+      await app.inject({
+        method: "POST",
+        url: `/api/campaigns/${campaignId}/preview`,
+        headers: bearer(viewer),
+        payload: { organizationId: one.id, language: "de" },
+      })
+    ).json();
+    expect(german.notices[0]).toMatchObject({ language: "de", recipients: one.expected!.recipients });
+    expect(german.notices[0].text).toContain("Sehr geehrte Damen und Herren,");
+    expect(german.notices[0].text).not.toContain("Madame, Monsieur");
     expect(await app.ctx.db.prisma.notice.count({ where: { campaignId } })).toBe(0);
     const all = (
       await app.inject({ method: "POST", url: `/api/campaigns/${campaignId}/preview`, headers: bearer(viewer) })

@@ -61,12 +61,6 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
         <article className="mail" aria-label="Notice preview" aria-busy={loading}>
           <LanguageTabs id="preview" label="Language of the notice" value={shownLanguage} onChange={setLanguage} />
           <div {...tabPanelProps("preview", shownLanguage)} className="tab-panel">
-            {language && language !== notice.language && (
-              <p className="notice" role="status">
-                The API rendered this notice in {notice.language}, the language its recipients get; it cannot show it in{" "}
-                {language} yet.
-              </p>
-            )}
             <dl className="mail-head">
               <dt>To</dt>
               <dd>{notice.recipients.join(", ") || "— (no active contact)"}</dd>

@@ -1,9 +1,9 @@
-import { AppError, notFound } from "@baken/core";
+import { AppError, notFound, type Language } from "@baken/core";
 import type { Ctx } from "../context.ts";
 import { renderNoticeContent } from "../notices/notice-view.ts";
 import { planNotices } from "./plan-notices.ts";
 
-export type PreviewInput = { id: string; organizationId?: string; limit: number };
+export type PreviewInput = { id: string; organizationId?: string; limit: number; language?: Language };
 
 /**
  * Every notice that sending the campaign now would create, rendered but not stored or sent: counts for
@@ -27,9 +27,10 @@ export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: Pr
   }
   const today = new Date().toISOString().slice(0, 10).replace(/-/g, "");
   const notices = shown.slice(0, input.limit).map((plan) => {
+    const language = input.language ?? plan.language;
     const { rendered, attachment } = renderNoticeContent(ctx.config, {
       kind: "initial",
-      language: plan.language,
+      language,
       reference: `BAKEN#${today}-PREVIEW`,
       campaign,
       organizationName: plan.organization.name,
@@ -41,7 +42,7 @@ export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: Pr
     return {
       organization: plan.organization,
       recipients: plan.recipients,
-      language: plan.language,
+      language,
       hostCount: plan.hosts.length,
       subject: rendered.subject,
       text: rendered.text,

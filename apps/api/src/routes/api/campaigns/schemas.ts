@@ -61,6 +61,8 @@ const skipped = z.array(
 export const previewRequest = z.object({
   organizationId: z.uuid().optional(),
   limit: z.number().int().min(0).max(1000).default(20),
+  /** Render in this language instead of each organization's own: staff read the notice as it would go out in it. */
+  language: z.enum(LANGUAGES).optional(),
 });
 
 export const previewBody = z.object({
