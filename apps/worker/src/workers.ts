@@ -22,12 +22,16 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
     return handler(ctx, schema.parse(job.data), job, token);
   }
 
-  const concurrency: Record<QueueName, number> = { [QUEUES.mail]: config.smtp.poolSize * 2, [QUEUES.schedule]: 1 };
+  const concurrency: Record<QueueName, number> = {
+    [QUEUES.notices]: config.smtp.poolSize * 2,
+    [QUEUES.mail]: 2,
+    [QUEUES.schedule]: 1,
+  };
   const workers = (Object.values(QUEUES) as QueueName[])
     .filter((queue) => Object.values(jobQueue).includes(queue))
     .map((queue) => {
       const limiter =
-        queue === QUEUES.mail && config.notices.ratePerSecond > 0
+        queue === QUEUES.notices && config.notices.ratePerSecond > 0
           ? { max: config.notices.ratePerSecond, duration: 1000 }
           : undefined;
       const worker = new Worker(queue, runJob, {

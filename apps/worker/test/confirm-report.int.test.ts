@@ -1,4 +1,5 @@
 import { validateReport } from "@baken/core";
+import { QUEUES } from "@baken/queue";
 import { submitReport } from "@baken/services";
 import { SmtpSink, waitFor } from "@baken/testing";
 import { randomUUID } from "node:crypto";
@@ -66,7 +67,7 @@ describe("confirm-report job", () => {
       to.some((t) => t.startsWith("reporter-")) ? { code: 550, message: "5.1.1 no such user" } : undefined;
     try {
       const report = await newReport("en");
-      const queue = worker.ctx.producer.queue("mail");
+      const queue = worker.ctx.producer.queue(QUEUES.mail);
       const jobId = `report-${report.id}`;
       await waitFor(async () => (await queue.getJobState(jobId)) === "failed", { what: "failed job" });
       // Read after the state: a job fetched while still active shows the attempts made before this one.
@@ -77,6 +78,18 @@ describe("confirm-report job", () => {
       expect(stored.confirmationSentAt).toBeNull();
     } finally {
       sink.respond = () => undefined;
+    }
+  });
+
+  it("is confirmed while the notices queue is stuck behind a campaign", async () => {
+    const notices = worker.ctx.producer.queue(QUEUES.notices);
+    await notices.pause();
+    try {
+      const report = await newReport("en");
+      await waitFor(() => sink.mails.find((m) => m.envelope.to.includes(report.email)), { what: "mail" });
+      expect(await notices.isPaused()).toBe(true);
+    } finally {
+      await notices.resume();
     }
   });
 });

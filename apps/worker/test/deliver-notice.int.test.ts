@@ -90,7 +90,7 @@ describe("deliver-notice", () => {
     });
     expect(notice.attempts).toBe(1);
     expect(notice.lastError).toContain("550");
-    const job = await ctx.producer.queue(QUEUES.mail).getJob(notice.id);
+    const job = await ctx.producer.queue(QUEUES.notices).getJob(notice.id);
     expect(await job!.getState()).toBe("failed");
     expect(job!.attemptsMade).toBe(1);
     expect(tries).toBe(1);
@@ -104,7 +104,7 @@ describe("deliver-notice", () => {
       NOTICE_RATE_PER_DOMAIN_PER_MINUTE: "2",
     });
     await sendCampaign(ctx, system, { id: campaignId });
-    const queue = ctx.producer.queue(QUEUES.mail);
+    const queue = ctx.producer.queue(QUEUES.notices);
     const delayed = await waitFor(
       async () => {
         const notices = await prisma.notice.findMany({ where: { campaignId } });

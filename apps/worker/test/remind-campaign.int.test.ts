@@ -37,7 +37,7 @@ describe("scheduled reminder rounds (remind-campaign)", () => {
 
     await setReminderSchedule(ctx, { id: null }, { campaignId: campaign.id, everyDays: null });
     expect(await ctx.producer.queue("schedule").getJobScheduler(reminderSchedulerId(campaign.id))).toBeFalsy();
-    await ctx.producer.queue("mail").remove(reminder.id);
+    await ctx.producer.queue("notices").remove(reminder.id);
   });
 
   it("drops the schedule of a campaign deleted since", async () => {

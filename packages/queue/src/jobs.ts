@@ -4,7 +4,12 @@ import { z } from "zod";
 // rendered content: the handler reads the current state from the database.
 
 export const QUEUES = {
-  /** Outgoing mail: notices, reminders and incident-report confirmations share one rate-limited sender. */
+  /** Notices and reminders to owners: rate-limited overall and per recipient domain. */
+  notices: "notices",
+  /**
+   * Other outgoing mail (incident-report confirmations): a victim's confirmation must not wait behind a
+   * campaign of ten thousand notices in the notices queue's rate limit.
+   */
   mail: "mail",
   /** Scheduled work: reminder rounds per campaign. */
   schedule: "schedule",
@@ -23,7 +28,7 @@ export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
 
 /** Which queue carries each job. */
 export const jobQueue: Record<JobName, QueueName> = {
-  "deliver-notice": QUEUES.mail,
+  "deliver-notice": QUEUES.notices,
   "confirm-report": QUEUES.mail,
   "remind-campaign": QUEUES.schedule,
 };

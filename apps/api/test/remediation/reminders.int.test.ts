@@ -22,7 +22,7 @@ describe("reminders and link revocation", () => {
 
   // No worker runs here: take the delivery jobs back out so no later test's worker sends them.
   const dropDeliveries = async (noticeIds: string[]) => {
-    for (const id of noticeIds) await app.ctx.producer.queue("mail").remove(id);
+    for (const id of noticeIds) await app.ctx.producer.queue("notices").remove(id);
   };
 
   /** One organization of the campaign with its initial notice and hosts. */
@@ -134,7 +134,7 @@ describe("reminders and link revocation", () => {
     });
     expect(unansweredListed.map((h) => [h.id, h.claimedFixed])).toEqual(unanswered.hosts.map((h) => [h.id, false]));
 
-    const jobs = await Promise.all(body.noticeIds.map((id: string) => app.ctx.producer.queue("mail").getJob(id)));
+    const jobs = await Promise.all(body.noticeIds.map((id: string) => app.ctx.producer.queue("notices").getJob(id)));
     expect(jobs.map((j) => [j?.name, j?.data])).toEqual(
       body.noticeIds.map((noticeId: string) => ["deliver-notice", { noticeId }]),
     );
