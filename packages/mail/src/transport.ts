@@ -59,14 +59,20 @@ export function isPermanentSmtpError(err: unknown): boolean {
  * negotiated by nodemailer on this socket.
  */
 function openNoDelaySocket(
-  options: { host?: string; port?: number },
+  options: { host?: string; port?: number; connectionTimeout?: number },
   callback: (err: Error | null, socketOptions?: { connection: Socket }) => void,
 ) {
   const socket = connect({ host: options.host, port: options.port ?? 25, noDelay: true });
+  // nodemailer's own connectionTimeout starts only once it has the socket: a relay that never answers
+  // must not hold a pool slot for the operating system's two minutes.
+  socket.setTimeout(options.connectionTimeout ?? 10_000, () =>
+    socket.destroy(Object.assign(new Error("SMTP connection timed out"), { code: "ETIMEDOUT" })),
+  );
   const onError = (err: Error) => callback(err);
   socket.once("error", onError);
   socket.once("connect", () => {
     socket.off("error", onError);
+    socket.setTimeout(0);
     callback(null, { connection: socket });
   });
 }
