@@ -1,4 +1,4 @@
-import type { MatchResult } from "@baken/core";
+import { KeySet, type MatchResult } from "@baken/core";
 import { createHash } from "node:crypto";
 import type pg from "pg";
 
@@ -6,11 +6,19 @@ import type pg from "pg";
  * The distinct candidate lists met while matching one batch of work, each named by the md5 of its JSON.
  * The matcher hands out one shared result object per distinct outcome, so naming a row's candidates is
  * one Map lookup; `save` stores the new lists (ON CONFLICT: lists are content-addressed and immutable).
+ * A million-row scan meets hundreds of thousands of distinct lists (hostname, network and ASN vary
+ * together): callers save every `pending` few thousand, and only digests are remembered, in flat memory.
  */
 export class CandidateSets {
   // Weak: the matcher drops results from its bounded cache, and their digests must go with them.
   private byResult = new WeakMap<MatchResult, string>();
+  private known = new KeySet();
   private fresh = new Map<string, string>();
+
+  /** Lists met but not saved yet. */
+  get pending(): number {
+    return this.fresh.size;
+  }
 
   digestOf(result: MatchResult): string | null {
     if (result.candidates.length === 0) return null;
@@ -19,7 +27,7 @@ export class CandidateSets {
       const json = JSON.stringify(result.candidates);
       digest = createHash("md5").update(json).digest("hex");
       this.byResult.set(result, digest);
-      this.fresh.set(digest, json);
+      if (this.known.add(digest)) this.fresh.set(digest, json);
     }
     return digest;
   }

@@ -1,6 +1,7 @@
 import { AppError, KeySet, readExposures, type Matcher, type RowError } from "@baken/core";
 import { createHash, randomUUID } from "node:crypto";
 import { finished } from "node:stream/promises";
+import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Actor, Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
@@ -88,7 +89,14 @@ export async function ingestList(
     copy = client.query(copyFrom(`COPY "exposure" (${EXPOSURE_COLUMNS}) FROM STDIN`));
     const copyDone = finished(copy);
     copyDone.catch(() => {});
-    const staged = await copyRows(new CopyWriter(copy), counted(), { id, matcher, maxRows, errors, sets });
+    const staged = await copyRows(new CopyWriter(copy), counted(), {
+      id,
+      matcher,
+      maxRows,
+      errors,
+      sets,
+      setStore: ctx.db.pool,
+    });
     await copyDone;
     copy = null;
 
@@ -182,12 +190,25 @@ function translate(err: unknown): unknown {
   return err;
 }
 
-type CopyContext = { id: string; matcher: Matcher; maxRows: number; errors: ErrorSpool; sets: CandidateSets };
+type CopyContext = {
+  id: string;
+  matcher: Matcher;
+  maxRows: number;
+  errors: ErrorSpool;
+  sets: CandidateSets;
+  /**
+   * Another connection (this one is busy with the COPY) for saving candidate lists as they accumulate.
+   * Outside the upload's transaction on purpose: the lists are content-addressed and immutable, so one
+   * left behind by a failed upload is merely unused, while holding them all until the end cost ~100 MB
+   * of heap for a million-row scan.
+   */
+  setStore: Pick<pg.Pool, "query">;
+};
 
 async function copyRows(
   out: CopyWriter,
   source: AsyncIterable<Buffer | Uint8Array>,
-  { id, matcher, maxRows, errors, sets }: CopyContext,
+  { id, matcher, maxRows, errors, sets, setStore }: CopyContext,
 ) {
   const reader = await readExposures(source);
   const seen = new KeySet();
@@ -226,8 +247,9 @@ async function copyRows(
         m.reason,
         sets.digestOf(m),
       ]);
+      if (out.full) await out.flush();
+      if (sets.pending >= 5_000) await sets.save(setStore);
     }
-    await out.maybeFlush();
   }
   await out.end();
   return { format: formatName(reader.detected.format, reader.detected.delimiter), rows, accepted, duplicates };
