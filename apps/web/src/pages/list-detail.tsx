@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api, type Exposure, type ListDetail } from "../api/index.ts";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { OrgLink } from "../components/badges.tsx";
 import { OrgPicker, resolvePicked, type PickedOrganization } from "../components/org-picker.tsx";
 import { Pager } from "../components/pager.tsx";
 import { AsyncView, DetailList, Empty, ErrorBox, Loading } from "../components/status.tsx";
@@ -127,28 +129,14 @@ function MatchedOrganizations({ list }: { list: ListDetail }) {
         <Empty>No row matched a registered organization.</Empty>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Organization</th>
-                  <th scope="col" className="num">
-                    Hosts
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <Link to={`/organizations/${o.id}`}>{o.name}</Link>
-                    </td>
-                    <td className="num">{n(o.hosts)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={shown}
+            rowKey={(o) => o.id}
+            columns={[
+              { header: "Organization", cell: (o) => <OrgLink org={o} /> },
+              { header: "Hosts", num: true, cell: (o) => n(o.hosts) },
+            ]}
+          />
           {list.organizations.length > shown.length && (
             <button type="button" className="secondary" onClick={() => setAll(true)}>
               Show all {n(list.organizations.length)} organizations
@@ -168,6 +156,14 @@ function guesses(rows: Exposure[]) {
   const domain = host.split(".").slice(-2).join(".");
   return { network, domain };
 }
+
+const EXPOSURE_COLUMNS: Column<Exposure>[] = [
+  { header: "Line", cell: (e) => e.line ?? "—" },
+  { header: "IP", mono: true, cell: (e) => e.ip ?? "—" },
+  { header: "Port", cell: (e) => e.port ?? "—" },
+  { header: "Hostname", mono: true, cell: (e) => e.hostname ?? "—" },
+  { header: "Seen", cell: (e) => dateTime(e.seenAt) },
+];
 
 function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () => void }) {
   const canAssign = useCan("analyst");
@@ -199,45 +195,29 @@ function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () 
             <Empty>Every accepted row matched an organization.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      {canAssign && (
-                        <th scope="col">
-                          <span className="visually-hidden">Select</span>
-                        </th>
-                      )}
-                      <th scope="col">Line</th>
-                      <th scope="col">IP</th>
-                      <th scope="col">Port</th>
-                      <th scope="col">Hostname</th>
-                      <th scope="col">Seen</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.items.map((e) => (
-                      <tr key={e.id}>
-                        {canAssign && (
-                          <td>
+              <DataTable
+                rows={p.items}
+                rowKey={(e) => e.id}
+                columns={[
+                  ...(canAssign
+                    ? [
+                        {
+                          header: "Select",
+                          hiddenHeader: true,
+                          cell: (e: Exposure) => (
                             <input
                               type="checkbox"
                               aria-label={`Select ${e.ip ?? e.hostname ?? `row ${e.line}`}`}
                               checked={selected.has(e.id)}
                               onChange={() => toggle(e.id)}
                             />
-                          </td>
-                        )}
-                        <td>{e.line ?? "—"}</td>
-                        <td className="mono">{e.ip ?? "—"}</td>
-                        <td>{e.port ?? "—"}</td>
-                        <td className="mono">{e.hostname ?? "—"}</td>
-                        <td>{dateTime(e.seenAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...EXPOSURE_COLUMNS,
+                ]}
+              />
               <Pager page={p} onPage={setPage} />
               {canAssign && (
                 <AssignForm

@@ -1,11 +1,34 @@
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError, TLPS, type Tlp } from "../api/index.ts";
+import { api, ApiError, TLPS, type ListSummary, type Tlp } from "../api/index.ts";
+import { TlpBadge } from "../components/badges.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
 import { dateTime, n, tlpLabel } from "../lib/format.ts";
 import { Link, navigate, useLocation } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
+
+const COLUMNS: Column<ListSummary>[] = [
+  {
+    header: "File",
+    cell: (l) => (
+      <>
+        <Link to={`/lists/${l.id}`}>{l.fileName}</Link>
+        {l.source && <span className="muted"> · {l.source}</span>}
+      </>
+    ),
+  },
+  {
+    header: "Campaign",
+    cell: (l) => (l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"),
+  },
+  { header: "Accepted", num: true, cell: (l) => n(l.accepted) },
+  { header: "Rejected", num: true, cell: (l) => n(l.rejected) },
+  { header: "Duplicates", num: true, cell: (l) => n(l.duplicates) },
+  { header: "TLP", cell: (l) => <TlpBadge tlp={l.tlp} /> },
+  { header: "Uploaded", cell: (l) => dateTime(l.createdAt) },
+];
 
 export function ListsPage() {
   const canUpload = useCan("analyst");
@@ -21,45 +44,7 @@ export function ListsPage() {
             items.length === 0 ? (
               <Empty>No list uploaded yet.{canUpload && " Drop a scan report or a leaked list above to start."}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">File</th>
-                      <th scope="col">Campaign</th>
-                      <th scope="col" className="num">
-                        Accepted
-                      </th>
-                      <th scope="col" className="num">
-                        Rejected
-                      </th>
-                      <th scope="col" className="num">
-                        Duplicates
-                      </th>
-                      <th scope="col">TLP</th>
-                      <th scope="col">Uploaded</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((l) => (
-                      <tr key={l.id}>
-                        <td>
-                          <Link to={`/lists/${l.id}`}>{l.fileName}</Link>
-                          {l.source && <span className="muted"> · {l.source}</span>}
-                        </td>
-                        <td>{l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"}</td>
-                        <td className="num">{n(l.accepted)}</td>
-                        <td className="num">{n(l.rejected)}</td>
-                        <td className="num">{n(l.duplicates)}</td>
-                        <td>
-                          <span className={`tlp tlp-${l.tlp}`}>{tlpLabel(l.tlp)}</span>
-                        </td>
-                        <td>{dateTime(l.createdAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={items} columns={COLUMNS} rowKey={(l) => l.id} />
             )
           }
         </AsyncView>

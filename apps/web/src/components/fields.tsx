@@ -1,0 +1,123 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+type Labelled = { id: string; label: ReactNode; hint?: ReactNode; className?: string };
+
+/** A label (with an optional hint after it) over its control: every form field of the console. */
+export function Field({ id, label, hint, className, children }: Labelled & { children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>
+        {label}
+        {hint && (
+          <>
+            {" "}
+            <span className="hint">{hint}</span>
+          </>
+        )}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+type Controlled<E> = {
+  value: string;
+  onChange: (value: string) => void;
+  /** Addresses, CVEs, CIDRs: typed in a fixed-width face. */
+  mono?: boolean;
+} & Omit<E, "id" | "value" | "onChange" | "className">;
+
+export function TextField({
+  id,
+  label,
+  hint,
+  className,
+  value,
+  onChange,
+  mono,
+  ...input
+}: Labelled & Controlled<InputHTMLAttributes<HTMLInputElement>>) {
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      <input
+        id={id}
+        className={mono ? "mono" : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  className,
+  value,
+  onChange,
+  mono,
+  ...area
+}: Labelled & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      <textarea
+        id={id}
+        className={mono ? "mono" : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...area}
+      />
+    </Field>
+  );
+}
+
+export type Option = string | { value: string; label: string };
+
+/** A choice among `options` (a bare string is its own label); `empty` adds a first "none" choice. */
+export function SelectField<V extends string>({
+  id,
+  label,
+  hint,
+  className,
+  value,
+  onChange,
+  options,
+  empty,
+}: Labelled & { value: V; onChange: (value: V) => void; options: readonly Option[]; empty?: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) =>
+          typeof o === "string" ? (
+            <option key={o}>{o}</option>
+          ) : (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ),
+        )}
+      </select>
+    </Field>
+  );
+}
+
+export function CheckField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div>
+      <label className="choice">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
+    </div>
+  );
+}
