@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { LANGUAGES, TLPS, type Advice, type CampaignInput, type Language } from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
-import { SelectField, TextAreaField, TextField } from "./fields.tsx";
+import { SelectField, TextField } from "./fields.tsx";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
 import { ErrorBox } from "./status.tsx";
 
@@ -133,7 +133,7 @@ export function CampaignForm(props: {
           value={c.name}
           onChange={(name) => setC({ ...c, name })}
         />
-        <TextAreaField
+        <TextField
           id="campaign-description"
           label="Description (for staff)"
           className="wide"
@@ -211,14 +211,14 @@ export function CampaignForm(props: {
           marks={Object.fromEntries(LANGUAGES.map((l) => [l, drafts[l].summary.trim() !== ""]))}
         />
         <div {...tabPanelProps("advice", lang)} className="tab-panel">
-          <TextAreaField
+          <TextField
             id="advice-summary"
             label="What it is"
             rows={4}
             value={draft.summary}
             onChange={(summary) => setDraft({ summary })}
           />
-          <TextAreaField
+          <TextField
             id="advice-actions"
             label="What to do now"
             hint="one step a line, in order (patch first)"
@@ -226,7 +226,7 @@ export function CampaignForm(props: {
             value={draft.actions}
             onChange={(actions) => setDraft({ actions })}
           />
-          <TextAreaField
+          <TextField
             id="advice-compromise"
             label="What to look for since the compromise date"
             hint={
@@ -239,7 +239,7 @@ export function CampaignForm(props: {
             value={draft.compromiseCheck}
             onChange={(compromiseCheck) => setDraft({ compromiseCheck })}
           />
-          <TextAreaField
+          <TextField
             id="advice-links"
             label="Links"
             hint="one a line: “label | https://…” or just the URL"

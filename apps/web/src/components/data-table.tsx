@@ -12,8 +12,9 @@ export type Column<T> = {
 };
 
 /**
- * Every table of the console: a scroll container on a wide screen, and on a phone each row stacked as a card
- * whose cells carry their column's name (styles.css, `.data-table`), so no one scrolls sideways to read a row.
+ * Every table of the console: a scroll container on a wide screen, and on a phone each row of more than three
+ * columns stacked as a card whose cells carry their column's name (styles.css, `.stacking`), so no one
+ * scrolls sideways to read a row. Two or three columns still fit side by side.
  */
 export function DataTable<T>({
   rows,
@@ -32,7 +33,10 @@ export function DataTable<T>({
 }) {
   return (
     <div className="table-wrap">
-      <table className={compact ? "data-table compact" : "data-table"} aria-label={label}>
+      <table
+        className={[columns.length > 3 && "stacking", compact && "compact"].filter(Boolean).join(" ")}
+        aria-label={label}
+      >
         <thead>
           <tr>
             {columns.map((c) => (

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { ChangeEvent, InputHTMLAttributes, ReactNode } from "react";
 
 type Labelled = { id: string; label: ReactNode; hint?: ReactNode; className?: string };
 
@@ -27,6 +27,7 @@ type Controlled<E> = {
   mono?: boolean;
 } & Omit<E, "id" | "value" | "onChange" | "className">;
 
+/** A line of text, or with `rows` a box of several (a textarea). */
 export function TextField({
   id,
   label,
@@ -35,40 +36,18 @@ export function TextField({
   value,
   onChange,
   mono,
+  rows,
   ...input
-}: Labelled & Controlled<InputHTMLAttributes<HTMLInputElement>>) {
+}: Labelled & Controlled<InputHTMLAttributes<HTMLInputElement>> & { rows?: number }) {
+  const control = {
+    id,
+    value,
+    className: mono ? "mono" : undefined,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+  };
   return (
     <Field id={id} label={label} hint={hint} className={className}>
-      <input
-        id={id}
-        className={mono ? "mono" : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...input}
-      />
-    </Field>
-  );
-}
-
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  className,
-  value,
-  onChange,
-  mono,
-  ...area
-}: Labelled & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  return (
-    <Field id={id} label={label} hint={hint} className={className}>
-      <textarea
-        id={id}
-        className={mono ? "mono" : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...area}
-      />
+      {rows ? <textarea rows={rows} {...control} /> : <input {...control} {...input} />}
     </Field>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { CONTACT_ROLES, LANGUAGES, type OrgInput } from "../api/index.ts";
-import { CheckField, SelectField, TextAreaField, TextField } from "./fields.tsx";
+import { CheckField, SelectField, TextField } from "./fields.tsx";
 import { ErrorBox } from "./status.tsx";
 
 type ContactDraft = OrgInput["contacts"][number];
@@ -162,7 +162,7 @@ export function OrganizationForm(props: {
       </fieldset>
 
       <div className="form-grid">
-        <TextAreaField
+        <TextField
           id="org-cidrs"
           label="Networks"
           hint="one CIDR a line, IPv4 or IPv6"
@@ -171,8 +171,8 @@ export function OrganizationForm(props: {
           value={cidrs}
           onChange={setCidrs}
         />
-        <TextAreaField id="org-asns" label="ASNs" hint="one a line" mono rows={5} value={asns} onChange={setAsns} />
-        <TextAreaField
+        <TextField id="org-asns" label="ASNs" hint="one a line" mono rows={5} value={asns} onChange={setAsns} />
+        <TextField
           id="org-domains"
           label="Domains"
           hint="registered domains, one a line"
