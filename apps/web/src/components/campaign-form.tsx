@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { LANGUAGES, TLPS, type Advice, type CampaignInput, type Language } from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
-import { ErrorBox } from "./status.tsx";
+import { EditForm } from "./edit-form.tsx";
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -90,40 +90,28 @@ export function CampaignForm(props: {
     Object.fromEntries(LANGUAGES.map((l) => [l, toDraft(props.initial.advice[l])])) as Record<Language, AdviceDraft>,
   );
   const [lang, setLang] = useState<Language>("nl");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const draft = drafts[lang];
   const setDraft = (patch: Partial<AdviceDraft>) => setDrafts((d) => ({ ...d, [lang]: { ...d[lang], ...patch } }));
   const types = RSIT.find((r) => r.cls === c.rsitClass)?.types ?? [];
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const advice: CampaignInput["advice"] = {};
-      // A language without a summary has no advice: its notices fall back to English.
-      for (const l of LANGUAGES) if (drafts[l].summary.trim()) advice[l] = fromDraft(drafts[l]);
-      await props.onSubmit({
-        ...c,
-        name: c.name.trim(),
-        cves: cves
-          .split(/[\s,;]+/)
-          .map((x) => x.trim().toUpperCase())
-          .filter(Boolean),
-        advice,
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  async function save() {
+    const advice: CampaignInput["advice"] = {};
+    // A language without a summary has no advice: its notices fall back to English.
+    for (const l of LANGUAGES) if (drafts[l].summary.trim()) advice[l] = fromDraft(drafts[l]);
+    await props.onSubmit({
+      ...c,
+      name: c.name.trim(),
+      cves: cves
+        .split(/[\s,;]+/)
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean),
+      advice,
+    });
   }
 
   return (
-    <form onSubmit={submit} className="card">
-      <ErrorBox error={error} title="Not saved" />
+    <EditForm submitLabel={props.submitLabel} onSave={save} onCancel={props.onCancel}>
       <div className="form-grid">
         <TextField
           id="campaign-name"
@@ -250,16 +238,6 @@ export function CampaignForm(props: {
           />
         </div>
       </fieldset>
-      <div className="actions">
-        {props.onCancel && (
-          <button type="button" className="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -64,10 +64,17 @@ export function SelectField<V extends string>({
   onChange,
   options,
   empty,
-}: Labelled & { value: V; onChange: (value: V) => void; options: readonly Option[]; empty?: string }) {
+  disabled,
+}: Labelled & {
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly Option[];
+  empty?: string;
+  disabled?: boolean;
+}) {
   return (
     <Field id={id} label={label} hint={hint} className={className}>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} disabled={disabled}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) =>
           typeof o === "string" ? (

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { CONTACT_ROLES, LANGUAGES, type OrgInput } from "../api/index.ts";
 import { CheckField, SelectField, TextField } from "./fields.tsx";
-import { ErrorBox } from "./status.tsx";
+import { EditForm } from "./edit-form.tsx";
 
 type ContactDraft = OrgInput["contacts"][number];
 const blankContact = (): ContactDraft => ({
@@ -30,36 +30,24 @@ export function OrganizationForm(props: {
   const [cidrs, setCidrs] = useState(props.initial.cidrs.join("\n"));
   const [asns, setAsns] = useState(props.initial.asns.join("\n"));
   const [domains, setDomains] = useState(props.initial.domains.join("\n"));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const setContact = (i: number, patch: Partial<ContactDraft>) =>
     setOrg((o) => ({ ...o, contacts: o.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onSubmit({
-        ...org,
-        name: org.name.trim(),
-        contacts: org.contacts.filter((c) => c.email.trim()),
-        cidrs: lines(cidrs),
-        // An ASN typed as "AS64512" is still the number 64512.
-        asns: lines(asns).map((a) => Number(a.replace(/^AS/i, ""))),
-        domains: lines(domains).map((d) => d.toLowerCase()),
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  async function save() {
+    await props.onSubmit({
+      ...org,
+      name: org.name.trim(),
+      contacts: org.contacts.filter((c) => c.email.trim()),
+      cidrs: lines(cidrs),
+      // An ASN typed as "AS64512" is still the number 64512.
+      asns: lines(asns).map((a) => Number(a.replace(/^AS/i, ""))),
+      domains: lines(domains).map((d) => d.toLowerCase()),
+    });
   }
 
   return (
-    <form onSubmit={submit} className="card">
-      <ErrorBox error={error} title="Not saved" />
+    <EditForm submitLabel={props.submitLabel} onSave={save} onCancel={props.onCancel}>
       <div className="form-grid">
         <TextField
           id="org-name"
@@ -182,16 +170,6 @@ export function OrganizationForm(props: {
           onChange={setDomains}
         />
       </div>
-      <div className="actions">
-        {props.onCancel && (
-          <button type="button" className="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, TLPS, type ListSummary, type Tlp } from "../api/index.ts";
 import { TlpBadge } from "../components/badges.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
+import { SelectField, TextField } from "../components/fields.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
 import { dateTime, n, tlpLabel } from "../lib/format.ts";
@@ -118,42 +119,31 @@ function UploadForm() {
           disabled={busy}
         />
         <div className="form-grid">
-          <div>
-            <label htmlFor="list-source">Source</label>
-            <input
-              id="list-source"
-              value={source}
-              onChange={(e) => setSource(e.target.value)}
-              placeholder="e.g. Shadowserver scan_exchange"
-              disabled={busy}
-            />
-          </div>
-          <div>
-            <label htmlFor="list-campaign">Campaign</label>
-            <select
-              id="list-campaign"
-              value={campaignId}
-              onChange={(e) => setCampaignId(e.target.value)}
-              disabled={busy}
-            >
-              <option value="">No campaign (yet)</option>
-              {(campaigns.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="list-tlp">TLP</label>
-            <select id="list-tlp" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)} disabled={busy}>
-              {TLPS.map((t) => (
-                <option key={t} value={t}>
-                  {tlpLabel(t)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="list-source"
+            label="Source"
+            value={source}
+            onChange={setSource}
+            placeholder="e.g. Shadowserver scan_exchange"
+            disabled={busy}
+          />
+          <SelectField
+            id="list-campaign"
+            label="Campaign"
+            value={campaignId}
+            empty="No campaign (yet)"
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            onChange={setCampaignId}
+            disabled={busy}
+          />
+          <SelectField
+            id="list-tlp"
+            label="TLP"
+            value={tlp}
+            options={TLPS.map((t) => ({ value: t, label: tlpLabel(t) }))}
+            onChange={setTlp}
+            disabled={busy}
+          />
         </div>
         <UploadProgressBar state={state} />
         <div className="actions">
