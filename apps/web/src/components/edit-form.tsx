@@ -1,4 +1,5 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { useAction } from "../lib/use-async.ts";
 import { ErrorBox } from "./status.tsx";
 
 /**
@@ -16,21 +17,12 @@ export function EditForm({
   onCancel?: () => void;
   children: ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
 
-  async function submit(e: FormEvent) {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    void act(onSave);
+  };
 
   return (
     <form onSubmit={submit} className="card">

@@ -7,7 +7,7 @@ import { Pager } from "../components/pager.tsx";
 import { AsyncView, DetailList, Empty, ErrorBox, Loading } from "../components/status.tsx";
 import { dateTime, n, tlpLabel, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
-import { useAsync, usePolling } from "../lib/use-async.ts";
+import { useAction, useAsync, usePolling } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
 
 export function ListDetailPage({ id }: { id: string }) {
@@ -80,21 +80,13 @@ function Summary({ list, matching }: { list: ListDetail; matching: boolean }) {
 /** After the registry changed (an organization registered a network), match the list again in one call. */
 function Rematch({ listId, onDone }: { listId: string; onDone: () => void }) {
   const canRematch = useCan("analyst");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   if (!canRematch) return null;
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = () =>
+    act(async () => {
       await api.lists.rematchList(listId);
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="actions">
       <button type="button" className="secondary" onClick={() => void run()} disabled={busy}>
@@ -245,15 +237,12 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
   const guess = guesses(rows);
   const [network, setNetwork] = useState("");
   const [domain, setDomain] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!picked || rows.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       const org = await resolvePicked(picked);
       const answer = await api.lists.assignExposures(listId, {
         organizationId: org.id,
@@ -262,11 +251,7 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
         registerDomain: registerDomain ? domain || guess.domain : undefined,
       });
       onDone(`${n(answer.assigned || rows.length)} row(s) assigned to ${org.name}.`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
