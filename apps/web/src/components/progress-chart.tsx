@@ -61,8 +61,9 @@ export function ProgressChart({ days }: { days: ProgressDay[] }) {
               strokeDasharray={dashes[si]}
               points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(" ")}
             />
+            {/* One day draws no line: its dots alone must be seen. */}
             {days.map((d, i) => (
-              <circle key={d.date} cx={x(i)} cy={y(d[s.key])} r={3} fill={s.color}>
+              <circle key={d.date} cx={x(i)} cy={y(d[s.key])} r={days.length > 1 ? 3 : 6} fill={s.color}>
                 <title>{`${s.label} on ${d.date}: ${n(d[s.key])}`}</title>
               </circle>
             ))}

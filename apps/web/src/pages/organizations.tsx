@@ -65,7 +65,7 @@ export function OrganizationsPage() {
             <Empty>
               {applied
                 ? `No organization matches “${applied}”.`
-                : "The registry is empty. An admin can import it below."}
+                : `The registry is empty. ${canImport ? "Import it below." : "An admin can import it."}`}
             </Empty>
           ) : (
             <>
