@@ -15,7 +15,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("the whole story, from a leaked list to a triaged incident report", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  const data = await buildDemoData();
+  const data = buildDemoData();
   const campaign = proxyLogonCampaign("https://cert.baken.example");
   const rows = data.listCsv
     .trimEnd()

@@ -54,7 +54,7 @@ done(
 );
 
 step("Demo data (test-data builder)");
-const data = await buildDemoData({ orgs: Number(args.orgs), rows: Number(args.rows) });
+const data = buildDemoData({ orgs: Number(args.orgs), rows: Number(args.rows) });
 done(
   `${data.registry.organizations.length.toLocaleString("en")} organizations, a ${data.expected.length.toLocaleString("en")}-row list`,
 );

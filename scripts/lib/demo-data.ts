@@ -1,42 +1,10 @@
-// The demo's and the browser tests' data, from the project's own test-data builder (@baken/testing,
-// packages/testing/src/builder): a registry in reserved address ranges and .example domains, and a
-// Shadowserver-style list of exposed Exchange servers in it.
-//
-// The builder arrives with the ingestion branch. Until it is merged it is looked up at run time, so this
-// branch type-checks without it and says clearly what is missing; once merged, this lookup can become a
-// plain `import { buildRegistry, registryNdjson, buildExposureCsv } from "@baken/testing"`.
-
-type Registry = {
-  organizations: {
-    name: string;
-    language: string;
-    domains: string[];
-    cidrs: string[];
-    contacts: { email: string; language?: string }[];
-  }[];
-};
-type Builder = {
-  buildRegistry(options: { orgs?: number; seed?: number }): Registry;
-  registryNdjson(registry: Registry): string;
-  buildExposureCsv(
-    registry: Registry,
-    options: { rows: number; seed?: number },
-  ): { csv: string; expected: (string | null)[] };
-};
-
-async function builder(): Promise<Builder> {
-  const testing = (await import("@baken/testing")) as unknown as Partial<Builder>;
-  if (!testing.buildRegistry || !testing.registryNdjson || !testing.buildExposureCsv) {
-    throw new Error(
-      "The test-data builder (buildRegistry, registryNdjson, buildExposureCsv in packages/testing/src/builder, " +
-        "from the ingestion branch) is not in this checkout yet: merge it, then run this again.",
-    );
-  }
-  return testing as Builder;
-}
+// The demo's and the browser tests' data, from the project's own test-data builder (the one the integration
+// tests and benchmarks use): a registry in reserved address ranges and .example domains, and a
+// Shadowserver-style list of exposed Exchange servers in it. Demo and tests thus agree on every byte.
+import { buildExposureCsv, buildRegistry, registryNdjson, type BuiltRegistry } from "@baken/testing";
 
 export type DemoData = {
-  registry: Registry;
+  registry: BuiltRegistry;
   /** The registry as POST /api/organizations/import takes it. */
   registryNdjson: string;
   /** The leaked list: header row, then one exposed server a row. */
@@ -46,11 +14,10 @@ export type DemoData = {
 };
 
 /** The demo's default world: 5,000 organizations, the 1,170-row list; the same bytes on every machine. */
-export async function buildDemoData({ orgs = 5000, rows = 1170, seed = 2021 } = {}): Promise<DemoData> {
-  const b = await builder();
-  const registry = b.buildRegistry({ orgs, seed });
-  const { csv, expected } = b.buildExposureCsv(registry, { rows });
-  return { registry, registryNdjson: b.registryNdjson(registry), listCsv: csv, expected };
+export function buildDemoData({ orgs = 5000, rows = 1170, seed = 2021 } = {}): DemoData {
+  const registry = buildRegistry({ orgs, seed });
+  const { csv, expected } = buildExposureCsv(registry, { rows });
+  return { registry, registryNdjson: registryNdjson(registry), listCsv: csv, expected };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { get, post } from "./http.ts";
-import { obj, str } from "./read.ts";
+import { obj, oneOf, str } from "./read.ts";
 import type { ConsoleSettings, Role, Staff } from "./types.ts";
 
 const staff = (raw: unknown): Staff => {
@@ -9,7 +9,7 @@ const staff = (raw: unknown): Staff => {
     id: str(o.id),
     email: str(o.email),
     name: str(o.name),
-    role: (["admin", "analyst", "viewer"].includes(role) ? role : "viewer") as Role,
+    role: oneOf<Role, Role>(["admin", "analyst", "viewer"], role, "viewer"),
   };
 };
 

@@ -1,9 +1,23 @@
 // Campaigns (issues 4 and 5): CRUD, preview, send, the notice queue, reminders and progress.
 import { parseCsv } from "../lib/csv.ts";
 import { get, patch, post } from "./http.ts";
-import { arr, first, language, num, numOrNull, obj, orgRef, str, strOrNull, tlp, type Raw } from "./read.ts";
+import {
+  arr,
+  first,
+  language,
+  noticeCore,
+  num,
+  numOrNull,
+  obj,
+  orgRef,
+  str,
+  strOrNull,
+  tlp,
+  type Raw,
+} from "./read.ts";
 import {
   LANGUAGES,
+  NOTICE_STATUSES,
   type Advice,
   type Campaign,
   type CampaignInput,
@@ -11,7 +25,6 @@ import {
   type NoticeList,
   type NoticePreview,
   type NoticeRow,
-  type NoticeStatus,
   type OrgProgress,
   type Preview,
   type Progress,
@@ -167,30 +180,23 @@ export async function sendCampaign(id: string): Promise<SendResult> {
   };
 }
 
-const STATUSES: NoticeStatus[] = ["queued", "sending", "sent", "failed"];
-
 export async function listNotices(id: string): Promise<NoticeList> {
   const answer = await get<unknown>(path(id, "/notices?limit=1000"));
   const countsRaw = obj(obj(answer).counts);
   const notices = arr(answer, "notices", "items").map((raw): NoticeRow => {
     const n = obj(raw);
     return {
-      id: str(n.id),
-      reference: str(n.reference),
+      ...noticeCore(n),
       organization: orgRef(n.organization, n.organizationId, n.organizationName) ?? { id: "", name: "" },
-      kind: str(n.kind) === "reminder" ? "reminder" : "initial",
-      status: (STATUSES as string[]).includes(str(n.status)) ? (str(n.status) as NoticeStatus) : "queued",
       recipients: arr(n.recipients).map(str),
       language: language(n.language),
       attempts: num(n.attempts),
       lastError: strOrNull(n.lastError),
-      hostCount: num(n.hostCount),
-      sentAt: strOrNull(n.sentAt),
     };
   });
   const counted = Object.keys(countsRaw).length > 0;
   const counts = Object.fromEntries(
-    STATUSES.map((s) => [s, counted ? num(countsRaw[s]) : notices.filter((n) => n.status === s).length]),
+    NOTICE_STATUSES.map((s) => [s, counted ? num(countsRaw[s]) : notices.filter((n) => n.status === s).length]),
   ) as NoticeList["counts"];
   return { counts, notices };
 }

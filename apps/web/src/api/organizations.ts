@@ -12,11 +12,24 @@ import {
   type ErrorDetail,
   type UploadProgress,
 } from "./http.ts";
-import { arr, bool, first, language, num, numOrNull, obj, orgRef, str, strOrNull, type Raw } from "./read.ts";
+import {
+  arr,
+  bool,
+  first,
+  language,
+  noticeCore,
+  num,
+  numOrNull,
+  obj,
+  oneOf,
+  orgRef,
+  str,
+  strOrNull,
+  type Raw,
+} from "./read.ts";
 import {
   CONTACT_ROLES,
   type Contact,
-  type ContactRole,
   type ImportResult,
   type OrgDetail,
   type OrgInput,
@@ -49,7 +62,7 @@ function contact(raw: unknown): Contact {
     id: strOrNull(c.id),
     email: str(c.email),
     name: str(c.name),
-    role: ((CONTACT_ROLES as readonly string[]).includes(role) ? role : "abuse") as ContactRole,
+    role: oneOf(CONTACT_ROLES, role, "abuse"),
     language: language(c.language),
     pgpPublicKey: strOrNull(c.pgpPublicKey),
     active: bool(c.active, true),
@@ -181,15 +194,10 @@ export async function organizationNotices(id: string): Promise<PastNotice[]> {
   return arr(answer, "notices", "items").map((raw) => {
     const n = obj(raw);
     return {
-      id: str(n.id),
-      reference: str(n.reference),
+      ...noticeCore(n),
       campaign: orgRef(n.campaign, n.campaignId, n.campaignName) ?? { id: "", name: "" },
-      kind: str(n.kind) === "reminder" ? "reminder" : "initial",
-      status: (str(n.status) || "queued") as PastNotice["status"],
       language: language(n.language) ?? "en",
-      hostCount: num(n.hostCount),
       createdAt: str(n.createdAt),
-      sentAt: strOrNull(n.sentAt),
       answers: arr(first(n, "answers", "replies")).map((a) => {
         const r = obj(a);
         return {

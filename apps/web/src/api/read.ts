@@ -2,7 +2,7 @@
 // changed while branches merge degrades a page to "unknown" rather than crashing it.
 
 import type { Language, OrgRef, Tlp } from "./types.ts";
-import { LANGUAGES, TLPS } from "./types.ts";
+import { LANGUAGES, NOTICE_STATUSES, TLPS } from "./types.ts";
 
 export type Raw = Record<string, unknown>;
 
@@ -35,13 +35,29 @@ export function first(o: Raw, ...keys: string[]): unknown {
   return undefined;
 }
 
-export const language = (v: unknown): Language | null =>
-  (LANGUAGES as readonly string[]).includes(str(v)) ? (str(v) as Language) : null;
+/** `v` when it is one of `values`, else `fallback`: an unknown code from a newer API never reaches a page. */
+export function oneOf<T extends string, F extends T | null>(values: readonly T[], v: unknown, fallback: F): T | F {
+  return (values as readonly string[]).includes(str(v)) ? (str(v) as T) : fallback;
+}
+
+export const language = (v: unknown): Language | null => oneOf(LANGUAGES, v, null);
+
+/** What every notice the API lists carries, whichever list it comes in. */
+export function noticeCore(n: Raw) {
+  return {
+    id: str(n.id),
+    reference: str(n.reference),
+    kind: str(n.kind) === "reminder" ? ("reminder" as const) : ("initial" as const),
+    status: oneOf(NOTICE_STATUSES, n.status, "queued"),
+    hostCount: num(n.hostCount),
+    sentAt: strOrNull(n.sentAt),
+  };
+}
 
 /** Accepts AMBER_STRICT, "TLP:AMBER+STRICT", "amber+strict". */
 export function tlp(v: unknown): Tlp | null {
   const s = str(v).toUpperCase().replace(/^TLP:/, "").replace("+", "_");
-  return (TLPS as readonly string[]).includes(s) ? (s as Tlp) : null;
+  return oneOf(TLPS, s, null);
 }
 
 export function orgRef(v: unknown, fallbackId?: unknown, fallbackName?: unknown): OrgRef | null {

@@ -1,13 +1,12 @@
 // Incident reports (issue 6): the triage queue, one report, status changes, notes, attachments.
 import { get, patch, post, query } from "./http.ts";
-import { arr, boolOrNull, first, language, num, numOrNull, obj, str, strOrNull, tlp, type Raw } from "./read.ts";
+import { arr, boolOrNull, first, language, num, numOrNull, obj, oneOf, str, strOrNull, tlp, type Raw } from "./read.ts";
 import {
   REPORT_STATUSES,
   type Page,
   type ReportChange,
   type ReportDetail,
   type ReportFilter,
-  type ReportStatus,
   type ReportSummary,
 } from "./types.ts";
 
@@ -22,7 +21,7 @@ function summary(o: Raw): ReportSummary {
     id: str(o.id),
     reference: str(o.reference),
     createdAt: str(first(o, "createdAt", "receivedAt")),
-    status: ((REPORT_STATUSES as readonly string[]).includes(status) ? status : "new") as ReportStatus,
+    status: oneOf(REPORT_STATUSES, status, "new"),
     rsitClass: str(rsit.class ?? o.rsitClass),
     rsitType: strOrNull(rsit.type ?? o.rsitType),
     rsitClassName: strOrNull(rsit.className),

@@ -125,7 +125,8 @@ export type OrgInput = {
 
 export type ImportResult = { created: number; updated: number; rejected: number; errors: ErrorDetail[] };
 
-export type NoticeStatus = "queued" | "sending" | "sent" | "failed";
+export const NOTICE_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 export type PastNotice = {
   id: string;

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
-import { LANGUAGES, TLPS, type Advice, type CampaignInput, type Language, type Tlp } from "../api/index.ts";
+import { useState } from "react";
+import { LANGUAGES, TLPS, type Advice, type CampaignInput, type Language } from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
+import { SelectField, TextField } from "./fields.tsx";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
-import { ErrorBox } from "./status.tsx";
+import { EditForm } from "./edit-form.tsx";
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -89,130 +90,99 @@ export function CampaignForm(props: {
     Object.fromEntries(LANGUAGES.map((l) => [l, toDraft(props.initial.advice[l])])) as Record<Language, AdviceDraft>,
   );
   const [lang, setLang] = useState<Language>("nl");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const draft = drafts[lang];
   const setDraft = (patch: Partial<AdviceDraft>) => setDrafts((d) => ({ ...d, [lang]: { ...d[lang], ...patch } }));
   const types = RSIT.find((r) => r.cls === c.rsitClass)?.types ?? [];
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const advice: CampaignInput["advice"] = {};
-      // A language without a summary has no advice: its notices fall back to English.
-      for (const l of LANGUAGES) if (drafts[l].summary.trim()) advice[l] = fromDraft(drafts[l]);
-      await props.onSubmit({
-        ...c,
-        name: c.name.trim(),
-        cves: cves
-          .split(/[\s,;]+/)
-          .map((x) => x.trim().toUpperCase())
-          .filter(Boolean),
-        advice,
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  async function save() {
+    const advice: CampaignInput["advice"] = {};
+    // A language without a summary has no advice: its notices fall back to English.
+    for (const l of LANGUAGES) if (drafts[l].summary.trim()) advice[l] = fromDraft(drafts[l]);
+    await props.onSubmit({
+      ...c,
+      name: c.name.trim(),
+      cves: cves
+        .split(/[\s,;]+/)
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean),
+      advice,
+    });
   }
 
   return (
-    <form onSubmit={submit} className="card">
-      <ErrorBox error={error} title="Not saved" />
+    <EditForm submitLabel={props.submitLabel} onSave={save} onCancel={props.onCancel}>
       <div className="form-grid">
-        <div className="wide">
-          <label htmlFor="campaign-name">Name</label>
-          <input id="campaign-name" required value={c.name} onChange={(e) => setC({ ...c, name: e.target.value })} />
-        </div>
-        <div className="wide">
-          <label htmlFor="campaign-description">Description (for staff)</label>
-          <textarea
-            id="campaign-description"
-            rows={2}
-            value={c.description}
-            onChange={(e) => setC({ ...c, description: e.target.value })}
-          />
-        </div>
-        <div>
-          <label htmlFor="campaign-cves">CVEs</label>
-          <input
-            id="campaign-cves"
-            className="mono"
-            value={cves}
-            onChange={(e) => setCves(e.target.value)}
-            placeholder="CVE-2021-26855, CVE-2021-27065"
-          />
-        </div>
-        <div>
-          <label htmlFor="campaign-rsit-class">RSIT class</label>
-          <select
-            id="campaign-rsit-class"
-            value={c.rsitClass}
-            onChange={(e) =>
-              setC({
-                ...c,
-                rsitClass: e.target.value,
-                rsitType: RSIT.find((r) => r.cls === e.target.value)?.types[0] ?? "",
-              })
-            }
-          >
-            {RSIT.map((r) => (
-              <option key={r.cls}>{r.cls}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="campaign-rsit-type">RSIT type</label>
-          <select id="campaign-rsit-type" value={c.rsitType} onChange={(e) => setC({ ...c, rsitType: e.target.value })}>
-            {!types.includes(c.rsitType) && <option>{c.rsitType}</option>}
-            {types.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="campaign-severity">Severity</label>
-          <select id="campaign-severity" value={c.severity} onChange={(e) => setC({ ...c, severity: e.target.value })}>
-            {SEVERITIES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="campaign-tlp">TLP</label>
-          <select id="campaign-tlp" value={c.tlp} onChange={(e) => setC({ ...c, tlp: e.target.value as Tlp })}>
-            {TLPS.map((t) => (
-              <option key={t} value={t}>
-                {tlpLabel(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="campaign-since">Look for compromise since</label>
-          <input
-            id="campaign-since"
-            type="date"
-            value={c.compromiseSince?.slice(0, 10) ?? ""}
-            onChange={(e) => setC({ ...c, compromiseSince: e.target.value ? `${e.target.value}T00:00:00.000Z` : null })}
-          />
-        </div>
-        <div>
-          <label htmlFor="campaign-remind">
-            Remind every <span className="hint">days; empty: only by hand</span>
-          </label>
-          <input
-            id="campaign-remind"
-            type="number"
-            min={1}
-            value={c.reminderEveryDays ?? ""}
-            onChange={(e) => setC({ ...c, reminderEveryDays: e.target.value ? Number(e.target.value) : null })}
-          />
-        </div>
+        <TextField
+          id="campaign-name"
+          label="Name"
+          className="wide"
+          required
+          value={c.name}
+          onChange={(name) => setC({ ...c, name })}
+        />
+        <TextField
+          id="campaign-description"
+          label="Description (for staff)"
+          className="wide"
+          rows={2}
+          value={c.description}
+          onChange={(description) => setC({ ...c, description })}
+        />
+        <TextField
+          id="campaign-cves"
+          label="CVEs"
+          mono
+          value={cves}
+          onChange={setCves}
+          placeholder="CVE-2021-26855, CVE-2021-27065"
+        />
+        <SelectField
+          id="campaign-rsit-class"
+          label="RSIT class"
+          value={c.rsitClass}
+          options={RSIT.map((r) => r.cls)}
+          onChange={(rsitClass) =>
+            setC({ ...c, rsitClass, rsitType: RSIT.find((r) => r.cls === rsitClass)?.types[0] ?? "" })
+          }
+        />
+        <SelectField
+          id="campaign-rsit-type"
+          label="RSIT type"
+          value={c.rsitType}
+          options={types.includes(c.rsitType) ? types : [c.rsitType, ...types]}
+          onChange={(rsitType) => setC({ ...c, rsitType })}
+        />
+        <SelectField
+          id="campaign-severity"
+          label="Severity"
+          value={c.severity}
+          options={SEVERITIES}
+          onChange={(severity) => setC({ ...c, severity })}
+        />
+        <SelectField
+          id="campaign-tlp"
+          label="TLP"
+          value={c.tlp}
+          options={TLPS.map((t) => ({ value: t, label: tlpLabel(t) }))}
+          onChange={(tlp) => setC({ ...c, tlp })}
+        />
+        <TextField
+          id="campaign-since"
+          label="Look for compromise since"
+          type="date"
+          value={c.compromiseSince?.slice(0, 10) ?? ""}
+          onChange={(day) => setC({ ...c, compromiseSince: day ? `${day}T00:00:00.000Z` : null })}
+        />
+        <TextField
+          id="campaign-remind"
+          label="Remind every"
+          hint="days; empty: only by hand"
+          type="number"
+          min={1}
+          value={c.reminderEveryDays === null ? "" : String(c.reminderEveryDays)}
+          onChange={(days) => setC({ ...c, reminderEveryDays: days ? Number(days) : null })}
+        />
       </div>
 
       <fieldset>
@@ -229,57 +199,45 @@ export function CampaignForm(props: {
           marks={Object.fromEntries(LANGUAGES.map((l) => [l, drafts[l].summary.trim() !== ""]))}
         />
         <div {...tabPanelProps("advice", lang)} className="tab-panel">
-          <label htmlFor="advice-summary">What it is</label>
-          <textarea
+          <TextField
             id="advice-summary"
+            label="What it is"
             rows={4}
             value={draft.summary}
-            onChange={(e) => setDraft({ summary: e.target.value })}
+            onChange={(summary) => setDraft({ summary })}
           />
-          <label htmlFor="advice-actions">
-            What to do now <span className="hint">one step a line, in order (patch first)</span>
-          </label>
-          <textarea
+          <TextField
             id="advice-actions"
+            label="What to do now"
+            hint="one step a line, in order (patch first)"
             rows={6}
             value={draft.actions}
-            onChange={(e) => setDraft({ actions: e.target.value })}
+            onChange={(actions) => setDraft({ actions })}
           />
-          <label htmlFor="advice-compromise">
-            What to look for since the compromise date{" "}
-            <span className="hint">
-              web shells, unknown foreign IPs, activity outside office hours, credentials to reset; {"{since}"} becomes
-              the date
-            </span>
-          </label>
-          <textarea
+          <TextField
             id="advice-compromise"
+            label="What to look for since the compromise date"
+            hint={
+              <>
+                web shells, unknown foreign IPs, activity outside office hours, credentials to reset; {"{since}"}{" "}
+                becomes the date
+              </>
+            }
             rows={5}
             value={draft.compromiseCheck}
-            onChange={(e) => setDraft({ compromiseCheck: e.target.value })}
+            onChange={(compromiseCheck) => setDraft({ compromiseCheck })}
           />
-          <label htmlFor="advice-links">
-            Links <span className="hint">one a line: “label | https://…” or just the URL</span>
-          </label>
-          <textarea
+          <TextField
             id="advice-links"
-            className="mono"
+            label="Links"
+            hint="one a line: “label | https://…” or just the URL"
+            mono
             rows={3}
             value={draft.links}
-            onChange={(e) => setDraft({ links: e.target.value })}
+            onChange={(links) => setDraft({ links })}
           />
         </div>
       </fieldset>
-      <div className="actions">
-        {props.onCancel && (
-          <button type="button" className="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -69,3 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
     </>
   );
 }
+
+/** A page's title with the action beside it (a "New …" link, an edit button). */
+export const PageHead = ({ title, children }: { title: ReactNode; children?: ReactNode }) => (
+  <div className="page-head">
+    <h1>{title}</h1>
+    {children}
+  </div>
+);

@@ -1,9 +1,29 @@
 import { useState } from "react";
-import type { NoticeList, NoticeStatus } from "../api/index.ts";
-import { dateTime, n } from "../lib/format.ts";
-import { Link } from "../lib/router.tsx";
+import type { NoticeList, NoticeRow, NoticeStatus } from "../api/index.ts";
+import { n } from "../lib/format.ts";
+import { OrgLink, StatusBadge } from "./badges.tsx";
+import { DataTable, type Column } from "./data-table.tsx";
+import { noticeColumns } from "./notice-columns.tsx";
 import { ProgressBar } from "./progress-bar.tsx";
 import { Empty } from "./status.tsx";
+
+const COLUMNS: Column<NoticeRow>[] = [
+  noticeColumns.reference,
+  { header: "Organization", cell: (nt) => <OrgLink org={nt.organization} /> },
+  noticeColumns.kind,
+  {
+    ...noticeColumns.status,
+    cell: (nt) => (
+      <>
+        <StatusBadge status={nt.status} />
+        {nt.attempts > 1 && <span className="muted"> ({nt.attempts} attempts)</span>}
+      </>
+    ),
+  },
+  noticeColumns.hosts,
+  noticeColumns.sent,
+  { header: "Last error", cell: (nt) => nt.lastError ?? "" },
+];
 
 export const pending = (list: NoticeList | undefined) => (list ? list.counts.queued + list.counts.sending : 0);
 
@@ -49,45 +69,7 @@ export function NoticeQueue({ list }: { list: NoticeList }) {
       {shown.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Organization</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Hosts
-                </th>
-                <th scope="col">Sent</th>
-                <th scope="col">Last error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(0, 50).map((nt) => (
-                <tr key={nt.id}>
-                  <td className="mono">{nt.reference}</td>
-                  <td>
-                    {nt.organization.id ? (
-                      <Link to={`/organizations/${nt.organization.id}`}>{nt.organization.name}</Link>
-                    ) : (
-                      nt.organization.name
-                    )}
-                  </td>
-                  <td>{nt.kind}</td>
-                  <td>
-                    <span className={`status status-${nt.status}`}>{nt.status}</span>
-                    {nt.attempts > 1 && <span className="muted"> ({nt.attempts} attempts)</span>}
-                  </td>
-                  <td className="num">{n(nt.hostCount)}</td>
-                  <td>{dateTime(nt.sentAt)}</td>
-                  <td>{nt.lastError ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={shown.slice(0, 50)} columns={COLUMNS} rowKey={(nt) => nt.id} />
       )}
       {shown.length > 50 && <p className="muted">First 50 of {n(shown.length)} shown; filter by status to find one.</p>}
     </>

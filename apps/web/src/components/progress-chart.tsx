@@ -10,7 +10,8 @@ export const SERIES = [
 
 const W = 720;
 const H = 280;
-const PAD = { left: 52, right: 16, top: 12, bottom: 36 };
+// Room on the left for "20,000" at the larger axis text of a phone (styles.css).
+const PAD = { left: 76, right: 16, top: 12, bottom: 44 };
 
 /** Rounds the axis top up to 1, 2 or 5 times a power of ten, so ticks read as round numbers. */
 export function niceMax(v: number): number {
@@ -46,7 +47,7 @@ export function ProgressChart({ days }: { days: ProgressDay[] }) {
         ))}
         {days.map((d, i) =>
           i % labelEvery === 0 || i === days.length - 1 ? (
-            <text key={d.date} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" className="axis">
+            <text key={d.date} x={x(i)} y={H - PAD.bottom + 24} textAnchor="middle" className="axis">
               {d.date.slice(5)}
             </text>
           ) : null,
@@ -60,8 +61,9 @@ export function ProgressChart({ days }: { days: ProgressDay[] }) {
               strokeDasharray={dashes[si]}
               points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(" ")}
             />
+            {/* One day draws no line: its dots alone must be seen. */}
             {days.map((d, i) => (
-              <circle key={d.date} cx={x(i)} cy={y(d[s.key])} r={3} fill={s.color}>
+              <circle key={d.date} cx={x(i)} cy={y(d[s.key])} r={days.length > 1 ? 3 : 6} fill={s.color}>
                 <title>{`${s.label} on ${d.date}: ${n(d[s.key])}`}</title>
               </circle>
             ))}

@@ -51,3 +51,26 @@ export function usePolling(tick: () => Promise<unknown>, ms: number, active: boo
     };
   }, [ms, active]);
 }
+
+/**
+ * A person's action in flight (save, assign, change a status): busy while it runs, its failure kept for the
+ * page to show. `act` answers whether it succeeded and never rejects, so a click handler needs no try.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const act = useCallback(async (work: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, act };
+}

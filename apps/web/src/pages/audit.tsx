@@ -1,10 +1,36 @@
 import { useState } from "react";
 import { api, type AuditEvent } from "../api/index.ts";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { TextField } from "../components/fields.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { dateTime } from "../lib/format.ts";
 import { useAsync } from "../lib/use-async.ts";
 
 const PAGE = 100;
+
+const COLUMNS: Column<AuditEvent>[] = [
+  { header: "When", cell: (e) => dateTime(e.at) },
+  {
+    header: "Who",
+    cell: (e) => (
+      <>
+        {e.actor ?? <span className="muted">system / public</span>}
+        {e.ip && <span className="muted"> from {e.ip}</span>}
+      </>
+    ),
+  },
+  { header: "Action", mono: true, cell: (e) => e.action },
+  {
+    header: "Subject",
+    cell: (e) => (
+      <>
+        {e.subjectType}
+        {e.subjectId && <span className="mono muted"> {e.subjectId}</span>}
+      </>
+    ),
+  },
+  { header: "Details", cell: (e) => <code className="details-json">{JSON.stringify(e.details)}</code> },
+];
 
 /** Who changed what, newest first (admins only: the route answers 403 to anyone else). */
 export function AuditPage() {
@@ -49,24 +75,20 @@ export function AuditPage() {
           apply();
         }}
       >
-        <div>
-          <label htmlFor="audit-action">Action</label>
-          <input
-            id="audit-action"
-            value={action}
-            onChange={(e) => setAction(e.target.value)}
-            placeholder="e.g. campaign.send"
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-subject">Subject type</label>
-          <input
-            id="audit-subject"
-            value={subjectType}
-            onChange={(e) => setSubjectType(e.target.value)}
-            placeholder="e.g. organization"
-          />
-        </div>
+        <TextField
+          id="audit-action"
+          label="Action"
+          value={action}
+          onChange={setAction}
+          placeholder="e.g. campaign.send"
+        />
+        <TextField
+          id="audit-subject"
+          label="Subject type"
+          value={subjectType}
+          onChange={setSubjectType}
+          placeholder="e.g. organization"
+        />
         <div className="actions">
           <button type="submit">Filter</button>
         </div>
@@ -78,38 +100,7 @@ export function AuditPage() {
             return <Empty>No event recorded{applied.action || applied.subjectType ? " for these filters" : ""}.</Empty>;
           return (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">Action</th>
-                      <th scope="col">Subject</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {all.map((e) => (
-                      <tr key={e.id}>
-                        <td>{dateTime(e.at)}</td>
-                        <td>
-                          {e.actor ?? <span className="muted">system / public</span>}
-                          {e.ip && <span className="muted"> from {e.ip}</span>}
-                        </td>
-                        <td className="mono">{e.action}</td>
-                        <td>
-                          {e.subjectType}
-                          {e.subjectId && <span className="mono muted"> {e.subjectId}</span>}
-                        </td>
-                        <td>
-                          <code className="details-json">{JSON.stringify(e.details)}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={all} columns={COLUMNS} rowKey={(e) => e.id} />
               <ErrorBox error={more.error} title="Could not load older events" />
               {events.length === PAGE && !more.done && (
                 <button type="button" className="secondary" disabled={more.busy} onClick={() => void loadOlder(all)}>

@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { api, type OrgProgress } from "../api/index.ts";
+import { api, type OrgProgress, type ProgressDay } from "../api/index.ts";
+import { OrgLink } from "../components/badges.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
 import { ProgressChart, SERIES } from "../components/progress-chart.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
 import { download, toCsv } from "../lib/csv.ts";
@@ -77,42 +79,7 @@ export function CampaignProgressPage({ id }: { id: string }) {
                 <ProgressChart days={progress.days} />
                 <details>
                   <summary>The figures as a table</summary>
-                  <div className="table-wrap">
-                    <table className="compact">
-                      <thead>
-                        <tr>
-                          <th scope="col">Day</th>
-                          <th scope="col" className="num">
-                            Notified
-                          </th>
-                          <th scope="col" className="num">
-                            Answered
-                          </th>
-                          <th scope="col" className="num">
-                            Claimed fixed
-                          </th>
-                          <th scope="col" className="num">
-                            Gone
-                          </th>
-                          <th scope="col" className="num">
-                            Still open
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {progress.days.map((d) => (
-                          <tr key={d.date}>
-                            <td>{d.date}</td>
-                            <td className="num">{n(d.notified)}</td>
-                            <td className="num">{n(d.answered)}</td>
-                            <td className="num">{n(d.claimedFixed)}</td>
-                            <td className="num">{n(d.gone)}</td>
-                            <td className="num">{n(d.open)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable compact rows={progress.days} columns={DAY_COLUMNS} rowKey={(d) => d.date} />
                 </details>
                 <button type="button" className="secondary" onClick={exportDays}>
                   Export the figures (CSV)
@@ -132,6 +99,30 @@ export function CampaignProgressPage({ id }: { id: string }) {
   );
 }
 
+const DAY_COLUMNS: Column<ProgressDay>[] = [
+  { header: "Day", cell: (d) => d.date },
+  { header: "Notified", num: true, cell: (d) => n(d.notified) },
+  { header: "Answered", num: true, cell: (d) => n(d.answered) },
+  { header: "Claimed fixed", num: true, cell: (d) => n(d.claimedFixed) },
+  { header: "Gone", num: true, cell: (d) => n(d.gone) },
+  { header: "Still open", num: true, cell: (d) => n(d.open) },
+];
+
+const ORG_COLUMNS: Column<OrgProgress>[] = [
+  { header: "Organization", cell: (o) => <OrgLink org={o} /> },
+  { header: "Hosts", num: true, cell: (o) => n(o.hosts) },
+  { header: "Open", num: true, cell: (o) => n(o.open) },
+  { header: "Gone", num: true, cell: (o) => n(o.gone) },
+  { header: "Answered", num: true, cell: (o) => n(o.answered) },
+  {
+    header: "State",
+    cell: (o) => (
+      <span className={`state state-${o.state.replaceAll(" ", "_").replaceAll(",", "")}`}>{words(o.state)}</span>
+    ),
+  },
+  { header: "Last answer", cell: (o) => dateTime(o.lastAnswerAt) },
+];
+
 function OrganizationTable({ rows, onExport }: { rows: OrgProgress[]; onExport: () => void }) {
   const [all, setAll] = useState(false);
   if (rows.length === 0) return <Empty>No host of a registered organization in this campaign yet.</Empty>;
@@ -140,48 +131,7 @@ function OrganizationTable({ rows, onExport }: { rows: OrgProgress[]; onExport: 
       <button type="button" className="secondary" onClick={onExport}>
         Export CSV
       </button>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Organization</th>
-              <th scope="col" className="num">
-                Hosts
-              </th>
-              <th scope="col" className="num">
-                Open
-              </th>
-              <th scope="col" className="num">
-                Gone
-              </th>
-              <th scope="col" className="num">
-                Answered
-              </th>
-              <th scope="col">State</th>
-              <th scope="col">Last answer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(all ? rows : rows.slice(0, 50)).map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/organizations/${o.id}`}>{o.name}</Link>
-                </td>
-                <td className="num">{n(o.hosts)}</td>
-                <td className="num">{n(o.open)}</td>
-                <td className="num">{n(o.gone)}</td>
-                <td className="num">{n(o.answered)}</td>
-                <td>
-                  <span className={`state state-${o.state.replaceAll(" ", "_").replaceAll(",", "")}`}>
-                    {words(o.state)}
-                  </span>
-                </td>
-                <td>{dateTime(o.lastAnswerAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable rows={all ? rows : rows.slice(0, 50)} columns={ORG_COLUMNS} rowKey={(o) => o.id} />
       {!all && rows.length > 50 && (
         <button type="button" className="secondary" onClick={() => setAll(true)}>
           Show all {n(rows.length)} organizations (most open hosts first)

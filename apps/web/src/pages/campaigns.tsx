@@ -1,24 +1,43 @@
-import { api } from "../api/index.ts";
+import { api, type Campaign } from "../api/index.ts";
+import { TlpBadge } from "../components/badges.tsx";
 import { CampaignForm, emptyCampaign } from "../components/campaign-form.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { PageHead } from "../components/layout.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
-import { date, tlpLabel } from "../lib/format.ts";
+import { date } from "../lib/format.ts";
 import { Link, navigate } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
+
+const COLUMNS: Column<Campaign>[] = [
+  { header: "Name", cell: (c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
+  { header: "CVEs", mono: true, cell: (c) => c.cves.join(", ") || "—" },
+  { header: "Severity", cell: (c) => c.severity },
+  { header: "TLP", cell: (c) => <TlpBadge tlp={c.tlp} /> },
+  { header: "Created", cell: (c) => date(c.createdAt) },
+  {
+    header: "Progress",
+    hiddenHeader: true,
+    cell: (c) => (
+      <Link to={`/campaigns/${c.id}/progress`} aria-label={`Progress of ${c.name}`}>
+        Progress
+      </Link>
+    ),
+  },
+];
 
 export function CampaignsPage() {
   const canCreate = useCan("analyst");
   const campaigns = useAsync(() => api.campaigns.listCampaigns(), []);
   return (
     <>
-      <div className="page-head">
-        <h1>Campaigns</h1>
+      <PageHead title="Campaigns">
         {canCreate && (
           <Link to="/campaigns/new" className="button">
             New campaign
           </Link>
         )}
-      </div>
+      </PageHead>
       <AsyncView state={campaigns} what="campaigns">
         {(items) =>
           items.length === 0 ? (
@@ -26,42 +45,7 @@ export function CampaignsPage() {
               No campaign yet. A campaign describes one problem (a vulnerability) and the advice owners get about it.
             </Empty>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">CVEs</th>
-                    <th scope="col">Severity</th>
-                    <th scope="col">TLP</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Progress</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
-                      </td>
-                      <td className="mono">{c.cves.join(", ") || "—"}</td>
-                      <td>{c.severity}</td>
-                      <td>
-                        <span className={`tlp tlp-${c.tlp}`}>{tlpLabel(c.tlp)}</span>
-                      </td>
-                      <td>{date(c.createdAt)}</td>
-                      <td>
-                        <Link to={`/campaigns/${c.id}/progress`} aria-label={`Progress of ${c.name}`}>
-                          Progress
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable rows={items} columns={COLUMNS} rowKey={(c) => c.id} />
           )
         }
       </AsyncView>

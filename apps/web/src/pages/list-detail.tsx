@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { api, type Exposure, type ListDetail } from "../api/index.ts";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { OrgLink } from "../components/badges.tsx";
 import { OrgPicker, resolvePicked, type PickedOrganization } from "../components/org-picker.tsx";
 import { Pager } from "../components/pager.tsx";
 import { AsyncView, DetailList, Empty, ErrorBox, Loading } from "../components/status.tsx";
 import { dateTime, n, tlpLabel, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
-import { useAsync, usePolling } from "../lib/use-async.ts";
+import { useAction, useAsync, usePolling } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
 
 export function ListDetailPage({ id }: { id: string }) {
@@ -78,21 +80,13 @@ function Summary({ list, matching }: { list: ListDetail; matching: boolean }) {
 /** After the registry changed (an organization registered a network), match the list again in one call. */
 function Rematch({ listId, onDone }: { listId: string; onDone: () => void }) {
   const canRematch = useCan("analyst");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   if (!canRematch) return null;
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = () =>
+    act(async () => {
       await api.lists.rematchList(listId);
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="actions">
       <button type="button" className="secondary" onClick={() => void run()} disabled={busy}>
@@ -127,28 +121,14 @@ function MatchedOrganizations({ list }: { list: ListDetail }) {
         <Empty>No row matched a registered organization.</Empty>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Organization</th>
-                  <th scope="col" className="num">
-                    Hosts
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <Link to={`/organizations/${o.id}`}>{o.name}</Link>
-                    </td>
-                    <td className="num">{n(o.hosts)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={shown}
+            rowKey={(o) => o.id}
+            columns={[
+              { header: "Organization", cell: (o) => <OrgLink org={o} /> },
+              { header: "Hosts", num: true, cell: (o) => n(o.hosts) },
+            ]}
+          />
           {list.organizations.length > shown.length && (
             <button type="button" className="secondary" onClick={() => setAll(true)}>
               Show all {n(list.organizations.length)} organizations
@@ -168,6 +148,14 @@ function guesses(rows: Exposure[]) {
   const domain = host.split(".").slice(-2).join(".");
   return { network, domain };
 }
+
+const EXPOSURE_COLUMNS: Column<Exposure>[] = [
+  { header: "Line", cell: (e) => e.line ?? "—" },
+  { header: "IP", mono: true, cell: (e) => e.ip ?? "—" },
+  { header: "Port", cell: (e) => e.port ?? "—" },
+  { header: "Hostname", mono: true, cell: (e) => e.hostname ?? "—" },
+  { header: "Seen", cell: (e) => dateTime(e.seenAt) },
+];
 
 function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () => void }) {
   const canAssign = useCan("analyst");
@@ -199,45 +187,29 @@ function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () 
             <Empty>Every accepted row matched an organization.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      {canAssign && (
-                        <th scope="col">
-                          <span className="visually-hidden">Select</span>
-                        </th>
-                      )}
-                      <th scope="col">Line</th>
-                      <th scope="col">IP</th>
-                      <th scope="col">Port</th>
-                      <th scope="col">Hostname</th>
-                      <th scope="col">Seen</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.items.map((e) => (
-                      <tr key={e.id}>
-                        {canAssign && (
-                          <td>
+              <DataTable
+                rows={p.items}
+                rowKey={(e) => e.id}
+                columns={[
+                  ...(canAssign
+                    ? [
+                        {
+                          header: "Select",
+                          hiddenHeader: true,
+                          cell: (e: Exposure) => (
                             <input
                               type="checkbox"
                               aria-label={`Select ${e.ip ?? e.hostname ?? `row ${e.line}`}`}
                               checked={selected.has(e.id)}
                               onChange={() => toggle(e.id)}
                             />
-                          </td>
-                        )}
-                        <td>{e.line ?? "—"}</td>
-                        <td className="mono">{e.ip ?? "—"}</td>
-                        <td>{e.port ?? "—"}</td>
-                        <td className="mono">{e.hostname ?? "—"}</td>
-                        <td>{dateTime(e.seenAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...EXPOSURE_COLUMNS,
+                ]}
+              />
               <Pager page={p} onPage={setPage} />
               {canAssign && (
                 <AssignForm
@@ -265,15 +237,12 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
   const guess = guesses(rows);
   const [network, setNetwork] = useState("");
   const [domain, setDomain] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!picked || rows.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       const org = await resolvePicked(picked);
       const answer = await api.lists.assignExposures(listId, {
         organizationId: org.id,
@@ -282,11 +251,7 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
         registerDomain: registerDomain ? domain || guess.domain : undefined,
       });
       onDone(`${n(answer.assigned || rows.length)} row(s) assigned to ${org.name}.`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

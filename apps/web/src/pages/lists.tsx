@@ -1,11 +1,35 @@
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError, TLPS, type Tlp } from "../api/index.ts";
+import { api, ApiError, TLPS, type ListSummary, type Tlp } from "../api/index.ts";
+import { TlpBadge } from "../components/badges.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { SelectField, TextField } from "../components/fields.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
 import { dateTime, n, tlpLabel } from "../lib/format.ts";
 import { Link, navigate, useLocation } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
+
+const COLUMNS: Column<ListSummary>[] = [
+  {
+    header: "File",
+    cell: (l) => (
+      <>
+        <Link to={`/lists/${l.id}`}>{l.fileName}</Link>
+        {l.source && <span className="muted"> · {l.source}</span>}
+      </>
+    ),
+  },
+  {
+    header: "Campaign",
+    cell: (l) => (l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"),
+  },
+  { header: "Accepted", num: true, cell: (l) => n(l.accepted) },
+  { header: "Rejected", num: true, cell: (l) => n(l.rejected) },
+  { header: "Duplicates", num: true, cell: (l) => n(l.duplicates) },
+  { header: "TLP", cell: (l) => <TlpBadge tlp={l.tlp} /> },
+  { header: "Uploaded", cell: (l) => dateTime(l.createdAt) },
+];
 
 export function ListsPage() {
   const canUpload = useCan("analyst");
@@ -21,45 +45,7 @@ export function ListsPage() {
             items.length === 0 ? (
               <Empty>No list uploaded yet.{canUpload && " Drop a scan report or a leaked list above to start."}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">File</th>
-                      <th scope="col">Campaign</th>
-                      <th scope="col" className="num">
-                        Accepted
-                      </th>
-                      <th scope="col" className="num">
-                        Rejected
-                      </th>
-                      <th scope="col" className="num">
-                        Duplicates
-                      </th>
-                      <th scope="col">TLP</th>
-                      <th scope="col">Uploaded</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((l) => (
-                      <tr key={l.id}>
-                        <td>
-                          <Link to={`/lists/${l.id}`}>{l.fileName}</Link>
-                          {l.source && <span className="muted"> · {l.source}</span>}
-                        </td>
-                        <td>{l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"}</td>
-                        <td className="num">{n(l.accepted)}</td>
-                        <td className="num">{n(l.rejected)}</td>
-                        <td className="num">{n(l.duplicates)}</td>
-                        <td>
-                          <span className={`tlp tlp-${l.tlp}`}>{tlpLabel(l.tlp)}</span>
-                        </td>
-                        <td>{dateTime(l.createdAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={items} columns={COLUMNS} rowKey={(l) => l.id} />
             )
           }
         </AsyncView>
@@ -133,42 +119,31 @@ function UploadForm() {
           disabled={busy}
         />
         <div className="form-grid">
-          <div>
-            <label htmlFor="list-source">Source</label>
-            <input
-              id="list-source"
-              value={source}
-              onChange={(e) => setSource(e.target.value)}
-              placeholder="e.g. Shadowserver scan_exchange"
-              disabled={busy}
-            />
-          </div>
-          <div>
-            <label htmlFor="list-campaign">Campaign</label>
-            <select
-              id="list-campaign"
-              value={campaignId}
-              onChange={(e) => setCampaignId(e.target.value)}
-              disabled={busy}
-            >
-              <option value="">No campaign (yet)</option>
-              {(campaigns.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="list-tlp">TLP</label>
-            <select id="list-tlp" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)} disabled={busy}>
-              {TLPS.map((t) => (
-                <option key={t} value={t}>
-                  {tlpLabel(t)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="list-source"
+            label="Source"
+            value={source}
+            onChange={setSource}
+            placeholder="e.g. Shadowserver scan_exchange"
+            disabled={busy}
+          />
+          <SelectField
+            id="list-campaign"
+            label="Campaign"
+            value={campaignId}
+            empty="No campaign (yet)"
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            onChange={setCampaignId}
+            disabled={busy}
+          />
+          <SelectField
+            id="list-tlp"
+            label="TLP"
+            value={tlp}
+            options={TLPS.map((t) => ({ value: t, label: tlpLabel(t) }))}
+            onChange={setTlp}
+            disabled={busy}
+          />
         </div>
         <UploadProgressBar state={state} />
         <div className="actions">

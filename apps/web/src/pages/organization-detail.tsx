@@ -1,8 +1,11 @@
 import { useState } from "react";
-import { api, type OrgDetail, type OrgInput } from "../api/index.ts";
+import { api, type OrgDetail, type OrgInput, type PastNotice } from "../api/index.ts";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { PageHead } from "../components/layout.tsx";
+import { noticeColumns } from "../components/notice-columns.tsx";
 import { OrganizationForm } from "../components/organization-form.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
-import { dateTime, n, words } from "../lib/format.ts";
+import { dateTime, words } from "../lib/format.ts";
 import { Link, navigate } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
@@ -57,16 +60,19 @@ export function OrganizationDetailPage({ id }: { id: string }) {
           <p className="breadcrumb">
             <Link to="/organizations">Organizations</Link> /
           </p>
-          <div className="page-head">
-            <h1>
-              {o.name} {!o.active && <span className="badge">inactive</span>}
-            </h1>
+          <PageHead
+            title={
+              <>
+                {o.name} {!o.active && <span className="badge">inactive</span>}
+              </>
+            }
+          >
             {canEdit && !editing && (
               <button type="button" onClick={() => setEditing(true)}>
                 Edit
               </button>
             )}
-          </div>
+          </PageHead>
           {editing ? (
             <OrganizationForm
               initial={toInput(o)}
@@ -104,32 +110,18 @@ function OrganizationView({ org }: { org: OrgDetail }) {
         {org.contacts.length === 0 ? (
           <Empty>No contact: notices would be reported as “no contact”.</Empty>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">OpenPGP</th>
-                  <th scope="col">Active</th>
-                </tr>
-              </thead>
-              <tbody>
-                {org.contacts.map((c) => (
-                  <tr key={c.id ?? c.email}>
-                    <td>{c.email}</td>
-                    <td>{c.name || "—"}</td>
-                    <td>{c.role}</td>
-                    <td>{c.language ?? `${org.language} (organization’s)`}</td>
-                    <td>{c.pgpPublicKey ? "key registered" : "—"}</td>
-                    <td>{c.active ? "yes" : "no"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={org.contacts}
+            rowKey={(c) => c.id ?? c.email}
+            columns={[
+              { header: "E-mail", cell: (c) => c.email },
+              { header: "Name", cell: (c) => c.name || "—" },
+              { header: "Role", cell: (c) => c.role },
+              { header: "Language", cell: (c) => c.language ?? `${org.language} (organization’s)` },
+              { header: "OpenPGP", cell: (c) => (c.pgpPublicKey ? "key registered" : "—") },
+              { header: "Active", cell: (c) => (c.active ? "yes" : "no") },
+            ]}
+          />
         )}
       </section>
       <div className="columns">
@@ -158,6 +150,35 @@ function Values({ title, values, empty }: { title: string; values: string[]; emp
   );
 }
 
+const NOTICE_COLUMNS: Column<PastNotice>[] = [
+  noticeColumns.reference,
+  {
+    header: "Campaign",
+    cell: (nt) => (nt.campaign.id ? <Link to={`/campaigns/${nt.campaign.id}`}>{nt.campaign.name}</Link> : "—"),
+  },
+  noticeColumns.kind,
+  noticeColumns.status,
+  noticeColumns.hosts,
+  noticeColumns.sent,
+  {
+    header: "Answers",
+    cell: (nt) =>
+      nt.answers.length === 0 ? (
+        <span className="muted">no answer</span>
+      ) : (
+        <ul className="plain">
+          {nt.answers.map((a, i) => (
+            <li key={i}>
+              <strong>{words(a.answer)}</strong>
+              {a.host && <span className="mono"> {a.host}</span>} <span className="muted">{dateTime(a.at)}</span>
+              {a.comment && <q>{a.comment}</q>}
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+];
+
 function PastNotices({ organizationId }: { organizationId: string }) {
   const notices = useAsync(() => api.organizations.organizationNotices(organizationId), [organizationId]);
   return (
@@ -168,55 +189,7 @@ function PastNotices({ organizationId }: { organizationId: string }) {
           items.length === 0 ? (
             <Empty>No notice sent to this organization yet.</Empty>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Reference</th>
-                    <th scope="col">Campaign</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      Hosts
-                    </th>
-                    <th scope="col">Sent</th>
-                    <th scope="col">Answers</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((nt) => (
-                    <tr key={nt.id}>
-                      <td className="mono">{nt.reference}</td>
-                      <td>
-                        {nt.campaign.id ? <Link to={`/campaigns/${nt.campaign.id}`}>{nt.campaign.name}</Link> : "—"}
-                      </td>
-                      <td>{nt.kind}</td>
-                      <td>
-                        <span className={`status status-${nt.status}`}>{nt.status}</span>
-                      </td>
-                      <td className="num">{n(nt.hostCount)}</td>
-                      <td>{dateTime(nt.sentAt)}</td>
-                      <td>
-                        {nt.answers.length === 0 ? (
-                          <span className="muted">no answer</span>
-                        ) : (
-                          <ul className="plain">
-                            {nt.answers.map((a, i) => (
-                              <li key={i}>
-                                <strong>{words(a.answer)}</strong>
-                                {a.host && <span className="mono"> {a.host}</span>}{" "}
-                                <span className="muted">{dateTime(a.at)}</span>
-                                {a.comment && <q>{a.comment}</q>}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable rows={items} columns={NOTICE_COLUMNS} rowKey={(nt) => nt.id} />
           )
         }
       </AsyncView>

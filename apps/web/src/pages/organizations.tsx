@@ -1,5 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { api, type ImportResult } from "../api/index.ts";
+import { api, type ImportResult, type OrgSummary } from "../api/index.ts";
+import { OrgLink } from "../components/badges.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { PageHead } from "../components/layout.tsx";
 import { AsyncView, DetailList, Empty, ErrorBox } from "../components/status.tsx";
 import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
 import { n } from "../lib/format.ts";
@@ -7,6 +10,23 @@ import { Link, useLocation } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { useCan } from "../session.tsx";
 import { Pager } from "../components/pager.tsx";
+
+const COLUMNS: Column<OrgSummary>[] = [
+  {
+    header: "Name",
+    cell: (o) => (
+      <>
+        <OrgLink org={o} />
+        {!o.active && <span className="badge">inactive</span>}
+      </>
+    ),
+  },
+  { header: "Sector", cell: (o) => o.sector ?? "—" },
+  { header: "Country", cell: (o) => o.country ?? "—" },
+  { header: "Language", cell: (o) => o.language },
+  { header: "Contacts", num: true, cell: (o) => n(o.contactCount) },
+  { header: "Networks", num: true, cell: (o) => n(o.networkCount) },
+];
 
 export function OrganizationsPage() {
   const { search } = useLocation();
@@ -28,14 +48,13 @@ export function OrganizationsPage() {
 
   return (
     <>
-      <div className="page-head">
-        <h1>Organizations</h1>
+      <PageHead title="Organizations">
         {canEdit && (
           <Link to="/organizations/new" className="button">
             New organization
           </Link>
         )}
-      </div>
+      </PageHead>
       <form role="search" onSubmit={(e) => (e.preventDefault(), setApplied(q.trim()))}>
         <label htmlFor="org-search">Search by name</label>
         <input id="org-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
@@ -46,43 +65,11 @@ export function OrganizationsPage() {
             <Empty>
               {applied
                 ? `No organization matches “${applied}”.`
-                : "The registry is empty. An admin can import it below."}
+                : `The registry is empty. ${canImport ? "Import it below." : "An admin can import it."}`}
             </Empty>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Sector</th>
-                      <th scope="col">Country</th>
-                      <th scope="col">Language</th>
-                      <th scope="col" className="num">
-                        Contacts
-                      </th>
-                      <th scope="col" className="num">
-                        Networks
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.items.map((o) => (
-                      <tr key={o.id}>
-                        <td>
-                          <Link to={`/organizations/${o.id}`}>{o.name}</Link>
-                          {!o.active && <span className="badge">inactive</span>}
-                        </td>
-                        <td>{o.sector ?? "—"}</td>
-                        <td>{o.country ?? "—"}</td>
-                        <td>{o.language}</td>
-                        <td className="num">{n(o.contactCount)}</td>
-                        <td className="num">{n(o.networkCount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={p.items} columns={COLUMNS} rowKey={(o) => o.id} />
               <Pager page={p} onPage={setPage} />
             </>
           )

@@ -4,7 +4,7 @@ import { AsyncView, ErrorBox } from "../components/status.tsx";
 import { bytes, dateTime, tlpLabel, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
 import { rsitName } from "../lib/rsit.ts";
-import { useAsync } from "../lib/use-async.ts";
+import { useAction, useAsync } from "../lib/use-async.ts";
 import { useCan, useSession } from "../session.tsx";
 
 export function ReportDetailPage({ id }: { id: string }) {
@@ -97,21 +97,13 @@ function Triage({ report, onChanged }: { report: ReportDetail; onChanged: () => 
   const { staff } = useSession();
   const [status, setStatus] = useState<ReportStatus>(report.status);
   const [resolution, setResolution] = useState(report.resolution ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
 
-  const change = async (c: Parameters<typeof api.reports.changeReport>[1]) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const change = (c: Parameters<typeof api.reports.changeReport>[1]) =>
+    act(async () => {
       await api.reports.changeReport(report.id, c);
       onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void change(status === "closed" ? { status, resolution } : { status });
@@ -165,21 +157,14 @@ function Triage({ report, onChanged }: { report: ReportDetail; onChanged: () => 
 function Notes({ report, onAdded }: { report: ReportDetail; onAdded: () => void }) {
   const canWrite = useCan("analyst");
   const [body, setBody] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       await api.reports.addReportNote(report.id, body.trim());
       setBody("");
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="notes-title">

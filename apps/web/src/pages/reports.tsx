@@ -1,11 +1,51 @@
 import { useState } from "react";
-import { api, REPORT_STATUSES, type ReportFilter } from "../api/index.ts";
+import { api, REPORT_STATUSES, type ReportFilter, type ReportSummary } from "../api/index.ts";
+import { StatusBadge } from "../components/badges.tsx";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { SelectField, TextField } from "../components/fields.tsx";
 import { Pager } from "../components/pager.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
 import { dateTime, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
 import { RSIT_CLASSES, rsitName } from "../lib/rsit.ts";
 import { useAsync } from "../lib/use-async.ts";
+
+const COLUMNS: Column<ReportSummary>[] = [
+  {
+    header: "Reference",
+    cell: (r) => (
+      <>
+        <Link to={`/reports/${r.id}`} className="mono">
+          {r.reference}
+        </Link>
+        {r.ongoing && <span className="badge bad">ongoing</span>}
+        {!!r.attachmentCount && <span className="badge">{r.attachmentCount} file(s)</span>}
+      </>
+    ),
+  },
+  { header: "Received", cell: (r) => dateTime(r.createdAt) },
+  {
+    header: "Type",
+    cell: (r) => (
+      <>
+        {r.rsitClassName ?? rsitName(r.rsitClass)}
+        {r.rsitType && <span className="muted"> / {r.rsitTypeName ?? r.rsitType}</span>}
+      </>
+    ),
+  },
+  {
+    header: "Reporter",
+    cell: (r) => (
+      <>
+        {r.reporterName}
+        {r.organizationName && <span className="muted"> · {r.organizationName}</span>}
+        {r.language && <span className="muted"> ({r.language})</span>}
+      </>
+    ),
+  },
+  { header: "Status", cell: (r) => <StatusBadge status={r.status} label={words(r.status)} /> },
+  { header: "Assigned", cell: (r) => r.assignee?.email ?? "—" },
+];
 
 export function ReportsPage() {
   const [draft, setDraft] = useState<ReportFilter>({ status: "new" });
@@ -29,63 +69,44 @@ export function ReportsPage() {
           apply(draft);
         }}
       >
-        <div>
-          <label htmlFor="report-status">Status</label>
-          <select
-            id="report-status"
-            value={draft.status ?? ""}
-            onChange={(e) => apply({ ...draft, status: e.target.value || undefined })}
-          >
-            <option value="">any</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {words(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="report-type">Type</label>
-          <select
-            id="report-type"
-            value={draft.type ?? ""}
-            onChange={(e) => apply({ ...draft, type: e.target.value || undefined })}
-          >
-            <option value="">any</option>
-            {Object.entries(RSIT_CLASSES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="report-from">From</label>
-          <input
-            id="report-from"
-            type="date"
-            value={draft.from ?? ""}
-            onChange={(e) => apply({ ...draft, from: e.target.value || undefined })}
-          />
-        </div>
-        <div>
-          <label htmlFor="report-to">To</label>
-          <input
-            id="report-to"
-            type="date"
-            value={draft.to ?? ""}
-            onChange={(e) => apply({ ...draft, to: e.target.value || undefined })}
-          />
-        </div>
-        <div className="grow">
-          <label htmlFor="report-q">Text</label>
-          <input
-            id="report-q"
-            type="search"
-            value={draft.q ?? ""}
-            onChange={(e) => setDraft({ ...draft, q: e.target.value || undefined })}
-          />
-        </div>
+        <SelectField
+          id="report-status"
+          label="Status"
+          value={draft.status ?? ""}
+          empty="any"
+          options={REPORT_STATUSES.map((value) => ({ value, label: words(value) }))}
+          onChange={(status) => apply({ ...draft, status: status || undefined })}
+        />
+        <SelectField
+          id="report-type"
+          label="Type"
+          value={draft.type ?? ""}
+          empty="any"
+          options={Object.entries(RSIT_CLASSES).map(([value, label]) => ({ value, label }))}
+          onChange={(type) => apply({ ...draft, type: type || undefined })}
+        />
+        <TextField
+          id="report-from"
+          label="From"
+          type="date"
+          value={draft.from ?? ""}
+          onChange={(from) => apply({ ...draft, from: from || undefined })}
+        />
+        <TextField
+          id="report-to"
+          label="To"
+          type="date"
+          value={draft.to ?? ""}
+          onChange={(to) => apply({ ...draft, to: to || undefined })}
+        />
+        <TextField
+          id="report-q"
+          label="Text"
+          className="grow"
+          type="search"
+          value={draft.q ?? ""}
+          onChange={(q) => setDraft({ ...draft, q: q || undefined })}
+        />
         <div className="actions">
           <button type="submit">Filter</button>
         </div>
@@ -96,47 +117,12 @@ export function ReportsPage() {
             <Empty>No report matches these filters.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Reference</th>
-                      <th scope="col">Received</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Reporter</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Assigned</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.items.map((r) => (
-                      <tr key={r.id} className={r.ongoing ? "urgent-row" : undefined}>
-                        <td>
-                          <Link to={`/reports/${r.id}`} className="mono">
-                            {r.reference}
-                          </Link>
-                          {r.ongoing && <span className="badge bad">ongoing</span>}
-                          {!!r.attachmentCount && <span className="badge">{r.attachmentCount} file(s)</span>}
-                        </td>
-                        <td>{dateTime(r.createdAt)}</td>
-                        <td>
-                          {r.rsitClassName ?? rsitName(r.rsitClass)}
-                          {r.rsitType && <span className="muted"> / {r.rsitTypeName ?? r.rsitType}</span>}
-                        </td>
-                        <td>
-                          {r.reporterName}
-                          {r.organizationName && <span className="muted"> · {r.organizationName}</span>}
-                          {r.language && <span className="muted"> ({r.language})</span>}
-                        </td>
-                        <td>
-                          <span className={`status status-${r.status}`}>{words(r.status)}</span>
-                        </td>
-                        <td>{r.assignee?.email ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                rows={p.items}
+                columns={COLUMNS}
+                rowKey={(r) => r.id}
+                rowClass={(r) => (r.ongoing ? "urgent-row" : undefined)}
+              />
               <Pager page={p} onPage={setPage} />
             </>
           )

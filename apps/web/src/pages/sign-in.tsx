@@ -1,25 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { api, type Staff } from "../api/index.ts";
 import { ErrorBox } from "../components/status.tsx";
+import { useAction } from "../lib/use-async.ts";
 
 export function SignInPage({ onSignedIn, expired }: { onSignedIn: (staff: Staff) => void; expired: boolean }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.auth.login(email, password));
-    } catch (err) {
-      setError(err);
-      setPassword("");
-    } finally {
-      setBusy(false);
-    }
+    if (!(await act(async () => onSignedIn(await api.auth.login(email, password))))) setPassword("");
   }
 
   return (
