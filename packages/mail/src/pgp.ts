@@ -1,7 +1,12 @@
-import * as openpgp from "openpgp";
+import type * as OpenPgp from "openpgp";
 
-export type SigningKey = openpgp.PrivateKey;
-export type EncryptionKey = openpgp.PublicKey;
+export type SigningKey = OpenPgp.PrivateKey;
+export type EncryptionKey = OpenPgp.PublicKey;
+
+// Loaded on first use: most deployments sign nothing and few contacts register keys, and openpgp is
+// ~13 MB of resident code in every api and worker process otherwise.
+let loaded: Promise<typeof OpenPgp> | undefined;
+const pgp = () => (loaded ??= import("openpgp"));
 
 const signingKeys = new Map<string, Promise<SigningKey>>();
 
@@ -9,9 +14,10 @@ const signingKeys = new Map<string, Promise<SigningKey>>();
 export function loadSigningKey(armoredKey: string, passphrase?: string): Promise<SigningKey> {
   let key = signingKeys.get(armoredKey);
   if (!key) {
-    key = openpgp
-      .readPrivateKey({ armoredKey })
-      .then((k) => (k.isDecrypted() || !passphrase ? k : openpgp.decryptKey({ privateKey: k, passphrase })));
+    key = pgp().then(async (openpgp) => {
+      const k = await openpgp.readPrivateKey({ armoredKey });
+      return k.isDecrypted() || !passphrase ? k : openpgp.decryptKey({ privateKey: k, passphrase });
+    });
     // A bad key must be reported on every use, not cached as a rejected promise forever.
     key.catch(() => signingKeys.delete(armoredKey));
     signingKeys.set(armoredKey, key);
@@ -25,6 +31,7 @@ export function loadSigningKey(armoredKey: string, passphrase?: string): Promise
  */
 export async function readEncryptionKey(armoredKey: string): Promise<EncryptionKey | null> {
   try {
+    const openpgp = await pgp();
     const key = await openpgp.readKey({ armoredKey });
     await key.getEncryptionKey();
     return key;
@@ -38,6 +45,7 @@ export async function detachedSignature(
   data: Uint8Array,
   key: SigningKey,
 ): Promise<{ armored: string; micalg: string }> {
+  const openpgp = await pgp();
   const armored = await openpgp.sign({
     message: await openpgp.createMessage({ binary: data }),
     signingKeys: key,
@@ -52,6 +60,7 @@ export async function detachedSignature(
 
 /** The bytes encrypted to every key, and signed inside when a signing key is given. */
 export async function encryptTo(data: Uint8Array, keys: EncryptionKey[], signingKey?: SigningKey): Promise<string> {
+  const openpgp = await pgp();
   return openpgp.encrypt({
     message: await openpgp.createMessage({ binary: data }),
     encryptionKeys: keys,
