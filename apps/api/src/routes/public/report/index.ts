@@ -99,7 +99,7 @@ export default async function reportRoutes(fastify: FastifyInstance) {
       .type(HTML)
       .header("cache-control", "no-store")
       .header("vary", "accept-language")
-      .send(renderReportForm({ ...state, token: issueFormToken(formSecret) }, config));
+      .send(renderReportForm({ ...state, token: issueFormToken(formSecret, { purpose: "report-form" }) }, config));
 
   const thanksUrl = (reference: string, lang: Lang) =>
     `/report/thanks/${reference}?k=${thanksKey(formSecret, reference)}&lang=${lang}`;
@@ -144,6 +144,7 @@ export default async function reportRoutes(fastify: FastifyInstance) {
       const checkedFiles = checkFiles(files, extraFiles, { maxFiles, maxFileBytes });
       const problems = [...(validated.ok ? [] : validated.problems), ...checkedFiles.problems].sort(byFormOrder);
       const tokenCheck = checkFormToken(formSecret, token?.[0], {
+        purpose: "report-form",
         minSeconds: minFillSeconds,
         maxSeconds: FORM_MAX_AGE_SECONDS,
       });
