@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LANGS, pickLanguage, type Lang } from "../../../lib/html.ts";
-import { donePage, ownerPage, problemPage, type Cert } from "./views.ts";
+import { donePage, ownerPage, problemPage, type Cert, type Posted } from "./views.ts";
 
 /** A rendered page may be posted back for this long; after that the owner reloads it (nothing is lost but a click). */
 const FORM_MAX_AGE_SECONDS = 12 * 3600;
@@ -59,6 +59,32 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
     const link = await openOwnerLink(app.ctx, { token });
     return link ? { link, lang: isLang(chosenLang) ? chosenLang : link.language } : null;
   };
+  type Opened = NonNullable<Awaited<ReturnType<typeof openLink>>>;
+  const showPage = async (reply: FastifyReply, status: 200 | 400, token: string, opened: Opened, posted?: Posted) => {
+    const { link, lang } = opened;
+    const view = await getOwnerView(app.ctx, link);
+    const langHref = (l: Lang) => pageHref(token, l);
+    return send(
+      reply,
+      status,
+      ownerPage({ lang, view, cert, action: pageHref(token, lang), langHref, form: newForm(token), posted }),
+    );
+  };
+  /** A refused post: a page saying why, with a way back to a fresh form. */
+  const refuse = (reply: FastifyReply, token: string, lang: Lang, problem: "formExpired" | "foreignHosts") =>
+    send(
+      reply,
+      403,
+      problemPage({
+        lang,
+        cert,
+        problem: (t) => t[problem],
+        link: {
+          href: pageHref(token, lang),
+          label: (t) => (problem === "formExpired" ? t.formExpired.reload : t.foreignHosts.back),
+        },
+      }),
+    );
 
   app.setErrorHandler((err: { statusCode?: number }, request, reply) => {
     const status =
@@ -87,11 +113,7 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const { token } = request.params;
       const opened = await openLink(token, request.query.lang);
-      if (!opened) return invalidLink(request, reply);
-      const { link, lang } = opened;
-      const view = await getOwnerView(app.ctx, link);
-      const page = { lang, view, cert, action: pageHref(token, lang), langHref: (l: Lang) => pageHref(token, l) };
-      return send(reply, 200, ownerPage({ ...page, form: newForm(token) }));
+      return opened ? showPage(reply, 200, token, opened) : invalidLink(request, reply);
     },
   );
 
@@ -115,44 +137,17 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
       });
       if (!opened) return invalidLink(request, reply);
       const { link, lang } = opened;
-      const formOk = formCheck.status === "ok";
-      if (!formOk) {
-        return send(
-          reply,
-          403,
-          problemPage({
-            lang,
-            cert,
-            problem: (t) => t.formExpired,
-            link: { href: pageHref(token, lang), label: (t) => t.formExpired.reload },
-          }),
-        );
-      }
+      if (formCheck.status !== "ok") return refuse(reply, token, lang, "formExpired");
       const parsed = parseOwnerForm(body);
       if (!parsed.ok) {
-        const view = await getOwnerView(app.ctx, link);
-        const posted = {
-          scope: body.scope === "all" ? ("all" as const) : ("hosts" as const),
-          values: body,
-          errors: parsed.errors,
-        };
-        const page = { lang, view, cert, action: pageHref(token, lang), langHref: (l: Lang) => pageHref(token, l) };
-        return send(reply, 400, ownerPage({ ...page, form: newForm(token), posted }));
+        const scope = body.scope === "all" ? ("all" as const) : ("hosts" as const);
+        return showPage(reply, 400, token, opened, { scope, values: body, errors: parsed.errors });
       }
       try {
         await recordOwnerReplies(app.ctx, { id: null, ip: request.ip }, { link, form: parsed.form });
       } catch (err) {
         if (!(err instanceof AppError && err.code === "forbidden")) throw err;
-        return send(
-          reply,
-          403,
-          problemPage({
-            lang,
-            cert,
-            problem: (t) => t.foreignHosts,
-            link: { href: pageHref(token, lang), label: (t) => t.foreignHosts.back },
-          }),
-        );
+        return refuse(reply, token, lang, "foreignHosts");
       }
       return reply.redirect(pageHref(token, lang, "/done"), 303);
     },

@@ -7,7 +7,7 @@ import { OWNER_TEXTS, type OwnerTexts, type Tlp } from "./texts/index.ts";
 export type Cert = { name: string; phone: string; website: string; email: string };
 type Host = OwnerView["hosts"][number];
 type Form = { token: string };
-type Posted = { scope: "all" | "hosts"; values: Record<string, unknown>; errors: OwnerFormError[] };
+export type Posted = { scope: "all" | "hosts"; values: Record<string, unknown>; errors: OwnerFormError[] };
 
 const value = (values: Record<string, unknown> | undefined, key: string) =>
   typeof values?.[key] === "string" ? (values[key] as string) : "";
