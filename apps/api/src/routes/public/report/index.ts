@@ -167,7 +167,10 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         { draft: validated.draft, language: lang, attachments: checkedFiles.accepted, formNonce: tokenCheck.nonce },
       );
       if (!submitted.confirmationQueued) {
-        request.log.error({ reportId: submitted.id }, "report stored, but its confirmation mail could not be queued");
+        request.log.error(
+          { reportId: submitted.id },
+          "report stored; its confirmation mail could not be queued (the worker queues it when Redis is back)",
+        );
       }
       return reply.redirect(thanksUrl(submitted.reference, lang), 303);
     },
