@@ -32,7 +32,11 @@ export function multipart(
 
 /** A signed form token as old as a person needs to fill the form (the test knows the app's secret). */
 export const agedToken = (app: App, secondsAgo = 60) =>
-  issueFormToken(app.ctx.config.reports.formSecret, new Date(Date.now() - secondsAgo * 1000));
+  issueFormToken(
+    app.ctx.config.reports.formSecret,
+    { purpose: "report-form" },
+    new Date(Date.now() - secondsAgo * 1000),
+  );
 
 /** The fields of a complete, valid report; each test gets its own reporter address. */
 export function validFields(overrides: Record<string, string | string[]> = {}) {

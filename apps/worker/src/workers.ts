@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
 import { handlers } from "./handlers/index.ts";
+import { startConfirmationSweep } from "./confirmation-sweep.ts";
 
 /** Names of jobs that have no handler; the worker must not start with any. */
 export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).filter((name) => !handlers[name]);
@@ -49,9 +50,13 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
       return worker;
     });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const sweep = startConfirmationSweep(ctx, log);
   return {
     workers,
     /** Stops taking jobs and waits for the active ones to finish. */
-    close: () => Promise.all(workers.map((w) => w.close())).then(() => undefined),
+    close: async () => {
+      await sweep.stop();
+      await Promise.all(workers.map((w) => w.close()));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { validateReport } from "@baken/core";
-import { QUEUES } from "@baken/queue";
+import { createProducer, createRedis, QUEUES } from "@baken/queue";
 import { submitReport } from "@baken/services";
 import { SmtpSink, waitFor } from "@baken/testing";
 import { randomUUID } from "node:crypto";
@@ -10,7 +10,7 @@ describe("confirm-report job", () => {
   let sink: SmtpSink;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
 
-  async function newReport(language: "de" | "en") {
+  async function newReport(language: "de" | "en", ctx = worker.ctx) {
     const email = `reporter-${randomUUID()}@example.de`;
     const checked = validateReport(
       {
@@ -29,7 +29,7 @@ describe("confirm-report job", () => {
     );
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     const report = await submitReport(
-      worker.ctx,
+      ctx,
       { id: null, ip: "192.0.2.7" },
       { draft: checked.draft, language, attachments: [], formNonce: randomUUID() },
     );
@@ -91,5 +91,35 @@ describe("confirm-report job", () => {
     } finally {
       await notices.resume();
     }
+  });
+
+  it("still confirms a report filed while Redis was down, once a worker starts", async () => {
+    // A producer whose Redis connection has dropped: every command fails at once, as in the API during an outage.
+    const lostRedis = createRedis(worker.ctx.config.redis.url, "producer");
+    const producer = createProducer(lostRedis, worker.ctx.config.redis.prefix, 1);
+    await producer.queue(QUEUES.mail).waitUntilReady();
+    lostRedis.disconnect();
+    let report;
+    try {
+      report = await newReport("en", { ...worker.ctx, producer });
+    } finally {
+      await producer.close();
+    }
+    expect(report.confirmationQueued).toBe(false);
+    const stored = await worker.ctx.db.prisma.incidentReport.findUniqueOrThrow({ where: { id: report.id } });
+    expect(stored.confirmationSentAt).toBeNull();
+
+    const restarted = await startTestWorker(sink.url);
+    try {
+      const email = report.email;
+      const mail = await waitFor(() => sink.mails.find((m) => m.envelope.to.includes(email)), { what: "mail" });
+      expect(mail.parsed.subject).toContain(report.reference);
+      await waitFor(async () =>
+        worker.ctx.db.prisma.incidentReport.findFirst({ where: { id: report.id, confirmationSentAt: { not: null } } }),
+      );
+    } finally {
+      await restarted.close();
+    }
+    expect(sink.mails.filter((m) => m.envelope.to.includes(report.email))).toHaveLength(1);
   });
 });

@@ -55,5 +55,6 @@ export {
   type CampaignPatch,
 } from "./campaign.ts";
 export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts";
+export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";

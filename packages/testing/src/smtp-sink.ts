@@ -50,11 +50,20 @@ export class SmtpSink {
   async start(port = 0, host = "127.0.0.1"): Promise<this> {
     await new Promise<void>((resolve, reject) => {
       this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve());
+      this.server.listen(port, host, () => {
+        this.server.off("error", reject);
+        // A client that drops its connection (a worker killed mid-send) is something tests do on purpose;
+        // without a listener each reset would be an unhandled error in the test process.
+        this.server.on("error", (err) => this.connectionErrors.push(err));
+        resolve();
+      });
     });
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }
+
+  /** Errors on client connections (resets), kept for a test that wants to look at them. */
+  readonly connectionErrors: Error[] = [];
 
   get url() {
     return `smtp://127.0.0.1:${this.port}`;

@@ -5,9 +5,8 @@ import type { App } from "../../src/app.ts";
 
 export async function openPage(app: App, url: string, headers: Record<string, string> = {}) {
   const res = await app.inject({ url, headers });
-  const issuedAt = /name="issuedAt"\s+value="(\d+)"/.exec(res.body)?.[1];
   const formToken = /name="formToken"\s+value="([^"]+)"/.exec(res.body)?.[1];
-  return { res, form: { issuedAt: issuedAt ?? "", formToken: formToken ?? "" } };
+  return { res, form: { formToken: formToken ?? "" } };
 }
 
 export function postForm(app: App, url: string, fields: Record<string, string>, remoteAddress = "127.0.0.1") {

@@ -18,6 +18,6 @@ export {
   ATTACHMENT_EXTENSIONS,
   type AttachmentCheck,
 } from "./attachment-type.ts";
-export { issueFormToken, checkFormToken, thanksKey, checkThanksKey, type FormTokenCheck } from "./form-token.ts";
+export { thanksKey, checkThanksKey } from "./thanks-key.ts";
 export { formatReportReference, REPORT_REFERENCE_SCOPE, REPORT_REFERENCE_PATTERN } from "./reference.ts";
 export { REPORT_STATUSES, NEXT_STATUSES, checkStatusChange, type ReportStatusValue } from "./report-status.ts";

@@ -1,13 +1,13 @@
-import { AppError, checkOwnerFormToken, ownerFormToken, parseOwnerForm } from "@baken/core";
+import { AppError, checkFormToken, issueFormToken, parseOwnerForm } from "@baken/core";
 import { getOwnerView, openOwnerLink, recordOwnerReplies } from "@baken/services";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LANGS, pickLanguage, type Lang } from "../../../lib/html.ts";
-import { donePage, ownerPage, problemPage, type Cert } from "./views.ts";
+import { donePage, ownerPage, problemPage, type Cert, type Posted } from "./views.ts";
 
 /** A rendered page may be posted back for this long; after that the owner reloads it (nothing is lost but a click). */
-const FORM_MAX_AGE_MS = 12 * 3600 * 1000;
+const FORM_MAX_AGE_SECONDS = 12 * 3600;
 
 const params = z.object({ token: z.string() });
 const query = z.object({ lang: z.string().optional() });
@@ -48,10 +48,43 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
       404,
       problemPage({ lang: requestLang(request), cert, problem: (t) => t.invalid, langHref: (l) => `?lang=${l}` }),
     );
-  const newForm = (token: string) => {
-    const issuedAt = Date.now();
-    return { issuedAt, token: ownerFormToken(secret, token, issuedAt) };
+  // The form token is bound to the link: a form rendered for one link cannot be posted to another.
+  const newForm = (token: string) => ({ token: issueFormToken(secret, { purpose: "owner-form", subject: token }) });
+  const routeOptions = (summary: string, response: Record<number, z.ZodType>, body?: z.ZodType) => ({
+    config: { rateLimit },
+    schema: { tags: ["public"], summary, security: [], params, querystring: query, body, response },
+  });
+  /** The link's owner and page language, or null after the invalid-link page was sent. */
+  const openLink = async (token: string, chosenLang: unknown) => {
+    const link = await openOwnerLink(app.ctx, { token });
+    return link ? { link, lang: isLang(chosenLang) ? chosenLang : link.language } : null;
   };
+  type Opened = NonNullable<Awaited<ReturnType<typeof openLink>>>;
+  const showPage = async (reply: FastifyReply, status: 200 | 400, token: string, opened: Opened, posted?: Posted) => {
+    const { link, lang } = opened;
+    const view = await getOwnerView(app.ctx, link);
+    const langHref = (l: Lang) => pageHref(token, l);
+    return send(
+      reply,
+      status,
+      ownerPage({ lang, view, cert, action: pageHref(token, lang), langHref, form: newForm(token), posted }),
+    );
+  };
+  /** A refused post: a page saying why, with a way back to a fresh form. */
+  const refuse = (reply: FastifyReply, token: string, lang: Lang, problem: "formExpired" | "foreignHosts") =>
+    send(
+      reply,
+      403,
+      problemPage({
+        lang,
+        cert,
+        problem: (t) => t[problem],
+        link: {
+          href: pageHref(token, lang),
+          label: (t) => (problem === "formExpired" ? t.formExpired.reload : t.foreignHosts.back),
+        },
+      }),
+    );
 
   app.setErrorHandler((err: { statusCode?: number }, request, reply) => {
     const status =
@@ -76,115 +109,45 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
 
   app.get(
     "/:token",
-    {
-      config: { rateLimit },
-      schema: {
-        tags: ["public"],
-        summary: "The notified owner's page (HTML)",
-        security: [],
-        params,
-        querystring: query,
-        response: { 200: htmlPage, 404: htmlPage },
-      },
-    },
+    routeOptions("The notified owner's page (HTML)", { 200: htmlPage, 404: htmlPage }),
     async (request, reply) => {
       const { token } = request.params;
-      const link = await openOwnerLink(app.ctx, { token });
-      if (!link) return invalidLink(request, reply);
-      const view = await getOwnerView(app.ctx, link);
-      const lang = isLang(request.query.lang) ? request.query.lang : link.language;
-      return send(
-        reply,
-        200,
-        ownerPage({
-          lang,
-          view,
-          cert,
-          action: pageHref(token, lang),
-          langHref: (l) => pageHref(token, l),
-          form: newForm(token),
-        }),
-      );
+      const opened = await openLink(token, request.query.lang);
+      return opened ? showPage(reply, 200, token, opened) : invalidLink(request, reply);
     },
   );
 
   app.post(
     "/:token",
-    {
-      config: { rateLimit },
-      schema: {
-        tags: ["public"],
-        summary: "The owner's answers (a plain form post); redirects to the confirmation",
-        security: [],
-        params,
-        querystring: query,
-        body: formBody,
-        response: { 303: z.null().describe("to /r/<token>/done"), 400: htmlPage, 403: htmlPage, 404: htmlPage },
-      },
-    },
+    routeOptions(
+      "The owner's answers (a plain form post); redirects to the confirmation",
+      { 303: z.null().describe("to /r/<token>/done"), 400: htmlPage, 403: htmlPage, 404: htmlPage },
+      formBody,
+    ),
     async (request, reply) => {
       const { token } = request.params;
-      const body = request.body;
-      const link = await openOwnerLink(app.ctx, { token });
-      const formOk = checkOwnerFormToken(
-        secret,
-        token,
-        str(body.issuedAt),
-        str(body.formToken),
-        Date.now(),
-        FORM_MAX_AGE_MS,
-      );
-      if (!link) return invalidLink(request, reply);
-      const chosen = str(body.lang) ?? request.query.lang;
-      const lang = isLang(chosen) ? chosen : link.language;
-      if (!formOk) {
-        return send(
-          reply,
-          403,
-          problemPage({
-            lang,
-            cert,
-            problem: (t) => t.formExpired,
-            link: { href: pageHref(token, lang), label: (t) => t.formExpired.reload },
-          }),
-        );
-      }
+      const body = request.body as z.infer<typeof formBody>;
+      const opened = await openLink(token, str(body.lang) ?? request.query.lang);
+      // Checked whatever the link, so a bad link costs the same as a good one.
+      const formCheck = checkFormToken(secret, str(body.formToken), {
+        purpose: "owner-form",
+        subject: token,
+        minSeconds: 0,
+        maxSeconds: FORM_MAX_AGE_SECONDS,
+      });
+      if (!opened) return invalidLink(request, reply);
+      const { link, lang } = opened;
+      if (formCheck.status !== "ok") return refuse(reply, token, lang, "formExpired");
       const parsed = parseOwnerForm(body);
       if (!parsed.ok) {
-        const view = await getOwnerView(app.ctx, link);
-        const posted = {
-          scope: body.scope === "all" ? ("all" as const) : ("hosts" as const),
-          values: body,
-          errors: parsed.errors,
-        };
-        return send(
-          reply,
-          400,
-          ownerPage({
-            lang,
-            view,
-            cert,
-            action: pageHref(token, lang),
-            langHref: (l) => pageHref(token, l),
-            form: newForm(token),
-            posted,
-          }),
-        );
+        const scope = body.scope === "all" ? ("all" as const) : ("hosts" as const);
+        return showPage(reply, 400, token, opened, { scope, values: body, errors: parsed.errors });
       }
       try {
         await recordOwnerReplies(app.ctx, { id: null, ip: request.ip }, { link, form: parsed.form });
       } catch (err) {
         if (!(err instanceof AppError && err.code === "forbidden")) throw err;
-        return send(
-          reply,
-          403,
-          problemPage({
-            lang,
-            cert,
-            problem: (t) => t.foreignHosts,
-            link: { href: pageHref(token, lang), label: (t) => t.foreignHosts.back },
-          }),
-        );
+        return refuse(reply, token, lang, "foreignHosts");
       }
       return reply.redirect(pageHref(token, lang, "/done"), 303);
     },
@@ -192,28 +155,15 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
 
   app.get(
     "/:token/done",
-    {
-      config: { rateLimit },
-      schema: {
-        tags: ["public"],
-        summary: "Confirmation after the owner answered (HTML)",
-        security: [],
-        params,
-        querystring: query,
-        response: { 200: htmlPage, 404: htmlPage },
-      },
-    },
+    routeOptions("Confirmation after the owner answered (HTML)", { 200: htmlPage, 404: htmlPage }),
     async (request, reply) => {
       const { token } = request.params;
-      const link = await openOwnerLink(app.ctx, { token });
-      if (!link) return invalidLink(request, reply);
+      const opened = await openLink(token, request.query.lang);
+      if (!opened) return invalidLink(request, reply);
+      const { link, lang } = opened;
       const view = await getOwnerView(app.ctx, link);
-      const lang = isLang(request.query.lang) ? request.query.lang : link.language;
-      return send(
-        reply,
-        200,
-        donePage({ lang, view, cert, backHref: pageHref(token, lang), langHref: (l) => pageHref(token, l, "/done") }),
-      );
+      const langHref = (l: Lang) => pageHref(token, l, "/done");
+      return send(reply, 200, donePage({ lang, view, cert, backHref: pageHref(token, lang), langHref }));
     },
   );
 }

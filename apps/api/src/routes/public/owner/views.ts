@@ -6,8 +6,8 @@ import { OWNER_TEXTS, type OwnerTexts, type Tlp } from "./texts/index.ts";
 
 export type Cert = { name: string; phone: string; website: string; email: string };
 type Host = OwnerView["hosts"][number];
-type Form = { issuedAt: number; token: string };
-type Posted = { scope: "all" | "hosts"; values: Record<string, unknown>; errors: OwnerFormError[] };
+type Form = { token: string };
+export type Posted = { scope: "all" | "hosts"; values: Record<string, unknown>; errors: OwnerFormError[] };
 
 const value = (values: Record<string, unknown> | undefined, key: string) =>
   typeof values?.[key] === "string" ? (values[key] as string) : "";
@@ -100,17 +100,17 @@ const fieldError = (t: OwnerTexts, errors: OwnerFormError[] | undefined, field: 
   return e ? html`<p class="error" id="${id}-error">${t.errors.codes[e.code]}</p>` : "";
 };
 
+// Both forms post to the page with the same hidden fields; `scope` says which one was sent.
+const formStart = (action: string, scope: "all" | "hosts", lang: Lang, form: Form) =>
+  html`<form method="post" action="${action}" id="${scope}-form">
+    <input type="hidden" name="scope" value="${scope}" /><input type="hidden" name="lang" value="${lang}" />
+    <input type="hidden" name="formToken" value="${form.token}" />`;
+
 function allForm(t: OwnerTexts, action: string, form: Form, lang: Lang, count: number, posted?: Posted): Safe {
   const v = posted?.scope === "all" ? posted.values : undefined;
   const errors = posted?.scope === "all" ? posted.errors : undefined;
   const invalid = (field: string) => (errors?.some((e) => e.field === field) ? html` aria-invalid="true"` : "");
-  return html`<form method="post" action="${action}" id="all-form">
-    <input type="hidden" name="scope" value="all" /><input type="hidden" name="lang" value="${lang}" />
-    <input type="hidden" name="issuedAt" value="${form.issuedAt}" /><input
-      type="hidden"
-      name="formToken"
-      value="${form.token}"
-    />
+  return html`${formStart(action, "all", lang, form)}
     <fieldset>
       <legend><h3 style="margin:0">${t.all.heading}</h3></legend>
       <p class="hint">${t.all.hint(count)}</p>
@@ -160,13 +160,7 @@ function hostsForm(t: OwnerTexts, action: string, form: Form, lang: Lang, hosts:
     </select>`;
   const option = (val: string, label: string, chosen: string) =>
     html`<option value="${val}" ${val === chosen ? html` selected` : ""}>${label}</option>`;
-  return html`<form method="post" action="${action}" id="hosts-form">
-    <input type="hidden" name="scope" value="hosts" /><input type="hidden" name="lang" value="${lang}" />
-    <input type="hidden" name="issuedAt" value="${form.issuedAt}" /><input
-      type="hidden"
-      name="formToken"
-      value="${form.token}"
-    />
+  return html`${formStart(action, "hosts", lang, form)}
     <fieldset>
       <legend><h3 style="margin:0">${t.perHost.heading}</h3></legend>
       <p class="hint">${t.perHost.hint}</p>

@@ -99,7 +99,7 @@ export default async function reportRoutes(fastify: FastifyInstance) {
       .type(HTML)
       .header("cache-control", "no-store")
       .header("vary", "accept-language")
-      .send(renderReportForm({ ...state, token: issueFormToken(formSecret) }, config));
+      .send(renderReportForm({ ...state, token: issueFormToken(formSecret, { purpose: "report-form" }) }, config));
 
   const thanksUrl = (reference: string, lang: Lang) =>
     `/report/thanks/${reference}?k=${thanksKey(formSecret, reference)}&lang=${lang}`;
@@ -144,6 +144,7 @@ export default async function reportRoutes(fastify: FastifyInstance) {
       const checkedFiles = checkFiles(files, extraFiles, { maxFiles, maxFileBytes });
       const problems = [...(validated.ok ? [] : validated.problems), ...checkedFiles.problems].sort(byFormOrder);
       const tokenCheck = checkFormToken(formSecret, token?.[0], {
+        purpose: "report-form",
         minSeconds: minFillSeconds,
         maxSeconds: FORM_MAX_AGE_SECONDS,
       });
@@ -166,7 +167,10 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         { draft: validated.draft, language: lang, attachments: checkedFiles.accepted, formNonce: tokenCheck.nonce },
       );
       if (!submitted.confirmationQueued) {
-        request.log.error({ reportId: submitted.id }, "report stored, but its confirmation mail could not be queued");
+        request.log.error(
+          { reportId: submitted.id },
+          "report stored; its confirmation mail could not be queued (the worker queues it when Redis is back)",
+        );
       }
       return reply.redirect(thanksUrl(submitted.reference, lang), 303);
     },

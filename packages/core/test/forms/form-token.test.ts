@@ -3,10 +3,11 @@ import { checkFormToken, checkThanksKey, issueFormToken, thanksKey } from "../..
 
 const SECRET = "a test secret that is long enough to use";
 const at = (iso: string) => new Date(iso);
-const opts = (now: string) => ({ now: at(now), minSeconds: 3, maxSeconds: 3600 });
+const REPORT = { purpose: "report-form" } as const;
+const opts = (now: string) => ({ ...REPORT, now: at(now), minSeconds: 3, maxSeconds: 3600 });
 
-describe("report form token", () => {
-  const token = issueFormToken(SECRET, at("2026-11-23T10:00:00Z"));
+describe("form token", () => {
+  const token = issueFormToken(SECRET, REPORT, at("2026-11-23T10:00:00Z"));
 
   it("passes after the minimum fill time and carries a nonce", () => {
     const check = checkFormToken(SECRET, token, opts("2026-11-23T10:00:05Z"));
@@ -28,8 +29,20 @@ describe("report form token", () => {
 
   it("has no minimum when the minimum is 0", () => {
     expect(
-      checkFormToken(SECRET, token, { now: at("2026-11-23T10:00:00Z"), minSeconds: 0, maxSeconds: 60 }).status,
+      checkFormToken(SECRET, token, { ...REPORT, now: at("2026-11-23T10:00:00Z"), minSeconds: 0, maxSeconds: 60 })
+        .status,
     ).toBe("ok");
+  });
+
+  it("binds a token to its purpose and subject: one link's form cannot be posted to another link or form", () => {
+    const owner = { purpose: "owner-form", subject: "link-a" } as const;
+    const t = issueFormToken(SECRET, owner, at("2026-11-23T10:00:00Z"));
+    const check = (binding: { purpose: "owner-form" | "report-form"; subject?: string }) =>
+      checkFormToken(SECRET, t, { ...binding, now: at("2026-11-23T10:00:01Z"), minSeconds: 0, maxSeconds: 60 }).status;
+    expect(check(owner)).toBe("ok");
+    expect(check({ ...owner, subject: "link-b" })).toBe("invalid");
+    expect(check({ purpose: "report-form" })).toBe("invalid");
+    expect(check({ purpose: "report-form", subject: "link-a" })).toBe("invalid");
   });
 
   it("keys the confirmation page to one reference", () => {

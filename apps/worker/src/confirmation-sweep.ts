@@ -1,0 +1,30 @@
+import { requeueReportConfirmations } from "@baken/services";
+import type { Logger } from "pino";
+import type { WorkerCtx } from "./context.ts";
+
+const EVERY_MS = 5 * 60_000;
+const MAX_AGE_MS = 2 * 24 * 3600_000;
+
+/**
+ * A report filed while Redis was down is stored without its confirmation job. The worker queues such
+ * confirmations when it starts and every few minutes after, so the reporter still gets the mail once Redis
+ * is back (see requeueReportConfirmations).
+ */
+export function startConfirmationSweep(ctx: WorkerCtx, log: Logger) {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS })
+      .then((count) => {
+        if (count > 0) log.info({ count }, "queued unconfirmed incident reports");
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"));
+  };
+  run();
+  const timer = setInterval(run, EVERY_MS).unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
