@@ -2,7 +2,6 @@ import { requeueReportConfirmations } from "@baken/services";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
 
-const EVERY_MS = 5 * 60_000;
 const MAX_AGE_MS = 2 * 24 * 3600_000;
 
 /**
@@ -11,6 +10,8 @@ const MAX_AGE_MS = 2 * 24 * 3600_000;
  * is back (see requeueReportConfirmations).
  */
 export function startConfirmationSweep(ctx: WorkerCtx, log: Logger) {
+  const every = ctx.config.jobs.confirmationSweepMs;
+  if (every === 0) return { stop: async () => {} };
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS })
@@ -20,7 +21,7 @@ export function startConfirmationSweep(ctx: WorkerCtx, log: Logger) {
       .catch((err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"));
   };
   run();
-  const timer = setInterval(run, EVERY_MS).unref();
+  const timer = setInterval(run, every).unref();
   return {
     async stop() {
       clearInterval(timer);

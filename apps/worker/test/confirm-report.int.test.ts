@@ -109,7 +109,8 @@ describe("confirm-report job", () => {
     const stored = await worker.ctx.db.prisma.incidentReport.findUniqueOrThrow({ where: { id: report.id } });
     expect(stored.confirmationSentAt).toBeNull();
 
-    const restarted = await startTestWorker(sink.url);
+    // The sweep is off elsewhere in the suite (other files' reports would be mailed): on here, as in production.
+    const restarted = await startTestWorker(sink.url, { REPORT_CONFIRMATION_SWEEP_MINUTES: "5" });
     try {
       const email = report.email;
       const mail = await waitFor(() => sink.mails.find((m) => m.envelope.to.includes(email)), { what: "mail" });

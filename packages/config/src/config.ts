@@ -72,6 +72,7 @@ const schema = z.object({
   REPORT_MAX_FILE_BYTES: int(10 * 1024 * 1024, 1024),
   REPORT_MIN_FILL_SECONDS: int(3, 0),
   REPORT_RATE_LIMIT_PER_HOUR: int(20, 1),
+  REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   TRUST_PROXY: bool(false),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
@@ -131,7 +132,11 @@ function shape(env: Env, warnings: string[]) {
       attempts: env.NOTICE_ATTEMPTS,
     },
     // How long a worker's claim on a job lasts unrenewed: after a crash, its jobs run again this much later.
-    jobs: { lockMs: env.JOB_LOCK_SECONDS * 1000 },
+    jobs: {
+      lockMs: env.JOB_LOCK_SECONDS * 1000,
+      /** how often the worker queues confirmations of reports filed while Redis was down; 0: never */
+      confirmationSweepMs: env.REPORT_CONFIRMATION_SWEEP_MINUTES * 60_000,
+    },
     bootstrapAdmin:
       env.BAKEN_ADMIN_EMAIL && env.BAKEN_ADMIN_PASSWORD
         ? { email: env.BAKEN_ADMIN_EMAIL, password: env.BAKEN_ADMIN_PASSWORD }

@@ -24,6 +24,9 @@ export default async function setup() {
   // Every test signs in from 127.0.0.1 (app.inject): the per-address login limit would stop the suite after a
   // few files. The limits themselves are tested on apps built with a small limit and their own addresses.
   process.env.LOGIN_RATE_LIMIT_PER_MINUTE ??= "10000";
+  // Test files share the database: a worker sweeping for unconfirmed reports would mail those of other
+  // files. The sweep's own test turns it on.
+  process.env.REPORT_CONFIRMATION_SWEEP_MINUTES ??= "0";
 
   return async () => {
     const admin = new URL(base);
