@@ -10,8 +10,9 @@ import type pg from "pg";
  * together): callers save every `pending` few thousand, and only digests are remembered, in flat memory.
  */
 export class CandidateSets {
-  // Weak: the matcher drops results from its bounded cache, and their digests must go with them.
-  private byResult = new WeakMap<MatchResult, string>();
+  // A bounded Map, cleared like the matcher's own cache, rather than a WeakMap: weak entries are
+  // ephemerons that only full collections clear, and a big upload makes hundreds of thousands of them.
+  private byResult = new Map<MatchResult, string>();
   private known = new KeySet();
   private fresh = new Map<string, string>();
 
@@ -26,6 +27,7 @@ export class CandidateSets {
     if (digest === undefined) {
       const json = JSON.stringify(result.candidates);
       digest = createHash("md5").update(json).digest("hex");
+      if (this.byResult.size >= 4_000) this.byResult.clear();
       this.byResult.set(result, digest);
       if (this.known.add(digest)) this.fresh.set(digest, json);
     }
