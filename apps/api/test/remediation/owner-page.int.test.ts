@@ -294,6 +294,21 @@ describe("the owner's page", () => {
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain("Wählen Sie eine Rückmeldung.");
     expect(await prisma().remediationReply.count({ where: { noticeId: notice.id } })).toBe(0);
+
+    // Too long a comment and contact on the per-host form: each control says it is wrong, and where why.
+    const id = hosts[0]!.id;
+    const long = await answer(app, token, {
+      scope: "hosts",
+      [`answer-${id}`]: "not_ours",
+      [`comment-${id}`]: "x".repeat(2001),
+      betterContact: "y".repeat(321),
+    });
+    expect(long.statusCode).toBe(400);
+    const page = tidyHtml(long.body);
+    for (const control of [`comment-${id}`, "hosts-contact"]) {
+      expect(page).toMatch(new RegExp(`id="${control}"[^>]*aria-invalid="true" aria-describedby="${control}-error"`));
+      expect(page).toContain(`<p class="error" id="${control}-error">`);
+    }
   });
 
   it("shows staff's 'still seen' and 'gone' back to the owner", async () => {

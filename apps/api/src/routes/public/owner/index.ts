@@ -52,7 +52,7 @@ export default async function ownerRoutes(fastify: FastifyInstance) {
   const newForm = (token: string) => ({ token: issueFormToken(secret, { purpose: "owner-form", subject: token }) });
   const routeOptions = (summary: string, response: Record<number, z.ZodType>, body?: z.ZodType) => ({
     config: { rateLimit },
-    schema: { tags: ["public"], summary, security: [], params, querystring: query, body, response },
+    schema: { tags: ["public"], summary, security: [], params, querystring: query, ...(body && { body }), response },
   });
   /** The link's owner and page language, or null after the invalid-link page was sent. */
   const openLink = async (token: string, chosenLang: unknown) => {

@@ -100,6 +100,29 @@ const fieldError = (t: OwnerTexts, errors: OwnerFormError[] | undefined, field: 
   return e ? html`<p class="error" id="${id}-error">${t.errors.codes[e.code]}</p>` : "";
 };
 
+/** Marks a control invalid and ties it to its error message, so a screen reader announces which and why. */
+const invalidAttrs = (errors: OwnerFormError[] | undefined, field: string, id: string) =>
+  errors?.some((e) => e.field === field) ? html` aria-invalid="true" aria-describedby="${id}-error"` : "";
+
+/** The "better contact" field both forms end with (`id` differs per form). */
+const betterContactField = (
+  t: OwnerTexts,
+  v: Posted["values"] | undefined,
+  errors: OwnerFormError[] | undefined,
+  id: string,
+) =>
+  html`<label for="${id}">${t.betterContact}<span class="hint">${t.betterContactHint}</span></label>
+    ${fieldError(t, errors, "betterContact", id)}
+    <input
+      type="text"
+      id="${id}"
+      name="betterContact"
+      maxlength="320"
+      autocomplete="off"
+      value="${value(v, "betterContact")}"
+      ${invalidAttrs(errors, "betterContact", id)}
+    />`;
+
 // Both forms post to the page with the same hidden fields; `scope` says which one was sent.
 const formStart = (action: string, scope: "all" | "hosts", lang: Lang, form: Form) =>
   html`<form method="post" action="${action}" id="${scope}-form">
@@ -109,7 +132,6 @@ const formStart = (action: string, scope: "all" | "hosts", lang: Lang, form: For
 function allForm(t: OwnerTexts, action: string, form: Form, lang: Lang, count: number, posted?: Posted): Safe {
   const v = posted?.scope === "all" ? posted.values : undefined;
   const errors = posted?.scope === "all" ? posted.errors : undefined;
-  const invalid = (field: string) => (errors?.some((e) => e.field === field) ? html` aria-invalid="true"` : "");
   return html`${formStart(action, "all", lang, form)}
     <fieldset>
       <legend><h3 style="margin:0">${t.all.heading}</h3></legend>
@@ -130,18 +152,8 @@ function allForm(t: OwnerTexts, action: string, form: Form, lang: Lang, count: n
       </fieldset>
       <label for="all-comment">${t.comment}<span class="hint">${t.commentHint}</span></label>
       ${fieldError(t, errors, "comment", "all-comment")}
-      <textarea id="all-comment" name="comment" maxlength="2000" ${invalid("comment")}>${value(v, "comment")}</textarea>
-      <label for="all-contact">${t.betterContact}<span class="hint">${t.betterContactHint}</span></label>
-      ${fieldError(t, errors, "betterContact", "all-contact")}
-      <input
-        type="text"
-        id="all-contact"
-        name="betterContact"
-        maxlength="320"
-        autocomplete="off"
-        value="${value(v, "betterContact")}"
-        ${invalid("betterContact")}
-      />
+      <textarea id="all-comment" name="comment" maxlength="2000" ${invalidAttrs(errors, "comment", "all-comment")}>${value(v, "comment")}</textarea>
+      ${betterContactField(t, v, errors, "all-contact")}
       <p><button type="submit">${t.all.submit(count)}</button></p>
     </fieldset>
   </form>`;
@@ -151,11 +163,7 @@ function hostsForm(t: OwnerTexts, action: string, form: Form, lang: Lang, hosts:
   const v = posted?.scope === "hosts" ? posted.values : undefined;
   const errors = posted?.scope === "hosts" ? posted.errors : undefined;
   const select = (name: string, options: Safe[]) =>
-    html`<select
-      id="${name}"
-      name="${name}"
-      ${errors?.some((e) => e.field === name) ? html` aria-invalid="true" aria-describedby="${name}-error"` : ""}
-    >
+    html`<select id="${name}" name="${name}" ${invalidAttrs(errors, name, name)}>
       ${options}
     </select>`;
   const option = (val: string, label: string, chosen: string) =>
@@ -184,19 +192,11 @@ function hostsForm(t: OwnerTexts, action: string, form: Form, lang: Lang, hosts:
             name="comment-${h.id}"
             maxlength="2000"
             value="${value(v, `comment-${h.id}`)}"
+            ${invalidAttrs(errors, `comment-${h.id}`, `comment-${h.id}`)}
           />
         </fieldset>`;
       })}
-      <label for="hosts-contact">${t.betterContact}<span class="hint">${t.betterContactHint}</span></label>
-      ${fieldError(t, errors, "betterContact", "hosts-contact")}
-      <input
-        type="text"
-        id="hosts-contact"
-        name="betterContact"
-        maxlength="320"
-        autocomplete="off"
-        value="${value(v, "betterContact")}"
-      />
+      ${betterContactField(t, v, errors, "hosts-contact")}
       <p><button type="submit">${t.perHost.submit}</button></p>
     </fieldset>
   </form>`;
