@@ -239,6 +239,33 @@ describe("reminders and link revocation", () => {
     await queue.drain(true);
   });
 
+  it("keeps the schedule in step when the campaign's interval is set on create or edit", async () => {
+    const queue = app.ctx.producer.queue("schedule");
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/campaigns",
+      headers: bearer(analyst),
+      payload: { name: `Scheduled ${randomUUID()}`, reminderEveryDays: 10 },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect(Number((await queue.getJobScheduler(reminderSchedulerId(id)))?.every)).toBe(10 * 24 * 3600 * 1000);
+
+    const patch = (reminderEveryDays: number | null) =>
+      app.inject({
+        method: "PATCH",
+        url: `/api/campaigns/${id}`,
+        headers: bearer(analyst),
+        payload: { reminderEveryDays },
+      });
+    expect((await patch(5)).statusCode).toBe(200);
+    const schedulers = (await queue.getJobSchedulers()).filter((s) => s.key === reminderSchedulerId(id));
+    expect(schedulers.map((s) => Number(s.every))).toEqual([5 * 24 * 3600 * 1000]);
+    expect((await patch(null)).statusCode).toBe(200);
+    expect(await queue.getJobScheduler(reminderSchedulerId(id))).toBeFalsy();
+    await queue.drain(true);
+  });
+
   it("ends the link at once (the page says it is not valid), audited, and is harmless twice", async () => {
     const prisma = app.ctx.db.prisma;
     const campaign = await seedCampaign(prisma);
