@@ -1,11 +1,11 @@
-// npm run bench:ingest -- --rows 1170 [--orgs 5000] [--heap 128] [--keep]
+// npm run bench:ingest -- --rows 1170 [--orgs 5000] [--profile] [--keep]
 // Uploads an N-row Shadowserver-style list through the real API (a child process on a fresh database) and
-// prints rows/s, upload-to-matched seconds, the API's peak RSS, and PostgreSQL's own \copy of the same file
-// into a bare table as the floor.
+// prints rows/s, upload-to-matched seconds, the API's peak RSS, the CPU time the API and PostgreSQL spent,
+// and PostgreSQL's own \copy of the same file into a bare table as the floor.
 import { ensureDatabase, migrate, MIGRATIONS_DIR } from "@baken/db";
 import { buildRegistry, exposureLines, EXPOSURE_HEADER, registryNdjson } from "@baken/testing";
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync, openAsBlob, readFileSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, openAsBlob, readdirSync, readFileSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import pg from "pg";
@@ -13,10 +13,8 @@ import { arg } from "./support.ts";
 
 const ROWS = arg("rows", 1170);
 const ORGS = arg("orgs", 5000);
-// The API's V8 old-space limit in MiB (0: V8's default). V8 defers full collections while memory is
-// plentiful: with its default sizing the API's heap fills with garbage to ~200 MB during a million-row
-// upload although the live set stays under 70 MB. A limit makes it collect instead.
-const HEAP = arg("heap", 128);
+// --profile: the API writes a V8 CPU profile (.bench/*.cpuprofile) when it exits.
+const PROFILE = process.argv.includes("--profile");
 const OUT = ".bench";
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -43,6 +41,30 @@ async function writeList(file: string) {
   out.end(buffer);
   await once(out, "finish");
   return registry;
+}
+
+/** User + system CPU seconds a process has used (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+/** The same for every PostgreSQL process of this machine: the backend doing the COPY, its WAL writer... */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) total += cpuSeconds(Number(pid));
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  return total;
 }
 
 function rssOf(pid: number): number {
@@ -72,10 +94,11 @@ const bytes = statSync(file).size;
 await ensureDatabase(dbUrl.toString());
 await migrate(dbUrl.toString(), MIGRATIONS_DIR);
 
-// The API as production runs it: its own process, so its RSS is its own.
+// The API as the image runs it (the bundle npm run build:server made): its own process, so its RSS and
+// CPU time are its own.
 const api = spawn(
   process.execPath,
-  [...(HEAP ? [`--max-old-space-size=${HEAP}`] : []), "--import", "tsx", "apps/api/src/server.ts"],
+  ["--enable-source-maps", ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${OUT}`] : []), "apps/api/dist/server.mjs"],
   {
     env: {
       ...process.env,
@@ -114,10 +137,17 @@ try {
   const form = new FormData();
   form.set("source", "bench");
   form.set("file", await openAsBlob(file, { type: "text/csv" }), `exposures-${ROWS}.csv`);
+  const cpuBefore = { api: cpuSeconds(api.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
   const start = performance.now();
   const res = await fetch(`${BASE}/api/lists`, { method: "POST", headers: auth, body: form });
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
+  const bench = process.cpuUsage(cpuBefore.bench);
+  const cpu = {
+    api: cpuSeconds(api.pid!) - cpuBefore.api,
+    postgres: postgresCpuSeconds() - cpuBefore.postgres,
+    bench: (bench.user + bench.system) / 1e6,
+  };
   peakRss = Math.max(peakRss, rssOf(api.pid!));
   const body = (await res.json()) as { id: string; accepted: number; duplicates: number };
   if (res.status !== 201) throw new Error(`upload failed (${res.status}): ${JSON.stringify(body)}`);
@@ -141,9 +171,9 @@ try {
   if (psql.status !== 0) throw new Error("psql \\copy failed");
 
   const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+  const round2 = (n: number) => Number(n.toFixed(2));
   const figures = {
     rows: ROWS,
-    apiHeapLimitMiB: HEAP || "V8 default",
     fileMiB: Number(mib(bytes)),
     uploadToMatchedSeconds: Number(seconds.toFixed(2)),
     rowsPerSecond: Math.round(ROWS / seconds),
@@ -153,6 +183,8 @@ try {
     apiStartRssMiB: Number(mib(startRss)),
     apiIdleRssMiB: Number(mib(idleRss)),
     apiPeakRssMiB: Number(mib(peakRss)),
+    // During the upload; the bench itself is the uploading client, on the same cores.
+    cpuSeconds: { api: round2(cpu.api), postgres: round2(cpu.postgres), bench: round2(cpu.bench) },
     copyFloorSeconds: Number(copySeconds.toFixed(2)),
     timesCopyFloor: Number((seconds / copySeconds).toFixed(2)),
   };

@@ -22,9 +22,12 @@ export {
   type ExposureRow,
   type RowError,
   type RowResult,
-  type RawFields,
+  rawColumns,
+  rawJson,
 } from "./ingest/normalise-row.ts";
-export { readExposures, type ExposureReader } from "./ingest/read-exposures.ts";
+export { readExposures, type ExposureVisitor } from "./ingest/read-exposures.ts";
+export { PlainCsvRow, readPlainCsvLine, plainRowResult } from "./ingest/plain-csv-row.ts";
+export { CsvLines } from "./ingest/csv-lines.ts";
 export { KeySet } from "./ingest/key-set.ts";
 export {
   validateOrganization,

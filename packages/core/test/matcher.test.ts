@@ -58,7 +58,10 @@ describe("matcher precedence", () => {
       { organizationId: CUSTOMER, reason: "network", detail: "198.18.1.16/28" },
     ]);
     expect(match(null, "x.y.a.example")).toMatchObject({ organizationId: CUSTOMER, reason: "domain" });
+    expect(match(null, "a.example")).toMatchObject({ organizationId: CUSTOMER, reason: "domain" });
+    expect(match("198.18.1.17", "owa.a.example")).toMatchObject({ organizationId: CUSTOMER, reason: "domain" });
     expect(match(null, "nota.example").organizationId).toBeNull();
+    expect(match(null, "example").organizationId).toBeNull();
   });
 
   it("puts a manual assignment before everything", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AppError, detectFormat, readExposures, type RowResult } from "../src/index.ts";
+import {
+  AppError,
+  detectFormat,
+  plainRowResult,
+  rawColumns,
+  rawJson,
+  readExposures,
+  type RowResult,
+} from "../src/index.ts";
 
 async function read(text: string | Buffer, chunk = 7) {
   const buf = typeof text === "string" ? Buffer.from(text) : text;
@@ -7,12 +15,19 @@ async function read(text: string | Buffer, chunk = 7) {
     // Small chunks: a character, a line or a quoted field may be split anywhere.
     for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
   }
-  const reader = await readExposures(chunks());
   const rows: RowResult[] = [];
-  for await (const batch of reader.rows) rows.push(...batch);
+  let inPlace = 0;
+  const detected = await readExposures(chunks(), {
+    plain: (row) => {
+      inPlace++;
+      rows.push(plainRowResult(row));
+    },
+    row: (r) => rows.push(r),
+    drain: async () => {},
+  });
   const ok = rows.flatMap((r) => (r.ok ? [r.row] : []));
   const errors = rows.flatMap((r) => (r.ok ? [] : r.errors));
-  return { detected: reader.detected, ok, errors };
+  return { detected, ok, errors, inPlace };
 }
 
 const SCAN_EXCHANGE =
@@ -40,7 +55,7 @@ describe("reading exposure lists", () => {
     });
     expect(row.ip?.text).toBe("198.18.1.17");
     expect(row.seenAt).toBe("2021-03-09T06:00:00.000Z");
-    expect(row.raw).toEqual({
+    expect(rawColumns(row)).toEqual({
       severity: "critical",
       geo: "BE",
       region: "Brussels",
@@ -63,8 +78,8 @@ describe("reading exposure lists", () => {
       '\uFEFFip_address;port;note\n198.18.0.1;25;"a; b"\n198.18.0.2;;"two\nlines"\n198.18.0.3;;\n',
     );
     expect(semi.detected).toEqual({ format: "csv", delimiter: ";" });
-    expect(semi.ok[0]).toMatchObject({ port: 25, raw: { note: "a; b" } });
-    expect(semi.ok.map((r) => [r.line, r.raw])).toEqual([
+    expect(semi.ok[0]).toMatchObject({ port: 25 });
+    expect(semi.ok.map((r) => [r.line, rawColumns(r)])).toEqual([
       [2, { note: "a; b" }],
       [3, { note: "two\nlines" }],
       [5, null],
@@ -117,7 +132,8 @@ describe("reading exposure lists", () => {
       [3, "x.example", null],
       [4, "198.18.0.3", null],
     ]);
-    expect(json.ok[0]!.raw).toEqual({ extra: '{"a":1}' });
+    expect(rawColumns(json.ok[0]!)).toEqual({ extra: '{"a":1}' });
+    expect(rawJson(json.ok[0]!)).toBe('{"extra":"{\\"a\\":1}"}');
     expect(json.errors).toEqual([{ line: 5, field: "ip", message: "not an IPv4 or IPv6 address: 'bad'" }]);
     const nd = await read('{"src_ip":"198.18.0.1","dst_port":"8080"}\n{oops\n{"domain":"a.example"}\n');
     expect(nd.detected.format).toBe("ndjson");

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { hostKey, parseIp, parseTimestamp, readRegistryFile, validateOrganization } from "../src/index.ts";
+import {
+  hostKey,
+  normaliseHostname,
+  parseAsn,
+  parseIp,
+  parsePort,
+  parseTimestamp,
+  readRegistryFile,
+  validateOrganization,
+} from "../src/index.ts";
 
 describe("timestamps", () => {
   it("reads Shadowserver, ISO with zones, dates and Unix time; refuses nonsense", () => {
@@ -14,6 +23,48 @@ describe("timestamps", () => {
     expect(iso("1615269600")).toBe("2021-03-09T06:00:00.000Z");
     expect(iso("2021-02-30 00:00:00")).toMatch(/not a date/);
     expect(iso("1850-01-01")).toMatch(/out of range/);
+  });
+});
+
+describe("hostnames, ports and AS numbers", () => {
+  const host = (s: string) => {
+    const r = normaliseHostname(s);
+    return r.ok ? r.value : r.message;
+  };
+  it("normalises names: case, blanks, one trailing dot, punycode", () => {
+    expect(host("mail.a.example")).toBe("mail.a.example");
+    expect(host(" Mail.A.Example. ")).toBe("mail.a.example");
+    expect(host("_dmarc.a-b.example")).toBe("_dmarc.a-b.example");
+    expect(host("bücher.example")).toBe("xn--bcher-kva.example");
+    expect(host(`${"a".repeat(63)}.example`)).toBe(`${"a".repeat(63)}.example`);
+  });
+  it("refuses what is not a DNS name, saying when it looks like a bad address", () => {
+    for (const bad of [
+      "",
+      ".",
+      "a..example",
+      "-a.example",
+      "a-.example",
+      "a b.example",
+      "a.example..",
+      `${"a".repeat(64)}.example`,
+      "a/b.example",
+      `${"a.".repeat(127)}example`,
+    ])
+      expect(host(bad), bad).toBe(`not a valid hostname: '${bad}'`);
+    expect(host("198.18.0")).toBe("not a valid hostname or IP address: '198.18.0'");
+    expect(host("a.123")).toBe("not a valid hostname or IP address: 'a.123'");
+    expect(host("123.example")).toBe("123.example");
+  });
+  it("reads ports 0-65535 and AS numbers with or without AS", () => {
+    expect([" 443 ", "0", "65535"].map((p) => parsePort(p))).toEqual(
+      [443, 0, 65535].map((value) => ({ ok: true, value })),
+    );
+    for (const bad of ["65536", "-1", "4a", "", "123456"]) expect(parsePort(bad).ok, bad).toBe(false);
+    expect(["64512", "AS64512", "as4294967295"].map((a) => parseAsn(a))).toEqual(
+      [64512, 64512, 4294967295].map((value) => ({ ok: true, value })),
+    );
+    for (const bad of ["4294967296", "AS", "ASX1", "12345678901"]) expect(parseAsn(bad).ok, bad).toBe(false);
   });
 });
 

@@ -1,6 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { setFlagsFromString } from "node:v8";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
+
+// Prisma plans each query in a WebAssembly module. V8's optimising tier for it grew the api's resident
+// memory by ~65 MiB (compiler memory kept by glibc's per-thread arenas) for planning that is a small part
+// of any request: the baseline compiler only. Set before the first query compiles the module.
+setFlagsFromString("--liftoff-only");
 
 export type Db = {
   /** Typed queries and transactions. */

@@ -18,15 +18,19 @@ export type RunningProcess = {
 };
 
 /**
- * Starts a TypeScript entry point of the repo (`apps/api/src/server.ts`) with tsx, as `npm run start:*`
- * does, in the test's environment plus `env`. Standard input is closed, output captured.
+ * Starts an entry point of the repo in the test's environment plus `env`: TypeScript
+ * (`apps/api/src/server.ts`) with tsx, as `npm run start:*` does, JavaScript (`apps/api/dist/server.mjs`)
+ * with plain node, as the image does. Standard input is closed, output captured.
  */
 export function startProcess(
   script: string,
   env: Record<string, string | undefined> = {},
   args: string[] = [],
 ): RunningProcess {
-  const child = spawn(TSX, [script, ...args], {
+  const [command, entry] = script.endsWith(".ts")
+    ? [TSX, [script]]
+    : [process.execPath, ["--enable-source-maps", script]];
+  const child = spawn(command, [...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -73,7 +77,7 @@ export function startProcess(
   };
 }
 
-/** Runs a TypeScript entry point to its end. */
+/** Runs an entry point (as `startProcess`) to its end. */
 export async function runProcess(script: string, env: Record<string, string | undefined> = {}) {
   const running = startProcess(script, env);
   const exit = await running.exited;

@@ -64,17 +64,33 @@ export const canonicalColumnName = (name: string) =>
 
 export const fieldOf = (column: string): ExposureField | undefined => ALIAS.get(canonicalColumnName(column));
 
-/** Which column feeds which field (the first column naming a field wins; the others stay raw). */
-export type HeaderMap = { columns: string[]; fields: (ExposureField | null)[]; hasAddress: boolean };
+/**
+ * Which column feeds which field (the first column naming a field wins; the others stay raw). `at` gives
+ * each field's column index, -1 when no column names it: rows stay the arrays they were read as, with no
+ * object per field (a million-row upload made ten million of those).
+ */
+export type HeaderMap = {
+  columns: string[];
+  fields: (ExposureField | null)[];
+  at: Record<ExposureField, number>;
+  /** The columns kept raw, with each name as a JSON object key (`"name":`). */
+  rawAt: number[];
+  rawKeys: string[];
+  hasAddress: boolean;
+};
 
-export function mapHeader(columns: string[]): HeaderMap {
-  const taken = new Set<ExposureField>();
-  const fields = columns.map((c) => {
+const FIELDS = Object.keys(FIELD_ALIASES) as ExposureField[];
+
+export function mapHeader(names: string[]): HeaderMap {
+  const columns = names.map((c) => c.trim());
+  const at = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<ExposureField, number>;
+  const fields = columns.map((c, i) => {
     const f = fieldOf(c);
-    if (!f || taken.has(f)) return null;
-    taken.add(f);
+    if (!f || at[f] >= 0) return null;
+    at[f] = i;
     return f;
   });
-  const hasAddress = ["ip", "address", "hostname", "url"].some((f) => taken.has(f as ExposureField));
-  return { columns: columns.map((c) => c.trim()), fields, hasAddress };
+  const rawAt = fields.flatMap((f, i) => (f ? [] : [i]));
+  const hasAddress = at.ip >= 0 || at.address >= 0 || at.hostname >= 0 || at.url >= 0;
+  return { columns, fields, at, rawAt, rawKeys: rawAt.map((i) => `${JSON.stringify(columns[i])}:`), hasAddress };
 }

@@ -1,8 +1,19 @@
 import { parseIp, type IpAddress } from "../match/ip-address.ts";
-import type { ExposureField } from "./field-aliases.ts";
-import { fastTimestamp, normaliseHostname, parseAsn, parsePort, parseTimestamp } from "./normalise-values.ts";
+import type { HeaderMap } from "./field-aliases.ts";
+import {
+  asnOf,
+  fastTimestamp,
+  hostnameOf,
+  normaliseHostname,
+  parsePort,
+  parseTimestamp,
+  portOf,
+} from "./normalise-values.ts";
 
-/** An accepted row, normalised. `raw` keeps the row's other non-empty columns as they were. */
+/**
+ * An accepted row, normalised. Its other columns stay in `record`, where `layout` says which they are:
+ * `rawColumns` and `rawJson` read them, so only rows that are stored pay for them.
+ */
 export type ExposureRow = {
   line: number;
   ip: IpAddress | null;
@@ -14,14 +25,12 @@ export type ExposureRow = {
   seenAt: string | null;
   tag: string | null;
   version: string | null;
-  raw: Record<string, string> | null;
+  record: readonly string[];
+  layout: HeaderMap;
 };
 
 export type RowError = { line: number; field: string; message: string };
 export type RowResult = { ok: true; row: ExposureRow } | { ok: false; errors: RowError[] };
-
-/** A row as read: per field, the column it came from and its text. */
-export type RawFields = Partial<Record<ExposureField, { column: string; value: string }>>;
 
 const MAX_TEXT = 1000;
 const DEFAULT_PORT: Record<string, number> = {
@@ -72,88 +81,134 @@ export function parseAddress(
 
 // Module-level helpers, not closures: normaliseRow runs a million times per big upload.
 const rowError = (line: number, field: string, message: string): RowError => ({ line, field, message });
+const withError = (errors: RowError[] | null, line: number, field: string, message: string): RowError[] => {
+  const list = errors ?? [];
+  list.push(rowError(line, field, message));
+  return list;
+};
 
 const text = (v: string | undefined) => {
   const s = v?.trim();
   return s ? s.slice(0, MAX_TEXT) : null;
 };
 
+const valueAt = (record: readonly string[], at: number): string | undefined => (at >= 0 ? record[at] : undefined);
+
 /**
- * Validates and normalises one row: IPv4/IPv6 (canonical, IPv4-mapped folded), port 0-65535, hostname
- * syntax, AS number, timestamp. A row needs an IP address or a hostname. Every bad field is reported.
+ * Validates and normalises one row, read as `record` with its columns named by `layout`: IPv4/IPv6
+ * (canonical, IPv4-mapped folded), port 0-65535, hostname syntax, AS number, timestamp. A row needs an IP
+ * address or a hostname. Every bad field is reported, under its column's name.
  */
-export function normaliseRow(line: number, fields: RawFields, raw: Record<string, string> | null): RowResult {
-  const errors: RowError[] = [];
+export function normaliseRow(line: number, record: readonly string[], layout: HeaderMap): RowResult {
+  const { at, columns } = layout;
+  let errors: RowError[] | null = null;
   let ip: IpAddress | null = null;
   let hostname: string | null = null;
   let port: number | null = null;
 
-  const ipField = fields.ip;
-  if (ipField && ipField.value.trim()) {
-    ip = parseIp(ipField.value);
-    if (!ip) errors.push(rowError(line, ipField.column, `not an IPv4 or IPv6 address: '${ipField.value.trim()}'`));
+  const ipText = valueAt(record, at.ip)?.trim();
+  if (ipText) {
+    ip = parseIp(ipText);
+    if (!ip) errors = withError(errors, line, columns[at.ip]!, `not an IPv4 or IPv6 address: '${ipText}'`);
   }
-  for (const f of [fields.address, fields.url] as const) {
-    if (!f || !f.value.trim()) continue;
-    const a = parseAddress(f.value);
+  for (let k = 0; k < 2; k++) {
+    const column = k === 0 ? at.address : at.url;
+    const value = valueAt(record, column);
+    if (!value?.trim()) continue;
+    const a = parseAddress(value);
     if (!a.ok) {
-      errors.push(rowError(line, f.column, a.message));
+      errors = withError(errors, line, columns[column]!, a.message);
       continue;
     }
     ip ??= a.ip;
     hostname ??= a.hostname;
     port ??= a.port;
   }
-  const hostField = fields.hostname;
-  if (hostField && hostField.value.trim()) {
-    const asIp = parseIp(hostField.value);
+  const hostText = valueAt(record, at.hostname);
+  if (hostText?.trim()) {
+    const asIp = parseIp(hostText);
     if (asIp) ip ??= asIp;
     else {
-      const h = normaliseHostname(hostField.value);
-      if (h.ok) hostname = h.value;
-      else errors.push(rowError(line, hostField.column, h.message));
+      const h = hostnameOf(hostText);
+      if (h !== null) hostname = h;
+      else
+        errors = withError(
+          errors,
+          line,
+          columns[at.hostname]!,
+          (normaliseHostname(hostText) as { message: string }).message,
+        );
     }
   }
-  if (fields.port && fields.port.value.trim()) {
-    const p = parsePort(fields.port.value);
-    if (p.ok) port = p.value;
-    else errors.push(rowError(line, fields.port.column, p.message));
+  const portText = valueAt(record, at.port);
+  if (portText?.trim()) {
+    const p = portOf(portText);
+    if (p >= 0) port = p;
+    else errors = withError(errors, line, columns[at.port]!, `port must be a whole number 0-65535: '${portText}'`);
   }
   let asn: number | null = null;
-  if (fields.asn && fields.asn.value.trim()) {
-    const a = parseAsn(fields.asn.value);
-    if (a.ok) asn = a.value;
-    else errors.push(rowError(line, fields.asn.column, a.message));
+  const asnText = valueAt(record, at.asn);
+  if (asnText?.trim()) {
+    const a = asnOf(asnText);
+    if (a >= 0) asn = a;
+    else errors = withError(errors, line, columns[at.asn]!, `not an AS number: '${asnText}'`);
   }
   let seenAt: string | null = null;
-  if (fields.timestamp && fields.timestamp.value.trim()) {
-    seenAt = fastTimestamp(fields.timestamp.value);
+  const timeText = valueAt(record, at.timestamp);
+  if (timeText?.trim()) {
+    seenAt = fastTimestamp(timeText);
     if (seenAt === null) {
-      const t = parseTimestamp(fields.timestamp.value);
+      const t = parseTimestamp(timeText);
       if (t.ok) seenAt = t.value.toISOString();
-      else errors.push(rowError(line, fields.timestamp.column, t.message));
+      else errors = withError(errors, line, columns[at.timestamp]!, t.message);
     }
   }
-  if (!ip && !hostname && errors.length === 0) {
-    const column = fields.ip?.column ?? fields.address?.column ?? fields.hostname?.column ?? fields.url?.column ?? "ip";
-    errors.push(rowError(line, column, "no IP address or hostname in this row"));
+  if (!ip && !hostname && errors === null) {
+    const column = [at.ip, at.address, at.hostname, at.url].find((c) => c >= 0);
+    errors = [rowError(line, column === undefined ? "ip" : columns[column]!, "no IP address or hostname in this row")];
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors !== null) return { ok: false, errors };
   return {
     ok: true,
     row: {
       line,
       ip,
       port,
-      protocol: text(fields.protocol?.value)?.toLowerCase() ?? null,
+      protocol: text(valueAt(record, at.protocol))?.toLowerCase() ?? null,
       hostname,
       asn,
       seenAt,
-      tag: text(fields.tag?.value),
-      version: text(fields.version?.value),
-      raw,
+      tag: text(valueAt(record, at.tag)),
+      version: text(valueAt(record, at.version)),
+      record,
+      layout,
     },
   };
+}
+
+/** The row's other non-empty columns, by name (extra cells past the header as `column_N`). */
+export function rawColumns(row: ExposureRow): Record<string, string> | null {
+  const { record, layout } = row;
+  let raw: Record<string, string> | null = null;
+  for (const i of layout.rawAt) if (record[i]) (raw ??= {})[layout.columns[i]!] = record[i]!;
+  for (let i = layout.columns.length; i < record.length; i++)
+    if (record[i]) (raw ??= {})[`column_${i + 1}`] = record[i]!;
+  return raw;
+}
+
+/** `rawColumns` as JSON text, written straight from the record (no object in between). */
+export function rawJson(row: ExposureRow): string | null {
+  const { record, layout } = row;
+  let json = "";
+  for (let k = 0; k < layout.rawAt.length; k++) {
+    const v = record[layout.rawAt[k]!];
+    if (v) json += (json ? "," : "{") + layout.rawKeys[k] + JSON.stringify(v);
+  }
+  if (record.length > layout.columns.length) {
+    for (let i = layout.columns.length; i < record.length; i++)
+      if (record[i]) json += (json ? "," : "{") + `"column_${i + 1}":` + JSON.stringify(record[i]);
+  }
+  return json ? json + "}" : null;
 }
 
 /**

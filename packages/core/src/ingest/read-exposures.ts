@@ -1,20 +1,29 @@
-import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "../errors.ts";
+import { CsvLines, MAX_RECORD_BYTES } from "./csv-lines.ts";
 import { detectFormat, type Detected } from "./detect-format.ts";
-import { fieldOf, mapHeader, type ExposureField } from "./field-aliases.ts";
-import { normaliseRow, type RawFields, type RowResult } from "./normalise-row.ts";
+import { mapHeader, type HeaderMap } from "./field-aliases.ts";
+import { normaliseRow, type RowResult } from "./normalise-row.ts";
+import { PlainCsvRow, readPlainCsvLine } from "./plain-csv-row.ts";
 
 const SNIFF_BYTES = 64 * 1024;
-const MAX_RECORD_BYTES = 1024 * 1024;
 
-/** Rows come in batches (a chunk of the file's worth), so a million rows cost thousands of awaits, not millions. */
-export type ExposureReader = { detected: Detected; rows: AsyncGenerator<RowResult[]> };
+/**
+ * What reading a list hands out, row by row in file order. `plain` gets CSV rows read in place (the same
+ * PlainCsvRow each time: use it before returning); `row` gets every other row, or a row's errors.
+ * `drain` is awaited after each chunk of the file: the place to flush output, so that a million rows
+ * cost thousands of awaits, not millions.
+ */
+export type ExposureVisitor = {
+  plain(row: PlainCsvRow): void;
+  row(result: RowResult): void;
+  drain(): Promise<void>;
+};
 
 /** Text chunks of a byte stream, UTF-8 decoded (a BOM dropped, a split character kept whole). */
-async function* decode(source: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+async function* decode(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
   for await (const chunk of source) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();
@@ -37,112 +46,85 @@ async function* lineBatches(chunks: AsyncIterable<string>): AsyncGenerator<{ fir
   if (carry) yield { first: n + 1, lines: [carry.endsWith("\r") ? carry.slice(0, -1) : carry] };
 }
 
-const quotes = (s: string) => {
-  let n = 0;
-  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
-  return n;
-};
+/** A plain-text line is one address, under the column name `value`. */
+const TEXT_LAYOUT: HeaderMap = { ...mapHeader(["address"]), columns: ["value"] };
 
-function fieldsFromObject(value: unknown): { fields: RawFields; raw: Record<string, string> | null } | string {
-  if (typeof value === "string") return { fields: { address: { column: "value", value } }, raw: null };
+// Objects of one list nearly always share their keys: one layout per distinct key list.
+const objectLayouts = new Map<string, HeaderMap>();
+
+function rowOfObject(line: number, value: unknown): RowResult {
+  if (typeof value === "string") return normaliseRow(line, [value], TEXT_LAYOUT);
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    return "expected an object with an address field";
-  const fields: RawFields = {};
-  let raw: Record<string, string> | null = null;
+    return { ok: false, errors: [{ line, field: "row", message: "expected an object with an address field" }] };
+  // Empty values are left out before naming columns: `{"ip": "", "ip_address": "198.18.0.1"}` has an ip.
+  const keys: string[] = [];
+  const record: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (v === null || v === undefined || v === "") continue;
-    const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-    const f = fieldOf(key);
-    if (f && !fields[f]) fields[f] = { column: key, value: s };
-    else (raw ??= {})[key] = s;
+    keys.push(key);
+    record.push(typeof v === "object" ? JSON.stringify(v) : String(v));
   }
-  return { fields, raw };
+  const id = keys.join("\n");
+  let layout = objectLayouts.get(id);
+  if (!layout) {
+    if (objectLayouts.size >= 1_000) objectLayouts.clear();
+    layout = mapHeader(keys);
+    objectLayouts.set(id, layout);
+  }
+  return normaliseRow(line, record, layout);
 }
 
 /**
- * CSV rows. A line without a double quote (nearly every line of a scan report) is split directly: csv-parse
- * measured ~140,000 rows/s here, a tenth of what a million-row upload needs. A line with quotes is read by
- * csv-parse, joined with the following lines while its quotes are unbalanced (a quoted line break).
+ * CSV from bytes, a line at a time: each line is first read in place (readPlainCsvLine); the header, a
+ * line that is not plain and the lines of a quoted record are decoded and read as strings (CsvLines).
  */
-async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<RowResult[]> {
-  let columns: string[] | null = null;
-  let fieldAt: (ExposureField | null)[] = [];
-  let rawAt: number[] = [];
-  let pending: { line: number; text: string; quotes: number } | null = null;
-  const toRow = (line: number, record: string[]): RowResult => {
-    const fields: RawFields = {};
-    for (let i = 0; i < fieldAt.length; i++) {
-      const f = fieldAt[i];
-      if (f) fields[f] = { column: columns![i]!, value: record[i] ?? "" };
+async function csvFromBytes(chunks: AsyncIterable<Buffer>, delimiter: string, visitor: ExposureVisitor) {
+  const csv = new CsvLines(delimiter);
+  const plain = new PlainCsvRow();
+  const separator = delimiter.charCodeAt(0);
+  let line = 0;
+  const read = (buf: Buffer, start: number, end: number) => {
+    line++;
+    if (end > start && buf[end - 1] === 13) end--;
+    if (end === start) return;
+    if (csv.header && !csv.open && readPlainCsvLine(buf, start, end, line, separator, csv.header, plain)) {
+      visitor.plain(plain);
+      return;
     }
-    let raw: Record<string, string> | null = null;
-    for (const i of rawAt) {
-      const v = record[i];
-      if (v) (raw ??= {})[columns![i]!] = v;
-    }
-    for (let i = columns!.length; i < record.length; i++) if (record[i]) (raw ??= {})[`column_${i + 1}`] = record[i]!;
-    return normaliseRow(line, fields, raw);
+    const r = csv.push(line, buf.toString("utf8", start, end));
+    if (r) visitor.row(r);
   };
-  const quoted = (line: number, body: string): string[] | RowResult => {
-    try {
-      const records = parseCsv(body, { delimiter, relax_column_count: true }) as string[][];
-      if (records.length !== 1) throw new Error("expected one record");
-      return records[0]!;
-    } catch (err) {
-      return { ok: false, errors: [{ line, field: "row", message: `unreadable CSV: ${(err as Error).message}` }] };
+  let carry: Buffer | null = null;
+  let first = true;
+  for await (const chunk of chunks) {
+    let buf: Buffer = chunk;
+    let start = 0;
+    if (carry) {
+      // Only the line the chunks cut in two is joined, not the carry to the whole chunk: that copied
+      // the whole upload once more.
+      const nl = chunk.indexOf(10);
+      if (nl < 0) buf = Buffer.concat([carry, chunk]);
+      else {
+        const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+        read(joined, 0, joined.length);
+        start = nl + 1;
+      }
     }
-  };
-  for await (const { first, lines } of lineBatches(text)) {
-    const out: RowResult[] = [];
-    for (let k = 0; k < lines.length; k++) {
-      const line = first + k;
-      const l = lines[k]!;
-      let record: string[] | RowResult;
-      let at = line;
-      if (pending) {
-        pending.text += "\n" + l;
-        pending.quotes += quotes(l);
-        if (pending.text.length > MAX_RECORD_BYTES)
-          throw new AppError("bad_request", `The quoted field opened at line ${pending.line} never closes`);
-        if (pending.quotes % 2 === 1) continue;
-        at = pending.line;
-        record = quoted(at, pending.text);
-        pending = null;
-      } else if (l.trim() === "") {
-        continue;
-      } else if (!l.includes('"')) {
-        record = l.split(delimiter);
-      } else {
-        const q = quotes(l);
-        if (q % 2 === 1) {
-          pending = { line, text: l, quotes: q };
-          continue;
-        }
-        record = quoted(line, l);
-      }
-      if (!Array.isArray(record)) {
-        out.push(record);
-        continue;
-      }
-      if (!columns) {
-        columns = record.map((c) => c.trim().replace(/^\uFEFF/, ""));
-        const header = mapHeader(columns);
-        fieldAt = header.fields;
-        rawAt = header.fields.flatMap((f, i) => (f ? [] : [i]));
-        continue;
-      }
-      out.push(toRow(at, record));
+    if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+    first = false;
+    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+      read(buf, start, nl);
+      start = nl + 1;
     }
-    if (out.length > 0) yield out;
+    carry = start < buf.length ? buf.subarray(start) : null;
+    if (carry && carry.length > MAX_RECORD_BYTES)
+      throw new AppError("bad_request", `Line ${line + 1} is longer than 1 MB`);
+    await visitor.drain();
   }
-  if (pending) {
-    yield [
-      {
-        ok: false,
-        errors: [{ line: pending.line, field: "row", message: "unreadable CSV: a quoted field is never closed" }],
-      },
-    ];
-  }
+  if (carry) read(carry, 0, carry.length);
+  const last = csv.end();
+  if (last) visitor.row(last);
+  await visitor.drain();
 }
 
 async function* textRows(text: AsyncIterable<string>): AsyncGenerator<RowResult[]> {
@@ -150,7 +132,7 @@ async function* textRows(text: AsyncIterable<string>): AsyncGenerator<RowResult[
     const out: RowResult[] = [];
     lines.forEach((l, k) => {
       const value = l.replace(/(^|\s)#.*$/, "").trim();
-      if (value) out.push(normaliseRow(first + k, { address: { column: "value", value } }, null));
+      if (value) out.push(normaliseRow(first + k, [value], TEXT_LAYOUT));
     });
     if (out.length > 0) yield out;
   }
@@ -170,12 +152,7 @@ async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<RowResul
         out.push({ ok: false, errors: [{ line: n, field: "row", message: "not valid JSON" }] });
         return;
       }
-      const f = fieldsFromObject(value);
-      out.push(
-        typeof f === "string"
-          ? { ok: false, errors: [{ line: n, field: "row", message: f }] }
-          : normaliseRow(n, f.fields, f.raw),
-      );
+      out.push(rowOfObject(n, value));
     });
     if (out.length > 0) yield out;
   }
@@ -200,10 +177,7 @@ async function* jsonArrayRows(text: AsyncIterable<string>): AsyncGenerator<RowRe
     } catch {
       return { ok: false, errors: [{ line: start, field: "row", message: "not valid JSON" }] };
     }
-    const f = fieldsFromObject(value);
-    return typeof f === "string"
-      ? { ok: false, errors: [{ line: start, field: "row", message: f }] }
-      : normaliseRow(start, f.fields, f.raw);
+    return rowOfObject(start, value);
   };
   for await (const chunk of text) {
     const out: RowResult[] = [];
@@ -246,33 +220,39 @@ async function* jsonArrayRows(text: AsyncIterable<string>): AsyncGenerator<RowRe
 }
 
 /**
- * Reads an exposure list as it streams in: detects the format from its first 64 KB, then yields batches of
- * validated rows (or a row's errors), each with the line it started on. Never holds the whole file.
+ * Reads an exposure list as it streams in: detects the format from its first 64 KB, then hands every row
+ * (validated), or a row's errors, to the visitor, in file order. Never holds the whole file.
  */
-export async function readExposures(source: AsyncIterable<Buffer | Uint8Array | string>): Promise<ExposureReader> {
-  const text = decode(source);
-  const head: string[] = [];
+export async function readExposures(
+  source: AsyncIterable<Buffer | Uint8Array>,
+  visitor: ExposureVisitor,
+): Promise<Detected> {
+  const chunks = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const next = await text.next();
+  while (size < SNIFF_BYTES) {
+    const next = await chunks.next();
     if (next.done) break;
-    head.push(next.value);
-    size += next.value.length;
-    if (size >= SNIFF_BYTES) break;
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    size += chunk.length;
   }
-  const sample = head.join("");
-  const detected = detectFormat(sample);
-  async function* all(): AsyncGenerator<string> {
+  const detected = detectFormat(new TextDecoder().decode(Buffer.concat(head), { stream: true }));
+  async function* all(): AsyncGenerator<Buffer> {
     yield* head;
-    yield* text;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next())
+      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
   }
+  if (detected.format === "csv") {
+    await csvFromBytes(all(), detected.delimiter ?? ",", visitor);
+    return detected;
+  }
+  const text = decode(all());
   const rows =
-    detected.format === "csv"
-      ? csvRows(all(), detected.delimiter ?? ",")
-      : detected.format === "text"
-        ? textRows(all())
-        : detected.format === "ndjson"
-          ? ndjsonRows(all())
-          : jsonArrayRows(all());
-  return { detected, rows };
+    detected.format === "text" ? textRows(text) : detected.format === "ndjson" ? ndjsonRows(text) : jsonArrayRows(text);
+  for await (const batch of rows) {
+    for (const r of batch) visitor.row(r);
+    await visitor.drain();
+  }
+  return detected;
 }

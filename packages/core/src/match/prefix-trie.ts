@@ -45,33 +45,42 @@ export class PrefixTrie {
 
   /** The value ids of every prefix containing the address, longest first. */
   lookupAll(ip: IpAddress): number[] {
+    return this.withParents(this.lookupLongest(ip));
+  }
+
+  /** The value id and those of every shorter prefix containing it, longest first. */
+  withParents(valueId: number): number[] {
+    if (!this.sealed) this.seal();
     const out: number[] = [];
-    for (let v = this.lookupLongest(ip); v !== NONE; v = this.parents[v]!) out.push(v);
+    for (let v = valueId; v !== NONE; v = this.parents[v]!) out.push(v);
     return out;
   }
 
   /** The value id of the longest prefix containing the address, or -1. */
   lookupLongest(ip: IpAddress): number {
-    if (!this.sealed) this.seal();
     const b = ip.bytes;
-    if (ip.version === 4) {
-      const top = (b[0]! << 8) | b[1]!;
-      let node = this.topNode[top]!;
-      let best = this.topBest[top]!;
-      if (node === 0) return best;
-      const rest = (b[2]! << 8) | b[3]!;
-      for (let i = 15; i >= 0; i--) {
-        node = (rest >> i) & 1 ? this.one[node]! : this.zero[node]!;
-        if (node === 0) break;
-        const v = this.value[node]!;
-        if (v !== NONE) best = v;
-      }
-      return best;
-    }
+    if (ip.version === 4) return this.lookupV4(((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0);
+    if (!this.sealed) this.seal();
     let node = 1;
     let best = this.value[1]!;
     for (let i = 0; i < 128; i++) {
       node = (b[i >> 3]! >> (7 - (i & 7))) & 1 ? this.one[node]! : this.zero[node]!;
+      if (node === 0) break;
+      const v = this.value[node]!;
+      if (v !== NONE) best = v;
+    }
+    return best;
+  }
+
+  /** `lookupLongest` for an IPv4 address given as an unsigned 32-bit number (no object to build). */
+  lookupV4(address: number): number {
+    if (!this.sealed) this.seal();
+    const top = address >>> 16;
+    let node = this.topNode[top]!;
+    let best = this.topBest[top]!;
+    if (node === 0) return best;
+    for (let i = 15; i >= 0; i--) {
+      node = (address >>> i) & 1 ? this.one[node]! : this.zero[node]!;
       if (node === 0) break;
       const v = this.value[node]!;
       if (v !== NONE) best = v;

@@ -6,12 +6,11 @@ import type pg from "pg";
  * The distinct candidate lists met while matching one batch of work, each named by the md5 of its JSON.
  * The matcher hands out one shared result object per distinct outcome, so naming a row's candidates is
  * one Map lookup; `save` stores the new lists (ON CONFLICT: lists are content-addressed and immutable).
- * A million-row scan meets hundreds of thousands of distinct lists (hostname, network and ASN vary
- * together): callers save every `pending` few thousand, and only digests are remembered, in flat memory.
+ * Callers save every `pending` few thousand, and only digests are remembered, in flat memory.
  */
 export class CandidateSets {
-  // A bounded Map, cleared like the matcher's own cache, rather than a WeakMap: weak entries are
-  // ephemerons that only full collections clear, and a big upload makes hundreds of thousands of them.
+  // A bounded Map rather than a WeakMap: weak entries are ephemerons that only full collections clear.
+  // The matcher keeps its results (up to 200,000) for the whole upload, so nearly every row is a hit.
   private byResult = new Map<MatchResult, string>();
   private known = new KeySet();
   private fresh = new Map<string, string>();
@@ -27,7 +26,7 @@ export class CandidateSets {
     if (digest === undefined) {
       const json = JSON.stringify(result.candidates);
       digest = createHash("md5").update(json).digest("hex");
-      if (this.byResult.size >= 4_000) this.byResult.clear();
+      if (this.byResult.size >= 200_000) this.byResult.clear();
       this.byResult.set(result, digest);
       if (this.known.add(digest)) this.fresh.set(digest, json);
     }

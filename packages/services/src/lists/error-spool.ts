@@ -23,13 +23,13 @@ export class ErrorSpool {
 
   constructor(private readonly listId: string) {}
 
-  async add(e: RowError): Promise<void> {
+  /** Keeps an error; `spill` (awaited between chunks of the upload) moves them to disk past 1 MB. */
+  add(e: RowError): void {
     this.count++;
     if (this.first.length < 100) this.first.push(e);
     const line = `${this.listId}\t${e.line}\t${copyValue(e.field)}\t${copyValue(e.message)}\n`;
     this.buffer.push(line);
     this.size += line.length;
-    if (this.size > 1024 * 1024) await this.spill();
   }
 
   /** COPYs every error into list_error. */
@@ -47,7 +47,8 @@ export class ErrorSpool {
     this.file = null;
   }
 
-  private async spill() {
+  async spill(): Promise<void> {
+    if (this.size <= 1024 * 1024) return;
     if (!this.file) {
       const dir = await mkdtemp(join(tmpdir(), "baken-errors-"));
       const path = join(dir, "errors.copy");

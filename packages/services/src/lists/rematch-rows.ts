@@ -3,6 +3,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CandidateSets } from "./candidate-sets.ts";
 import { CopyWriter } from "./copy-text.ts";
+import { lockOwners } from "./lock-owners.ts";
 
 const BATCH = 20_000;
 
@@ -28,6 +29,7 @@ export async function rematchRows(
     params,
   );
   const sets = new CandidateSets();
+  const owners = new Set<string>();
   let exposures = 0;
   for (;;) {
     const batch = await client.query<{ id: number; ip: string | null; hostname: string | null; asn: number | null }>(
@@ -39,11 +41,13 @@ export async function rematchRows(
     const out = new CopyWriter(copy);
     for (const r of batch.rows) {
       const m = matcher.match({ ip: r.ip ? parseIp(r.ip) : null, hostname: r.hostname, asn: r.asn });
+      if (m.organizationId) owners.add(m.organizationId);
       out.line([r.id, m.organizationId, m.reason, sets.digestOf(m)]);
     }
     await out.end();
   }
   await client.query(`CLOSE "rematch_cursor"`);
+  await lockOwners(client, owners);
   await sets.save(client);
   const changed = await client.query(
     `UPDATE "exposure" e SET "organization_id" = r."organization_id", "match_reason" = r."match_reason", "candidate_set" = r."candidate_set"

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { CsvLines, PlainCsvRow, plainRowResult, readPlainCsvLine, type RowResult } from "../src/index.ts";
+
+// Per column, values the in-place reader must take (canonical), leave to the general path (to normalise)
+// or leave to it to refuse. Whatever it takes must read exactly as the general path reads it.
+const VALUES: Record<string, string[]> = {
+  timestamp: [
+    "2021-03-09 06:00:00",
+    "2021-03-09T06:00:00Z",
+    "2021-03-09T06:00:00",
+    "",
+    "2021-02-29 00:00:00",
+    "2024-02-29 23:59:59",
+    "2021-03-09",
+    "1615269600",
+    " 2021-03-09 06:00:00",
+    "2021-13-01 00:00:00",
+    "2021-03-09 24:00:00",
+    "1989-12-31 23:59:59",
+  ],
+  ip: [
+    "198.18.0.1",
+    "0.0.0.0",
+    "255.255.255.255",
+    "",
+    "198.018.0.1",
+    "256.1.1.1",
+    "1.2.3",
+    "1.2.3.4.5",
+    "2001:DB8::1",
+    "::ffff:198.18.0.9",
+    " 198.18.0.2",
+    "1..2.3",
+  ],
+  port: ["443", "0", "65535", "", "0443", "65536", "-1", " 25", "4a", "123456"],
+  hostname: [
+    "mail.a.example",
+    "",
+    "MAIL.A.example",
+    "mail.a.example.",
+    "-bad.example",
+    "198.18.0.7",
+    "bücher.example",
+    "a_b.example",
+    "a..example",
+    "x.123",
+    "a-.example",
+    "*.example",
+    `${"x".repeat(64)}.example`,
+    `${"x".repeat(63)}.example`,
+    `${"abcdefghi.".repeat(24)}examplexxxxxx`,
+    `${"abcdefghi.".repeat(24)}examplexxxxxxx`,
+  ],
+  asn: ["64512", "", "AS64512", "064512", "4294967295", "4294967296", "x"],
+  protocol: ["tcp", "", "TCP", " tcp", "udp "],
+  tag: ["exchange;cve-2021-26855", "", " exchange", "x".repeat(1001), "é"],
+  city: ["Brussels", "", "Liège", "Sint-Pieters-Leeuw"],
+  url: [
+    "",
+    "https://198.18.0.1/owa/",
+    "https://owa.b.example:8443/",
+    "http://Mail.C.Example/",
+    "not a url",
+    "https://[2001:db8::1]/",
+  ],
+};
+const HEADER = Object.keys(VALUES);
+
+function* lines(seed: number, n: number) {
+  let s = seed;
+  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
+  for (let i = 0; i < n; i++) {
+    // Mostly canonical values (the first three), so most lines exercise the in-place reader.
+    yield HEADER.map((c) => {
+      const v = VALUES[c]!;
+      return next() < 0.8 ? v[Math.floor(next() * Math.min(3, v.length))]! : v[Math.floor(next() * v.length)]!;
+    });
+  }
+}
+
+function compare(delimiter: string, records: string[][]) {
+  const general = new CsvLines(delimiter);
+  general.push(1, HEADER.join(delimiter));
+  const row = new PlainCsvRow();
+  let inPlace = 0;
+  records.forEach((cells, k) => {
+    const text = cells.join(delimiter);
+    const expected = general.push(k + 2, text) as RowResult;
+    const buf = Buffer.from(`#${text}#`);
+    if (readPlainCsvLine(buf, 1, buf.length - 1, k + 2, delimiter.charCodeAt(0), general.header!, row)) {
+      inPlace++;
+      expect(expected.ok, text).toBe(true);
+      expect(plainRowResult(row), text).toEqual(expected);
+    }
+  });
+  return inPlace;
+}
+
+describe("reading CSV lines in place", () => {
+  it("reads what it takes exactly as the general path does, and takes the canonical lines", () => {
+    const records = [...lines(2021, 5_000)];
+    const inPlace = compare(",", records);
+    expect(inPlace).toBeGreaterThan(300);
+    // `exchange;cve-...` is two cells with semicolons: fewer lines are plain there.
+    expect(compare(";", records)).toBeGreaterThan(100);
+    expect(compare("\t", records)).toBe(inPlace);
+  });
+
+  it("takes a Shadowserver line as it is and leaves quotes, extra cells and odd bytes to the general path", () => {
+    const header = new CsvLines(",");
+    header.push(1, HEADER.join(","));
+    const row = new PlainCsvRow();
+    const read = (text: string) => {
+      const buf = Buffer.from(text);
+      return readPlainCsvLine(buf, 0, buf.length, 2, 44, header.header!, row);
+    };
+    expect(read("2021-03-09 06:00:00,198.18.0.1,443,mail.a.example,64512,tcp,exchange,Liège,")).toBe(true);
+    expect(row).toMatchObject({
+      ip: 198 * 2 ** 24 + 18 * 2 ** 16 + 1,
+      port: 443,
+      asn: 64512,
+      hostname: "mail.a.example",
+    });
+    expect(read("2021-03-09 06:00:00,198.18.0.1,,owa.b.example,,tcp,exchange,,https://owa.b.example:8443/")).toBe(true);
+    expect(row.port).toBe(8443);
+    expect(read('2021-03-09 06:00:00,198.18.0.1,443,,,tcp,"exchange",,')).toBe(false);
+    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,a\\b,,")).toBe(false);
+    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,exchange,,,extra")).toBe(false);
+    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,exchange,")).toBe(false);
+    expect(read(Buffer.from([0x31, 0xff]).toString("latin1"))).toBe(false);
+  });
+});
