@@ -22,7 +22,6 @@ export {
   type ExposureRow,
   type RowError,
   type RowResult,
-  rawColumns,
   rawJson,
 } from "./ingest/normalise-row.ts";
 export { readExposures, type ExposureVisitor } from "./ingest/read-exposures.ts";

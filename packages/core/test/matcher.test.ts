@@ -112,6 +112,38 @@ describe("prefix trie", () => {
     expect(t.lookupLongest(parseIp("11.0.0.1")!)).toBe(0);
     expect(t.lookupLongest(parseIp("2001:db8::1")!)).toBe(4);
   });
+
+  it("agrees with a scan of every prefix, for thousands of random prefixes and addresses", () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const quad = (a: number) => `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+    // Clustered in 198.18.0.0/15 so that prefixes nest, as an ISP's and its customers' do.
+    const randomAddress = () => ((198 << 24) | (18 << 16) | next(1 << 17)) >>> 0;
+    const t = new PrefixTrie();
+    const prefixes: { base: number; bits: number }[] = [];
+    const seen = new Set<string>();
+    while (prefixes.length < 3000) {
+      const bits = 12 + next(21);
+      const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+      const base = (randomAddress() & mask) >>> 0;
+      if (seen.has(`${base}/${bits}`)) continue;
+      seen.add(`${base}/${bits}`);
+      const c = parseCidr(`${quad(base)}/${bits}`);
+      if (!c.ok) throw new Error(c.message);
+      t.insert(c.cidr.bytes, c.cidr.bits, 4, prefixes.length);
+      prefixes.push({ base, bits });
+    }
+    for (let k = 0; k < 2000; k++) {
+      const a = randomAddress();
+      const expected = prefixes
+        .map((p, id) => ({ ...p, id }))
+        .filter((p) => p.bits === 0 || a >>> (32 - p.bits) === p.base >>> (32 - p.bits))
+        .sort((x, y) => y.bits - x.bits)
+        .map((p) => p.id);
+      expect(t.lookupAll(parseIp(quad(a))!), quad(a)).toEqual(expected);
+      expect(t.lookupV4(a)).toBe(expected[0] ?? -1);
+    }
+  });
 });
 
 describe("addresses", () => {

@@ -12,7 +12,7 @@ import {
 
 /**
  * An accepted row, normalised. Its other columns stay in `record`, where `layout` says which they are:
- * `rawColumns` and `rawJson` read them, so only rows that are stored pay for them.
+ * `rawJson` reads them, so only rows that are stored pay for them.
  */
 export type ExposureRow = {
   line: number;
@@ -186,17 +186,7 @@ export function normaliseRow(line: number, record: readonly string[], layout: He
   };
 }
 
-/** The row's other non-empty columns, by name (extra cells past the header as `column_N`). */
-export function rawColumns(row: ExposureRow): Record<string, string> | null {
-  const { record, layout } = row;
-  let raw: Record<string, string> | null = null;
-  for (const i of layout.rawAt) if (record[i]) (raw ??= {})[layout.columns[i]!] = record[i]!;
-  for (let i = layout.columns.length; i < record.length; i++)
-    if (record[i]) (raw ??= {})[`column_${i + 1}`] = record[i]!;
-  return raw;
-}
-
-/** `rawColumns` as JSON text, written straight from the record (no object in between). */
+/** The row's other non-empty columns as a JSON object by name (extra cells past the header as `column_N`). */
 export function rawJson(row: ExposureRow): string | null {
   const { record, layout } = row;
   let json = "";

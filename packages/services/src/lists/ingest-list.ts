@@ -49,7 +49,8 @@ const formatName = (format: string, delimiter?: string) =>
  * Measured (npm run bench:ingest, 1,000,000 rows, 107 MB, 2 cores): COPY into a staging table and an
  * INSERT ... SELECT folding duplicates wrote every row twice and took 21 s; folding in memory (KeySet)
  * and copying once, ~12 s; reading plain lines in place (PlainCsvRow, ExposureCopy), ~4.3 s, of which
- * PostgreSQL's per-row foreign-key checks were the last 1.5 s; without them, 2.2-2.5 s (2.6-3x its \copy).
+ * PostgreSQL's per-row foreign-key checks were the last 1.5 s; without them, and with a trie that misses
+ * the cache less, 2.0-2.2 s (2.5-2.7x PostgreSQL's own \copy of the file).
  * Candidate lists are stored once per distinct list (candidate_set).
  */
 export async function ingestList(
