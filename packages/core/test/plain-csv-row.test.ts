@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvLines, PlainCsvRow, plainRowResult, readPlainCsvLine, type RowResult } from "../src/index.ts";
+import { CsvLines, KeySet, PlainCsvRow, plainRowResult, readPlainCsvLine, type RowResult } from "../src/index.ts";
 
 // Per column, values the in-place reader must take (canonical), leave to the general path (to normalise)
 // or leave to it to refuse. Whatever it takes must read exactly as the general path reads it.
@@ -91,6 +91,10 @@ function compare(delimiter: string, records: string[][]) {
       inPlace++;
       expect(expected.ok, text).toBe(true);
       expect(plainRowResult(row), text).toEqual(expected);
+      const { ip, port, hostname } = plainRowResult(row).row;
+      const keys = new KeySet();
+      expect(row.addKeyTo(keys), text).toBe(true);
+      expect(keys.addParts(ip?.text ?? "", port === null ? "" : String(port), hostname ?? ""), text).toBe(false);
     }
   });
   return inPlace;

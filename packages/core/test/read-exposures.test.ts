@@ -80,9 +80,8 @@ describe("reading exposure lists", () => {
   });
 
   it("detects semicolons and tabs, reads quoted fields with delimiters, and drops a BOM", async () => {
-    const semi = await read(
-      '\uFEFFip_address;port;note\n198.18.0.1;25;"a; b"\n198.18.0.2;;"two\nlines"\n198.18.0.3;;\n',
-    );
+    const withBom = '\uFEFFip_address;port;note\n198.18.0.1;25;"a; b"\n198.18.0.2;;"two\nlines"\n198.18.0.3;;\n';
+    const semi = await read(withBom);
     expect(semi.detected).toEqual({ format: "csv", delimiter: ";" });
     expect(semi.ok[0]).toMatchObject({ port: 25 });
     expect(semi.ok.map((r) => [r.line, rawOf(r)])).toEqual([
@@ -90,6 +89,8 @@ describe("reading exposure lists", () => {
       [3, { note: "two\nlines" }],
       [5, null],
     ]);
+    // The BOM also goes when it is split across the first chunks.
+    for (const chunk of [2, 7]) expect((await read(withBom, chunk)).ok[0]!.layout.columns[0]).toBe("ip_address");
     const tab = await read("host\tdst_port\nmail.b.example\t587\n198.18.0.9\t\n");
     expect(tab.detected).toEqual({ format: "csv", delimiter: "\t" });
     expect(tab.ok.map((r) => [r.hostname, r.ip?.text ?? null, r.port])).toEqual([

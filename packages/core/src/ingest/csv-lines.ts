@@ -57,7 +57,7 @@ export class CsvLines {
     }
     if (!Array.isArray(record)) return record;
     if (!this.header) {
-      this.header = mapHeader(record.map((c) => c.replace(/^\uFEFF/, "")));
+      this.header = mapHeader(record);
       return null;
     }
     return normaliseRow(at, record, this.header);

@@ -59,7 +59,6 @@ export const canonicalColumnName = (name: string) =>
   name
     .trim()
     .toLowerCase()
-    .replace(/^\uFEFF/, "")
     .replace(/[\s.-]+/g, "_");
 
 export const fieldOf = (column: string): ExposureField | undefined => ALIAS.get(canonicalColumnName(column));
@@ -82,6 +81,7 @@ export type HeaderMap = {
 const FIELDS = Object.keys(FIELD_ALIASES) as ExposureField[];
 
 export function mapHeader(names: string[]): HeaderMap {
+  // trim also drops a byte-order mark (U+FEFF is white space to JavaScript), wherever the chunks cut it.
   const columns = names.map((c) => c.trim());
   const at = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<ExposureField, number>;
   const fields = columns.map((c, i) => {

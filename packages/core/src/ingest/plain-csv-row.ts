@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { parseIp } from "../match/ip-address.ts";
 import type { HeaderMap } from "./field-aliases.ts";
+import type { KeySet } from "./key-set.ts";
 import { parseAddress, type RowResult } from "./normalise-row.ts";
 import { validDateTime } from "./normalise-values.ts";
 
@@ -40,6 +41,21 @@ export class PlainCsvRow {
       this.hostnameText = this.buf.toString("latin1", this.hostFrom, this.hostTo);
     }
     return this.hostnameText;
+  }
+
+  /**
+   * Adds the row's `ip|port|hostname` key to `seen`, from its bytes: the key `seen.addParts` gives its
+   * general-path twin, so the two fold together. False when the key was there already.
+   */
+  addKeyTo(seen: KeySet): boolean {
+    const ip = this.layout.at.ip;
+    seen.begin();
+    if (this.ip >= 0) seen.bytes(this.buf, this.from[ip]!, this.to[ip]!);
+    else seen.text("");
+    seen.digits(this.port);
+    if (this.hostTo > this.hostFrom) seen.bytes(this.buf, this.hostFrom, this.hostTo);
+    else seen.text(this.hostnameText ?? "");
+    return seen.commit();
   }
 
   /** Column i's bytes are empty. */

@@ -19,6 +19,10 @@ export type ExposureVisitor = {
   drain(): Promise<void>;
 };
 
+/** The chunk as a Buffer over the same bytes (a view, not a copy). */
+const asBuffer = (chunk: Buffer | Uint8Array): Buffer =>
+  Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
 /** Text chunks of a byte stream, UTF-8 decoded (a BOM dropped, a split character kept whole). */
 async function* decode(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
@@ -95,7 +99,6 @@ async function csvFromBytes(chunks: AsyncIterable<Buffer>, delimiter: string, vi
     if (r) visitor.row(r);
   };
   let carry: Buffer | null = null;
-  let first = true;
   for await (const chunk of chunks) {
     let buf: Buffer = chunk;
     let start = 0;
@@ -110,8 +113,6 @@ async function csvFromBytes(chunks: AsyncIterable<Buffer>, delimiter: string, vi
         start = nl + 1;
       }
     }
-    if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-    first = false;
     for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
       read(buf, start, nl);
       start = nl + 1;
@@ -233,15 +234,14 @@ export async function readExposures(
   while (size < SNIFF_BYTES) {
     const next = await chunks.next();
     if (next.done) break;
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    const chunk = asBuffer(next.value);
     head.push(chunk);
     size += chunk.length;
   }
   const detected = detectFormat(new TextDecoder().decode(Buffer.concat(head), { stream: true }));
   async function* all(): AsyncGenerator<Buffer> {
     yield* head;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next())
-      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield asBuffer(next.value);
   }
   if (detected.format === "csv") {
     await csvFromBytes(all(), detected.delimiter ?? ",", visitor);

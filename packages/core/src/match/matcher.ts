@@ -178,7 +178,7 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   function compute(
     longest: number,
     asn: number | null,
-    longestDomain: Domain | null,
+    registered: Domain | null,
     manualHost: Manual | null,
     manualIp: Manual | null,
   ): MatchResult {
@@ -191,7 +191,7 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
     if (manualHost) add(manualHost.organizationId, "manual", `hostname ${manualHost.name}`);
     if (manualIp) add(manualIp.organizationId, "manual", `ip ${manualIp.name}`);
     // Longest suffix first: mail.a.example, then a.example, then example.
-    const domain = longestDomain?.name ?? null;
+    const domain = registered?.name ?? null;
     for (let at = 0; domain !== null && at >= 0; at = domain.indexOf(".", at) + 1 || -1) {
       const suffix = at === 0 ? domain : domain.slice(at);
       const entry = domains.get(suffix);

@@ -242,14 +242,7 @@ async function copyRows(
     plain(row) {
       count();
       accepted++;
-      const { buf, from, to, layout } = row;
-      seen.begin();
-      if (row.ip >= 0) seen.bytes(buf, from[layout.at.ip]!, to[layout.at.ip]!);
-      else seen.text("");
-      seen.digits(row.port);
-      if (row.hostTo > row.hostFrom) seen.bytes(buf, row.hostFrom, row.hostTo);
-      else seen.text(row.hostname ?? "");
-      if (!seen.commit()) {
+      if (!row.addKeyTo(seen)) {
         duplicates++;
         return;
       }
