@@ -1,7 +1,10 @@
 // Ports and settings of the stack the browser tests run against (scripts/e2e-stack.ts starts it).
-const port = 3100;
-const smtpPort = 3102;
-const catcherPort = 3101;
+// E2E_PORT moves the whole stack (api, catcher, SMTP, database, Redis prefix), so that two checkouts on one
+// machine can run the suite at the same time.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const catcherPort = port + 1;
+const smtpPort = port + 2;
+const suffix = port === 3100 ? "" : `_${port}`;
 
 export const E2E = {
   port,
@@ -19,8 +22,8 @@ export const E2E = {
     HOST: "127.0.0.1",
     PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/baken_e2e",
-    REDIS_PREFIX: "baken-e2e",
+    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/baken_e2e${suffix}`,
+    REDIS_PREFIX: `baken-e2e${suffix.replace("_", "-")}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_CATCHER_URL: `http://127.0.0.1:${catcherPort}`,
     BAKEN_ADMIN_EMAIL: "admin@baken.example",
