@@ -62,3 +62,4 @@ export * from "./reports/index.ts";
 export * from "./remediation/index.ts";
 export * from "./classification/index.ts";
 export * from "./xarf/index.ts";
+export * from "./feeds/index.ts";
