@@ -63,3 +63,4 @@ export * from "./remediation/index.ts";
 export * from "./classification/index.ts";
 export * from "./xarf/index.ts";
 export * from "./feeds/index.ts";
+export * from "./api-tokens/index.ts";
