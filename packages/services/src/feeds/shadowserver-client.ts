@@ -165,11 +165,26 @@ export function shadowserverClient(options: ShadowserverClientOptions): Shadowse
         { headersMs: o.timeoutMs, totalMs: o.downloadTimeoutMs },
         async (response) => {
           if (!response.body) throw new AppError("validation", "the answer has no body");
-          return response.body;
+          return chunksOf(response.body);
         },
       );
     },
   };
+}
+
+/** The body's chunks; a reader that stops early cancels the download rather than leaving it open. */
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  try {
+    while (!done) {
+      const chunk = await reader.read();
+      done = chunk.done;
+      if (chunk.value) yield chunk.value;
+    }
+  } finally {
+    if (!done) await reader.cancel();
+  }
 }
 
 /** A failed fetch in words: which timeout ran out, or why the server could not be reached. */
