@@ -1,5 +1,7 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type Ajv2020Class from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
 import { XARF_MASTER_SCHEMA, XARF_SCHEMAS } from "./xarf-schemas.ts";
 
 // X-ARF v4 validation with ajv against the published schemas (draft 2020-12, hence Ajv2020; formats such as
@@ -8,6 +10,11 @@ import { XARF_MASTER_SCHEMA, XARF_SCHEMAS } from "./xarf-schemas.ts";
 
 export type XarfProblem = { path: string; message: string };
 export type XarfValidation = { ok: true } | { ok: false; problems: XarfProblem[] };
+
+// ajv 8 is resolved from this package's own folder: the repository's top node_modules holds ESLint's ajv 6,
+// which is what the api and worker bundles (apps/*/dist, importing dependencies at run time) would get from
+// a bare import. The bundler keeps this module's location (scripts/build-server.mjs), so this works there too.
+const Ajv2020 = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof Ajv2020Class;
 
 let compiled: ValidateFunction | undefined;
 
