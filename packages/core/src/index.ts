@@ -60,3 +60,7 @@ export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts"
 export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";
+export * from "./classification/index.ts";
+export * from "./xarf/index.ts";
+export * from "./feeds/index.ts";
+export * from "./api-tokens/index.ts";

@@ -11,3 +11,4 @@ export * from "./campaigns/index.ts";
 export * from "./notices/index.ts";
 export * from "./remediation/index.ts";
 export * from "./reports/index.ts";
+export * from "./feeds/index.ts";

@@ -1,0 +1,1 @@
+export { shadowserverClient, type ShadowserverClient, type ShadowserverClientOptions } from "./shadowserver-client.ts";
