@@ -2,3 +2,4 @@ export { createMailer, isPermanentSmtpError, type Mailer, type OutgoingMail, typ
 export { loadSigningKey, readEncryptionKey, type SigningKey, type EncryptionKey } from "./pgp.ts";
 export * from "./notice/index.ts";
 export * from "./report/index.ts";
+export * from "./bounces/index.ts";
