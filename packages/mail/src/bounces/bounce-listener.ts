@@ -1,6 +1,5 @@
 import { isWellFormedVerpTag, verpTagOf, type BounceMailbox } from "@baken/core";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 
 /** One message as the bounce listener received it. */
 export type InboundMessage = {
@@ -35,6 +34,8 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  * it and tries again.
  */
 export async function startBounceListener(options: BounceListenerOptions): Promise<BounceListener> {
+  // Imported here: of the processes that import mail, only the one running the listener needs it (~2 MiB).
+  const { SMTPServer } = await import("smtp-server");
   const server = new SMTPServer({
     logger: false,
     disabledCommands: ["AUTH", "STARTTLS"],

@@ -1,5 +1,6 @@
 import { noticeIdOfVerpTag, verpTagOf, type BounceMailbox } from "@baken/core";
-import PostalMime, { type Email } from "postal-mime";
+import type PostalMimeModule from "postal-mime";
+import type { Email } from "postal-mime";
 import { autoReplyReason } from "./auto-reply.ts";
 import type { BounceVerdict } from "./bounce-verdict.ts";
 import { readDeliveryStatus } from "./delivery-status.ts";
@@ -20,11 +21,16 @@ const RECIPIENT_HEADERS = ["delivered-to", "x-original-to", "envelope-to", "to",
 const MESSAGE_ID = /^[ \t]*Message-ID:[ \t]*(<[^<>\s]+>)/im;
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon)@/i;
 
+// Loaded on first use: only the process that reads bounces needs the parser, not every importer of mail.
+let parser: Promise<{ default: typeof PostalMimeModule }> | undefined;
+
 /**
- * The verdict on one inbound message (raw RFC 5322 bytes). Never throws: an unreadable or unrecognised
- * message is `unknown` with the reason.
+ * The verdict on one inbound message (raw RFC 5322 bytes). No message makes it throw: an unreadable or
+ * unrecognised one is `unknown` with the reason.
  */
 export async function readBounce(raw: Uint8Array | string, options: ReadBounceOptions): Promise<BounceVerdict> {
+  // Outside the try: a parser that cannot load is a broken installation, not an unreadable message.
+  const { default: PostalMime } = await (parser ??= import("postal-mime"));
   let email: Email;
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: "utf8", maxNestingDepth: 50 });
