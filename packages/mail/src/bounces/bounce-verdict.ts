@@ -34,6 +34,8 @@ export type BounceVerdict = {
   noticeId: string | null;
   /** `invalid`: addressed to a tag that is malformed or forged; `none`: to no tag at all. */
   tag: "valid" | "invalid" | "none";
+  /** This message's own Message-ID: the same report delivered twice has the same one (store it once). */
+  messageId: string | null;
   /** The Message-ID of the returned message (our notice's), when the report includes it. */
   originalMessageId: string | null;
   /** The report's sender: an auto-reply is attributed to the recipient by it. */

@@ -61,6 +61,7 @@ function judge(email: Email, options: ReadBounceOptions): BounceVerdict {
   const base = {
     ...empty(),
     ...tagOf(candidates, options),
+    messageId: email.messageId ?? null,
     originalMessageId: originalMessageId(email, text),
     from,
     subject,
@@ -121,6 +122,7 @@ const empty = (): BounceVerdict => ({
   recipients: [],
   noticeId: null,
   tag: "none",
+  messageId: null,
   originalMessageId: null,
   from: null,
   subject: null,
