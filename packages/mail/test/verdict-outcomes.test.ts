@@ -30,6 +30,7 @@ describe("verdictOutcomes", () => {
     // Exim names the alias (generated from abuse@small-org.example): named, even among several recipients.
     const exim = verdictOutcomes(fixture("exim"), ["abuse@small-org.example", "tech@small-org.example"], at);
     expect(exim.outcomes.map((o) => [o.recipient, o.outcome.kind])).toEqual([["abuse@small-org.example", "failed"]]);
+    expect(exim.outcomes[0]!.outcome.diagnostic).toMatch(/\(reported for j\.smit@isp\.example\)$/);
     // Gmail names only where it ended: the notice's only recipient, said so in the diagnostic.
     const gmail = verdictOutcomes(fixture("gmail"), ["abuse@gorg.example"], at);
     expect(gmail.outcomes[0]).toMatchObject({

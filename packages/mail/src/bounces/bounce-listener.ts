@@ -11,7 +11,7 @@ export type InboundMessage = {
 export type BounceListenerOptions = {
   port: number;
   host: string;
-  /** Larger messages are refused with 552 (a bounce quotes one notice: a few hundred KB at most). */
+  /** Larger messages are refused with 552 (a bounce may return a whole notice, attachment included). */
   maxBytes: number;
   /** Only `<local>+<tag>@<domain>` of this mailbox is accepted; every other recipient gets 550 at RCPT. */
   mailbox: BounceMailbox;

@@ -37,10 +37,8 @@ export function verdictOutcomes(
       continue;
     }
     const kind = reported.action === "failed" ? "failed" : reported.action === "delayed" ? "delayed" : "delivered";
-    const via =
-      match.how === "only-recipient" && reported.address !== match.recipient
-        ? ` (reported for ${reported.address})`
-        : "";
+    // A forward or alias behind the contact's address: say where it ended.
+    const via = reported.address !== match.recipient ? ` (reported for ${reported.address})` : "";
     outcomes.push({
       recipient: match.recipient,
       outcome: {
