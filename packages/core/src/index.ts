@@ -64,3 +64,4 @@ export * from "./classification/index.ts";
 export * from "./xarf/index.ts";
 export * from "./feeds/index.ts";
 export * from "./api-tokens/index.ts";
+export * from "./delivery/index.ts";

@@ -3,3 +3,4 @@ export { loadSigningKey, readEncryptionKey, type SigningKey, type EncryptionKey 
 export * from "./notice/index.ts";
 export * from "./report/index.ts";
 export * from "./xarf/index.ts";
+export * from "./bounces/index.ts";

@@ -102,6 +102,19 @@ describe("composeNoticeMail", () => {
     expect(inner.text).toContain("Madame, Monsieur");
   });
 
+  it("sends from the notice's return path when given, From's address otherwise, signed or not", async () => {
+    const signingKey = await loadSigningKey(cert.privateKey, "cert secret");
+    const returnPath = "bounces+abcdefghijklmnopqrstuvwxyz234567abcdefg@baken.example";
+    for (const pgp of [{}, { signingKey }]) {
+      const plain = await composeNoticeMail(envelope, rendered, attachment, pgp);
+      expect(plain.envelope).toEqual({ from: "cert@baken.example", to: envelope.to });
+      const tagged = await composeNoticeMail({ ...envelope, returnPath }, rendered, attachment, pgp);
+      expect(tagged.envelope).toEqual({ from: returnPath, to: envelope.to });
+      // The From header is the CERT's, whatever the envelope says.
+      expect((await simpleParser(await wire(tagged))).from?.value[0]?.address).toBe("cert@baken.example");
+    }
+  });
+
   it("treats an unreadable contact key as no key", async () => {
     expect(await readEncryptionKey("not a key")).toBeNull();
   });

@@ -8,6 +8,8 @@ import type { RenderedNotice } from "./render-notice.ts";
 
 export type NoticeEnvelope = {
   from: string;
+  /** The SMTP envelope sender (the notice's VERP return path, where bounces go); From's address if unset. */
+  returnPath?: string;
   to: string[];
   replyTo: string;
   /** Stable across attempts (derived from the notice id), so a rare duplicate is recognisably the same mail. */
@@ -40,7 +42,7 @@ const SEVEN_BIT = { "Content-Transfer-Encoding": "7bit" };
 const crlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
 
 const envelopeOf = (e: NoticeEnvelope) => ({
-  from: (addressparser(e.from)[0] as { address?: string })?.address ?? e.from,
+  from: e.returnPath ?? (addressparser(e.from)[0] as { address?: string })?.address ?? e.from,
   to: e.to,
 });
 
