@@ -60,3 +60,4 @@ export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts"
 export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";
+export * from "./reach/index.ts";
