@@ -19,3 +19,31 @@ export { PrefixMap, PrefixMapBuilder } from "./prefix-map.ts";
 export { gunzipIfNeeded, readRpslStream } from "./read-ripe-stream.ts";
 export { delegatedAsns } from "./delegated-stats.ts";
 export { forEachV4Prefix, rangePrefixes, parseV4 } from "./address-range.ts";
+export {
+  parseSecurityTxt,
+  securityTxtUrls,
+  registeredDomain,
+  SECURITY_TXT_MAX_BYTES,
+  type SecurityTxt,
+  type SecurityTxtResult,
+} from "./security-txt.ts";
+export {
+  parseRdapBootstrap,
+  rdapServersForIp,
+  rdapServersForAsn,
+  rdapQueryUrl,
+  type RdapBootstrap,
+} from "./rdap-bootstrap.ts";
+export {
+  parseRdapIpNetwork,
+  parseRdapAutnum,
+  findAbuse,
+  jcardEmails,
+  rdapTtl,
+  RDAP_TTL,
+  type RdapNetwork,
+  type RdapAutnum,
+  type RdapAbuse,
+  type RdapCaching,
+  type RdapResult,
+} from "./rdap-answer.ts";

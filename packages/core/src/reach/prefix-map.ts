@@ -1,5 +1,6 @@
 import type { Cidr, IpAddress } from "../match/ip-address.ts";
 import { Column } from "./columns.ts";
+import { sortIndexes } from "./sort-indexes.ts";
 
 const NONE = -1;
 const V4_END = 2 ** 32 - 1;
@@ -71,25 +72,13 @@ export class PrefixMap {
     return this.v4Value[lo]!;
   }
 
-  /** Built by PrefixMapBuilder. */
-  static of(v4: Flat<number>, v6: Flat<bigint>): PrefixMap {
-    const v4Start = Uint32Array.from(v4.starts);
-    const v6Words = new Uint32Array(v6.starts.length * 4);
-    v6.starts.forEach((s, i) => {
-      for (let k = 0; k < 4; k++) v6Words[i * 4 + k] = Number((s >> BigInt(96 - 32 * k)) & 0xffffffffn);
-    });
-    return new PrefixMap(
-      v4Start,
-      Int32Array.from(v4.values),
-      topIndex(v4Start, 1),
-      v6Words,
-      Int32Array.from(v6.values),
-      topIndex(v6Words, 4),
-    );
+  /** Built by PrefixMapBuilder: interval starts (`width` words each) and values, sorted. */
+  static of(v4: Flat, v6: Flat): PrefixMap {
+    return new PrefixMap(v4.starts, v4.values, topIndex(v4.starts, 1), v6.starts, v6.values, topIndex(v6.starts, 4));
   }
 }
 
-type Flat<A> = { starts: A[]; values: number[] };
+type Flat = { starts: Uint32Array; values: Int32Array };
 
 /** top[t]: the last interval starting at or before t << 16 (as the first word); top[65536]: the last one. */
 function topIndex(words: Uint32Array, width: number): Uint32Array {
@@ -110,29 +99,36 @@ function topIndex(words: Uint32Array, width: number): Uint32Array {
   return top;
 }
 
+/** Prefixes of one family as added: `width` words of start, length, value. */
+class Added {
+  readonly words = new Column(Uint32Array);
+  readonly bits = new Column(Uint8Array);
+  readonly value = new Column(Int32Array);
+  count = 0;
+  constructor(readonly width: 1 | 4) {}
+}
+
 /**
  * Collects prefixes with a value each, in any order (rows read back from the database, or an import's
  * sorted prefixes), and builds the PrefixMap. The same prefix added twice keeps the later value.
  */
 export class PrefixMapBuilder {
-  private v4Start = new Column(Uint32Array);
-  private v4Bits = new Column(Uint8Array);
-  private v4Value = new Column(Int32Array);
-  private v4Count = 0;
-  private v6: { start: bigint; bits: number; value: number }[] = [];
+  private readonly v4 = new Added(1);
+  private readonly v6 = new Added(4);
 
   addV4(start: number, bits: number, value: number): void {
-    const i = this.v4Count++;
-    this.v4Start.set(i, start);
-    this.v4Bits.set(i, bits);
-    this.v4Value.set(i, value);
+    const t = this.v4;
+    t.words.set(t.count, start);
+    t.bits.set(t.count, bits);
+    t.value.set(t.count++, value);
   }
 
   /** An IPv6 prefix from its four 32-bit words at `words[at..at+3]`. */
   addV6(words: ArrayLike<number>, at: number, bits: number, value: number): void {
-    let start = 0n;
-    for (let k = 0; k < 4; k++) start = (start << 32n) | BigInt(words[at + k]!);
-    this.v6.push({ start, bits, value });
+    const t = this.v6;
+    for (let k = 0; k < 4; k++) t.words.set(t.count * 4 + k, words[at + k]!);
+    t.bits.set(t.count, bits);
+    t.value.set(t.count++, value);
   }
 
   add(cidr: Cidr, value: number): void {
@@ -143,67 +139,83 @@ export class PrefixMapBuilder {
   }
 
   build(): PrefixMap {
-    const n = this.v4Count;
-    const start = this.v4Start.data;
-    const bits = this.v4Bits.data;
-    const order = new Uint32Array(n);
-    let sorted = true;
-    for (let i = 0; i < n; i++) {
-      order[i] = i;
-      if (i > 0 && (start[i - 1]! > start[i]! || (start[i - 1] === start[i] && bits[i - 1]! > bits[i]!)))
-        sorted = false;
-    }
-    // An import's prefixes come sorted: the sort is for rows read back in another order.
-    if (!sorted) order.sort((a, b) => start[a]! - start[b]! || bits[a]! - bits[b]! || a - b);
-    const v4 = flatten<number>(
-      n,
-      (k) => start[order[k]!]!,
-      (k) => start[order[k]!]! + 2 ** (32 - bits[order[k]!]!) - 1,
-      (k) => this.v4Value.data[order[k]!]!,
+    const v4 = flatten(
+      this.v4,
+      (i) => this.v4.words.get(i),
+      (i) => this.v4.words.get(i) + 2 ** (32 - this.v4.bits.get(i)) - 1,
       V4_END,
       1,
+      (out, at, a) => out.set(at, a),
+      (out, at) => out.get(at),
     );
-    const v6List = this.v6
-      .map((p, i) => ({ ...p, i }))
-      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.bits - b.bits || a.i - b.i));
-    const v6 = flatten<bigint>(
-      v6List.length,
-      (k) => v6List[k]!.start,
-      (k) => v6List[k]!.start + (1n << BigInt(128 - v6List[k]!.bits)) - 1n,
-      (k) => v6List[k]!.value,
+    const v6Start = (i: number) => {
+      let v = 0n;
+      for (let k = 0; k < 4; k++) v = (v << 32n) | BigInt(this.v6.words.get(i * 4 + k));
+      return v;
+    };
+    const v6 = flatten(
+      this.v6,
+      v6Start,
+      (i) => v6Start(i) + (1n << BigInt(128 - this.v6.bits.get(i))) - 1n,
       V6_END,
       1n,
+      (out, at, a) => {
+        for (let k = 0; k < 4; k++) out.set(at * 4 + k, Number((a >> BigInt(96 - 32 * k)) & 0xffffffffn));
+      },
+      (out, at) => {
+        let v = 0n;
+        for (let k = 0; k < 4; k++) v = (v << 32n) | BigInt(out.get(at * 4 + k));
+        return v;
+      },
     );
     return PrefixMap.of(v4, v6);
   }
 }
 
 /**
- * The intervals of sorted prefixes (start up, shorter first): a sweep with a stack of the prefixes
- * containing the current address. Equal prefixes: the later one wins. Generic over number (IPv4) and
- * bigint (IPv6).
+ * The intervals of one family's prefixes: sorted (start up, shorter first; for equal prefixes the one
+ * added later last), then swept with a stack of the prefixes containing the current address. Generic
+ * over number (IPv4) and bigint (IPv6, computed per prefix: the tables hold words).
  */
 function flatten<A extends number | bigint>(
-  count: number,
-  startOf: (k: number) => A,
-  endOf: (k: number) => A,
-  valueOf: (k: number) => number,
+  added: Added,
+  startOf: (i: number) => A,
+  endOf: (i: number) => A,
   max: A,
   one: A,
-): Flat<A> {
-  const starts: A[] = [(typeof max === "bigint" ? 0n : 0) as A];
-  const values: number[] = [NONE];
-  const put = (at: A, value: number) => {
-    const last = starts.length - 1;
-    if (starts[last] === at) {
-      values[last] = value;
-      if (last > 0 && values[last - 1] === value) {
-        starts.pop();
-        values.pop();
+  write: (out: Column<Uint32Array>, at: number, address: A) => void,
+  read: (out: Column<Uint32Array>, at: number) => A,
+): Flat {
+  const { width: w, count, words, bits } = added;
+  const lead = (() => {
+    for (let k = 0; k < w - 1; k++) for (let i = 1; i < count; i++) if (words.get(i * w + k) !== words.get(k)) return k;
+    return w - 1;
+  })();
+  const order = sortIndexes(
+    count,
+    (i) => words.get(i * w + lead),
+    (a, b) => {
+      for (let k = lead + 1; k < w; k++) {
+        const d = words.get(a * w + k) - words.get(b * w + k);
+        if (d !== 0) return d;
       }
-    } else if (values[last] !== value) {
-      starts.push(at);
-      values.push(value);
+      return bits.get(a) - bits.get(b) || a - b;
+    },
+  );
+  const starts = new Column(Uint32Array);
+  const values = new Column(Int32Array);
+  write(starts, 0, (typeof max === "bigint" ? 0n : 0) as A);
+  values.set(0, NONE);
+  let size = 1;
+  let lastStart = read(starts, 0);
+  const put = (at: A, value: number) => {
+    if (lastStart === at) {
+      values.set(size - 1, value);
+      if (size > 1 && values.get(size - 2) === value) lastStart = read(starts, --size - 1);
+    } else if (values.get(size - 1) !== value) {
+      write(starts, size, at);
+      values.set(size++, value);
+      lastStart = at;
     }
   };
   const ends: A[] = [];
@@ -216,14 +228,15 @@ function flatten<A extends number | bigint>(
     }
   };
   for (let k = 0; k < count; k++) {
-    const start = startOf(k);
+    const i = order[k]!;
+    const start = startOf(i);
     close(start);
     // An equal prefix is stacked on the earlier one: its value overwrites at the same start, and the
     // earlier one's end, popped right after, writes over what its own end wrote.
-    put(start, valueOf(k));
-    ends.push(endOf(k));
-    held.push(valueOf(k));
+    put(start, added.value.get(i));
+    ends.push(endOf(i));
+    held.push(added.value.get(i));
   }
   close(null);
-  return { starts, values };
+  return { starts: starts.take(size * w), values: values.take(size) };
 }

@@ -1,5 +1,6 @@
 import { forEachV4Prefix } from "./address-range.ts";
-import { Column } from "./columns.ts";
+import { Column, type BytePool } from "./columns.ts";
+import { sortIndexes } from "./sort-indexes.ts";
 import type { RangeCounts, ReachData, ReachReport } from "./reach-data.ts";
 import { at, MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
 
@@ -46,7 +47,8 @@ class Contacts {
 const emptyCounts = (): RangeCounts => ({ read: 0, inScope: 0, withContact: 0, inherited: 0, without: 0 });
 
 /**
- * Resolves what a collector read into abuse contacts per prefix and per ASN.
+ * Resolves what a collector read into abuse contacts per prefix and per ASN. Consumes the collector:
+ * its range tables are released as soon as they are resolved (the import's peak memory).
  *
  * A range's contact is its own abuse-c's mailbox, else its org's abuse-c's. A range without one takes
  * the contact of the nearest less specific range that has one: the ranges are sorted (first address up,
@@ -63,8 +65,9 @@ const emptyCounts = (): RangeCounts => ({ read: 0, inScope: 0, withContact: 0, i
 export function resolveReach(collected: RipeCollector, options: ResolveOptions = {}): ReachData {
   const contacts = new Contacts(collected);
   const inScopeOrgs = new Set<number>();
-  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs);
+  // IPv6 first: its table is released before the larger IPv4 one is sorted and walked.
   const v6 = resolveFamily(collected, collected.v6, contacts, inScopeOrgs);
+  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs);
   const asns = resolveAsns(collected, contacts, inScopeOrgs, options.delegatedAsns ?? null);
 
   // Keep only the handles and names the contacts use.
@@ -114,50 +117,53 @@ export function resolveReach(collected: RipeCollector, options: ResolveOptions =
       prefixes: v6.prefixes,
     },
     asns: asns.table,
-    names: collected.names.bytes.slice(0, collected.names.size),
+    names: copyNames(collected.names, [v4.sources.name, v6.sources.name]),
     report,
   };
+}
+
+/** The netnames the sources show, copied into one array; their references rewritten to offsets in it. */
+function copyNames(pool: BytePool, refs: Int32Array[]): Uint8Array {
+  let size = 0;
+  for (const list of refs) for (const r of list) if (r >= 0) size += pool.bytesOf(r).length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const list of refs) {
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]! < 0) continue;
+      const bytes = pool.bytesOf(list[i]!);
+      out.set(bytes, at);
+      list[i] = at;
+      at += bytes.length;
+    }
+  }
+  return out;
 }
 
 type FamilyResult = {
   counts: RangeCounts;
   /** `last`: the last address (IPv4), the prefix length (IPv6). */
-  sources: { first: Uint32Array; last: Uint32Array; contact: Int32Array; name: Float64Array };
+  sources: { first: Uint32Array; last: Uint32Array; contact: Int32Array; name: Int32Array };
   prefixes: { words: Uint32Array; bits: Uint8Array; source: Int32Array };
 };
 
 function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inScopeOrgs: Set<number>): FamilyResult {
   const n = t.size;
   const w = t.width;
-  const first = t.first.data;
-  const last = t.last.data; // IPv4: last address; IPv6: prefix length
-  const own = new Int32Array(n);
-  for (let i = 0; i < n; i++) own[i] = contacts.of(t.abuseC.data[i]!, t.org.data[i]!);
+  const first = t.first;
+  const last = t.last; // IPv4: last address; IPv6: prefix length
 
-  // First address up, then the larger range first: a range comes after every range containing it.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (w === 1) order.sort((a, b) => first[a]! - first[b]! || last[b]! - last[a]! || a - b);
-  else {
-    order.sort((a, b) => {
-      for (let k = 0; k < 4; k++) {
-        const d = first[a * 4 + k]! - first[b * 4 + k]!;
-        if (d !== 0) return d;
-      }
-      return last[a]! - last[b]! || a - b;
-    });
-  }
   const contains =
     w === 1
-      ? (p: number, q: number) => last[p]! >= last[q]!
+      ? (p: number, q: number) => last.get(p) >= last.get(q)
       : (p: number, q: number) => {
-          const bits = last[p]!;
-          if (bits > last[q]!) return false;
+          const bits = last.get(p);
+          if (bits > last.get(q)) return false;
           for (let k = 0; k < 4; k++) {
             const take = Math.min(32, Math.max(0, bits - 32 * k));
             if (take === 0) return true;
             const mask = take === 32 ? 0xffffffff : ~(0xffffffff >>> take) >>> 0;
-            if (((first[p * 4 + k]! ^ first[q * 4 + k]!) & mask) !== 0) return false;
+            if (((first.get(p * 4 + k) ^ first.get(q * 4 + k)) & mask) !== 0) return false;
           }
           return true;
         };
@@ -165,87 +171,119 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   const counts = emptyCounts();
   counts.read = n;
   const scope = c.scope;
-  const nearest = new Int32Array(n); // the row at or above each row with a contact of its own
-  const stack = new Int32Array(n);
-  let sp = 0;
-  const sourceOf = new Int32Array(n).fill(NONE);
   const src = {
-    first: new Column(Uint32Array, 1024 * w),
+    first: new Column(Uint32Array),
     last: new Column(Uint32Array),
     contact: new Column(Int32Array),
-    name: new Column(Float64Array),
+    name: new Column(Int32Array),
   };
   let sources = 0;
-  const sourceFor = (row: number) => {
-    if (sourceOf[row] !== NONE) return sourceOf[row]!;
+  const addSource = (row: number, contact: number) => {
     const s = sources++;
-    src.first.reserve(s * w, w);
-    for (let k = 0; k < w; k++) src.first.data[s * w + k] = first[row * w + k]!;
-    src.last.set(s, last[row]!);
-    src.contact.set(s, own[row]!);
-    src.name.set(s, t.name.data[row]!);
-    return (sourceOf[row] = s);
+    for (let k = 0; k < w; k++) src.first.set(s * w + k, first.get(row * w + k));
+    src.last.set(s, last.get(row));
+    src.contact.set(s, contact);
+    src.name.set(s, t.nameOf(row));
+    return s;
   };
+  // Out of a country scope, one parent may give its contact to many kept ranges: one source for all.
+  const parentSources = new Map<number, number>();
   // Prefixes in sweep order; sorted and made unique below.
-  const pStart = new Column(Uint32Array, 1024 * w);
+  const pStart = new Column(Uint32Array);
   const pBits = new Column(Uint8Array);
   const pSource = new Column(Int32Array);
   let pieces = 0;
   const emit = (row: number, source: number) => {
     if (w === 1) {
-      forEachV4Prefix(first[row]!, last[row]!, (start, bits) => {
+      forEachV4Prefix(first.get(row), last.get(row), (start, bits) => {
         pStart.set(pieces, start);
         pBits.set(pieces, bits);
         pSource.set(pieces++, source);
       });
     } else {
-      pStart.reserve(pieces * 4, 4);
-      for (let k = 0; k < 4; k++) pStart.data[pieces * 4 + k] = first[row * 4 + k]!;
-      pBits.set(pieces, last[row]!);
+      for (let k = 0; k < 4; k++) pStart.set(pieces * 4 + k, first.get(row * 4 + k));
+      pBits.set(pieces, last.get(row));
       pSource.set(pieces++, source);
     }
   };
 
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    while (sp > 0 && !contains(stack[sp - 1]!, i)) sp--;
-    const above = sp > 0 ? stack[sp - 1]! : NONE; // the smallest range containing this one
-    const parent = above >= 0 ? nearest[above]! : NONE; // the nearest one with a contact
-    nearest[i] = own[i]! >= 0 ? i : parent;
-    stack[sp++] = i;
-    const kept = scope === null || t.hasCountry(i, scope);
-    if (!kept) continue;
-    counts.inScope++;
-    if (t.org.data[i]! >= 0) inScopeOrgs.add(t.org.data[i]!);
-    if (own[i]! >= 0) {
-      counts.withContact++;
-      emit(i, sourceFor(i));
-    } else if (parent >= 0) {
-      counts.inherited++;
-      // Out of the scope, the range above is not written out: this one carries the inherited contact
-      // (in scope, the range above is written out, or carries it itself).
-      if (scope !== null && !t.hasCountry(above, scope)) emit(i, sourceFor(parent));
-    } else counts.without++;
-  }
+  // The stack of ranges containing the current one, each with the nearest range at or above it that
+  // has a contact, and that contact (no array of the table's size: the stack is as deep as the nesting).
+  const stackRow: number[] = [];
+  const stackNearest: number[] = [];
+  const stackContact: number[] = [];
+  const walk = () => {
+    // First address up, then the larger range first: a range comes after every range containing it.
+    const lead = leadingWord(first, n, w);
+    const order = sortIndexes(
+      n,
+      (i) => first.get(i * w + lead),
+      (a, b) => {
+        for (let k = lead + 1; k < w; k++) {
+          const d = first.get(a * w + k) - first.get(b * w + k);
+          if (d !== 0) return d;
+        }
+        // IPv4: the larger range (later last address) first; IPv6: the shorter prefix first.
+        return (w === 1 ? last.get(b) - last.get(a) : last.get(a) - last.get(b)) || a - b;
+      },
+    );
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      while (stackRow.length > 0 && !contains(stackRow[stackRow.length - 1]!, i)) {
+        stackRow.pop();
+        stackNearest.pop();
+        stackContact.pop();
+      }
+      const depth = stackRow.length;
+      const above = depth > 0 ? stackRow[depth - 1]! : NONE; // the smallest range containing this one
+      const parent = depth > 0 ? stackNearest[depth - 1]! : NONE; // the nearest one with a contact
+      const parentContact = depth > 0 ? stackContact[depth - 1]! : NONE;
+      const org = t.orgOf(i);
+      const own = contacts.of(t.abuseCOf(i), org);
+      stackRow.push(i);
+      stackNearest.push(own >= 0 ? i : parent);
+      stackContact.push(own >= 0 ? own : parentContact);
+      if (scope !== null && !t.hasCountry(i, scope)) continue;
+      counts.inScope++;
+      if (org >= 0) inScopeOrgs.add(org);
+      if (own >= 0) {
+        counts.withContact++;
+        emit(i, addSource(i, own));
+      } else if (parent >= 0) {
+        counts.inherited++;
+        // Out of the scope, the range above is not written out: this one carries the inherited contact
+        // (in scope, the range above is written out, or carries it itself).
+        if (scope !== null && !t.hasCountry(above, scope)) {
+          let s = parentSources.get(parent);
+          if (s === undefined) parentSources.set(parent, (s = addSource(parent, parentContact)));
+          emit(i, s);
+        }
+      } else counts.without++;
+    }
+  };
+  // The order (8 bytes a range) goes with walk(), and the table is not needed any more: both are freed
+  // before the prefixes are sorted.
+  walk();
+  t.release();
 
   // Unique prefixes, address then length; for equal ones the last emitted (the most specific range) wins.
-  const byPrefix = new Uint32Array(pieces);
-  for (let i = 0; i < pieces; i++) byPrefix[i] = i;
-  const ps = pStart.data;
-  const pb = pBits.data;
-  if (w === 1) byPrefix.sort((a, b) => ps[a]! - ps[b]! || pb[a]! - pb[b]! || a - b);
-  else {
-    byPrefix.sort((a, b) => {
-      for (let k = 0; k < 4; k++) {
-        const d = ps[a * 4 + k]! - ps[b * 4 + k]!;
+  const ps = pStart;
+  const pb = pBits;
+  const pieceLead = leadingWord(ps, pieces, w);
+  const byPrefix = sortIndexes(
+    pieces,
+    (i) => ps.get(i * w + pieceLead),
+    (a, b) => {
+      for (let k = pieceLead + 1; k < w; k++) {
+        const d = ps.get(a * w + k) - ps.get(b * w + k);
         if (d !== 0) return d;
       }
-      return pb[a]! - pb[b]! || a - b;
-    });
-  }
+      return pb.get(a) - pb.get(b) || a - b;
+    },
+  );
   const same = (a: number, b: number) => {
-    if (pb[a] !== pb[b]) return false;
-    for (let k = 0; k < w; k++) if (ps[a * w + k] !== ps[b * w + k]) return false;
+    if (pb.get(a) !== pb.get(b)) return false;
+    for (let k = 0; k < w; k++) if (ps.get(a * w + k) !== ps.get(b * w + k)) return false;
     return true;
   };
   let unique = 0;
@@ -258,9 +296,9 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   const source = new Int32Array(unique);
   for (let k = 0; k < unique; k++) {
     const p = byPrefix[k]!;
-    for (let j = 0; j < w; j++) words[k * w + j] = ps[p * w + j]!;
-    bits[k] = pb[p]!;
-    source[k] = pSource.data[p]!;
+    for (let j = 0; j < w; j++) words[k * w + j] = ps.get(p * w + j);
+    bits[k] = pb.get(p);
+    source[k] = pSource.get(p);
   }
   return {
     counts,
@@ -272,6 +310,16 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
     },
     prefixes: { words, bits, source },
   };
+}
+
+/** The first of the `w` words per row that differs between rows: the sort key (all IPv6 of a test dump
+ *  share 2001:db8, and sorting by a word they share would leave one run for the comparator). */
+function leadingWord(words: Column<Uint32Array>, n: number, w: number): number {
+  for (let k = 0; k < w - 1; k++) {
+    const v = n > 0 ? words.get(k) : 0;
+    for (let i = 1; i < n; i++) if (words.get(i * w + k) !== v) return k;
+  }
+  return w - 1;
 }
 
 function resolveAsns(
@@ -287,14 +335,14 @@ function resolveAsns(
   const counts = { read: t.size, inScope: 0, withContact: 0, without: 0 };
   const seen = new Set<number>();
   for (let i = 0; i < t.size; i++) {
-    const asn = t.asn.data[i]!;
-    const org = t.org.data[i]!;
+    const asn = t.asn.get(i);
+    const org = t.org.get(i);
     if (seen.has(asn)) continue;
     seen.add(asn);
     if (scope === "delegated" && !inDelegated(asn)) continue;
     if (scope === "org" && !(org >= 0 && inScopeOrgs.has(org))) continue;
     counts.inScope++;
-    const contact = contacts.of(t.abuseC.data[i]!, org);
+    const contact = contacts.of(t.abuseC.get(i), org);
     if (contact < 0) {
       counts.without++;
       continue;

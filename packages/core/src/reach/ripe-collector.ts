@@ -20,37 +20,67 @@ export function countryCode(text: string): number {
 }
 
 /** A column's value, NONE past its end (handles interned after the column last grew). */
-export const at = (column: Column<Int32Array>, row: number): number =>
-  row < column.data.length ? column.data[row]! : NONE;
+export const at = (column: Column<Int32Array>, row: number): number => column.getOr(row);
 
 const firstToken = (value: string) => {
   const space = value.search(/\s/);
   return space < 0 ? value : value.slice(0, space);
 };
 
-/** The network ranges of one address family, one row each, in typed columns (no object per range). */
+/**
+ * The network ranges of one address family, one row each, in typed columns (no object per range). Most
+ * ranges (customer assignments) have neither abuse-c nor org: their row is 14 bytes (IPv4); the others
+ * also have a row in the `contact` columns, which `ref` points to.
+ */
 export class RangeTable {
   size = 0;
-  /** IPv4: first and last address (width 1). IPv6: the prefix's four words (width 4). */
+  /** IPv4: first address (width 1). IPv6: the prefix's four words (width 4). */
   readonly first: Column<Uint32Array>;
   /** IPv4: last address. IPv6: prefix length. */
   readonly last = new Column(Uint32Array);
-  readonly abuseC = new Column(Int32Array, 1024, NONE);
-  readonly org = new Column(Int32Array, 1024, NONE);
   readonly country = new Column(Uint16Array);
-  /** A row's netname in `RipeCollector.names` (offset * 256 + length), kept only where it may be shown. */
-  readonly name = new Column(Float64Array, 1024, NONE);
+  /** The row's index in the contact columns, or NONE. */
+  readonly ref = new Column(Int32Array);
+  withAttributes = 0;
+  readonly abuseC = new Column(Int32Array);
+  readonly org = new Column(Int32Array);
+  /** The netname's offset in `RipeCollector.names`, or NONE: kept only where it may be shown. */
+  readonly name = new Column(Int32Array);
   /** Countries after the first, for the few ranges with several `country:` lines. */
   readonly moreCountries = new Map<number, number[]>();
 
   constructor(readonly width: 1 | 4) {
-    this.first = new Column(Uint32Array, 1024 * width);
+    this.first = new Column(Uint32Array);
   }
 
   hasCountry(row: number, scope: ReadonlySet<number>): boolean {
-    if (scope.has(this.country.data[row]!)) return true;
+    if (scope.has(this.country.get(row))) return true;
     const more = this.moreCountries.get(row);
     return more !== undefined && more.some((c) => scope.has(c));
+  }
+
+  /** Frees the rows (resolveReach is done with them). */
+  release(): void {
+    for (const column of [this.first, this.last, this.country, this.ref, this.abuseC, this.org, this.name])
+      column.clear();
+    this.moreCountries.clear();
+    this.size = 0;
+    this.withAttributes = 0;
+  }
+
+  abuseCOf(row: number): number {
+    const r = this.ref.get(row);
+    return r < 0 ? NONE : this.abuseC.get(r);
+  }
+
+  orgOf(row: number): number {
+    const r = this.ref.get(row);
+    return r < 0 ? NONE : this.org.get(r);
+  }
+
+  nameOf(row: number): number {
+    const r = this.ref.get(row);
+    return r < 0 ? NONE : this.name.get(r);
   }
 }
 
@@ -58,8 +88,8 @@ export class RangeTable {
 export class AsnTable {
   size = 0;
   readonly asn = new Column(Uint32Array);
-  readonly abuseC = new Column(Int32Array, 1024, NONE);
-  readonly org = new Column(Int32Array, 1024, NONE);
+  readonly abuseC = new Column(Int32Array, NONE);
+  readonly org = new Column(Int32Array, NONE);
 }
 
 export type CollectOptions = {
@@ -82,9 +112,9 @@ export class RipeCollector {
   readonly handles: string[] = [];
   readonly mailboxes: string[] = [];
   /** Per handle: the mailbox of the role or person with that nic-hdl. */
-  readonly roleMailbox = new Column(Int32Array, 1024, NONE);
+  readonly roleMailbox = new Column(Int32Array, NONE);
   /** Per handle: the abuse-c of the organisation with that handle. */
-  readonly orgAbuseC = new Column(Int32Array, 1024, NONE);
+  readonly orgAbuseC = new Column(Int32Array, NONE);
   readonly orgNames = new Map<number, string>();
   readonly names = new BytePool();
   readonly scope: ReadonlySet<number> | null;
@@ -222,11 +252,15 @@ export class RipeCollector {
         const problem = type === "inetnum" ? this.putV4Range(row, key) : this.putV6Prefix(row, key);
         if (problem !== null) return problem;
         table.size++;
-        table.abuseC.set(row, abuseC ? this.handle(abuseC) : NONE);
-        table.org.set(row, org ? this.handle(org) : NONE);
         table.country.set(row, countries[0] ?? 0);
         if (countries.length > 1) table.moreCountries.set(row, countries.slice(1));
-        table.name.set(row, (abuseC || org) && netname ? this.names.add(netname) : NONE);
+        if (abuseC || org) {
+          const r = table.withAttributes++;
+          table.ref.set(row, r);
+          table.abuseC.set(r, abuseC ? this.handle(abuseC) : NONE);
+          table.org.set(r, org ? this.handle(org) : NONE);
+          table.name.set(r, netname ? this.names.add(netname) : NONE);
+        } else table.ref.set(row, NONE);
         return null;
       }
       case "aut-num": {
@@ -281,8 +315,9 @@ export class RipeCollector {
   private putV6Prefix(row: number, key: string): string | null {
     const cidr = parseCidr(key);
     if (!cidr.ok || cidr.cidr.version !== 6) return cidr.ok ? "is not an IPv6 prefix" : cidr.message;
-    this.v6.first.reserve(row * 4, 4);
-    v6Words(cidr.cidr.bytes, this.v6.first.data, row * 4);
+    const words = new Uint32Array(4);
+    v6Words(cidr.cidr.bytes, words, 0);
+    for (let k = 0; k < 4; k++) this.v6.first.set(row * 4 + k, words[k]!);
     this.v6.last.set(row, cidr.cidr.bits);
     return null;
   }
