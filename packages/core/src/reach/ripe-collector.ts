@@ -219,9 +219,9 @@ export class RipeCollector {
         }
       },
       end: () => {
-        this.objects[type] = (this.objects[type] ?? 0) + 1;
         const problem = this.commit(type, key, netname, countries, org, abuseC, mailbox, orgName);
-        if (problem !== null) this.report(line, `${type} ${key ? `'${key}' ` : ""}${problem}`);
+        if (problem === null) this.objects[type] = (this.objects[type] ?? 0) + 1;
+        else this.report(line, `${type} ${key ? `'${key}' ` : ""}${problem}`);
       },
       malformed: (badLine, reason) => {
         this.report(badLine, reason);

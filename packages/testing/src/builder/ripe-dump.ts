@@ -75,6 +75,21 @@ const COUNTRIES: [string, number][] = [
 const ASN_BASE = 4_200_000_000;
 const PAD = 16;
 
+/** An IPv6 prefix as RIPE writes it (RFC 5952: lower-case, the longest run of zero groups as `::`). */
+function v6Prefix(groups: number[], bits: number): string {
+  const g = [...groups, 0, 0, 0, 0, 0, 0, 0, 0].slice(0, 8);
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLength) [best, bestLength] = [i, j - i];
+  }
+  const hex = g.map((x) => x.toString(16));
+  const text = best < 0 ? hex.join(":") : `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLength).join(":")}`;
+  return `${text}/${bits}`;
+}
+
 const line = (name: string, value: string) => `${`${name}:`.padEnd(PAD)}${value}`;
 const base26 = (n: number) => {
   let s = "";
@@ -342,14 +357,13 @@ function* inet6nums(o: Options): Generator<Buffer> {
       o.onMalformed?.("ripe.db.inet6num", first);
     }
   };
-  const hex = (n: number) => n.toString(16);
   for (let a = 0; written < o.inet6num; a++) {
     if (a >= 4096) throw new Error("too many inet6nums for 2001:db8::/32");
     const org = Math.floor(hash(a, 5) * o.organisation);
     const country = orgCountry(org);
     const allocMailbox = orgMailboxOf(o, org);
     const h3 = a << 4; // the /44's bits in the third group
-    const prefix = `2001:db8:${hex(h3)}::/44`;
+    const prefix = v6Prefix([0x2001, 0xdb8, h3], 44);
     write(
       rangeLines(rng, "inet6num", prefix, `${country}-V6-${a}`, country, "ALLOCATED-BY-RIR", { org, abuse: null }),
       { family: 6, prefix, mailbox: allocMailbox, own: allocMailbox !== null, country },
@@ -363,7 +377,7 @@ function* inet6nums(o: Options): Generator<Buffer> {
       const r = rng.next();
       const abuse = r < 0.25 ? Math.floor(rng.next() * o.role) : null;
       const own = abuse !== null ? roleMailbox(abuse) : null;
-      const p56 = `2001:db8:${hex(h)}:${hex(y << 8)}::/56`;
+      const p56 = v6Prefix([0x2001, 0xdb8, h, y << 8], 56);
       write(rangeLines(rng, "inet6num", p56, `${country}-V6C-${written}`, country, "ASSIGNED", { org: null, abuse }), {
         family: 6,
         prefix: p56,
@@ -372,7 +386,7 @@ function* inet6nums(o: Options): Generator<Buffer> {
         country,
       });
       if (rng.next() < 0.2 && written < o.inet6num) {
-        const p64 = `2001:db8:${hex(h)}:${hex((y << 8) | 1)}::/64`;
+        const p64 = v6Prefix([0x2001, 0xdb8, h, (y << 8) | 1], 64);
         write(
           rangeLines(rng, "inet6num", p64, `${country}-V6H-${written}`, country, "ASSIGNED", {
             org: null,
