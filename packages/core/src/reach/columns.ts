@@ -4,6 +4,7 @@ type TypedCtor<T extends Typed> = { new (length: number): T };
 const SHIFT = 16;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
+const POOL_CHUNK = 1 << 20;
 
 /**
  * A column of numbers, one per row of a table that grows as a dump is read, in fixed chunks of 65,536:
@@ -56,13 +57,13 @@ export class Column<T extends Typed> {
 /** Short strings kept as bytes (no string object each): the netnames of ranges. */
 export class BytePool {
   private readonly chunks: Uint8Array[] = [];
-  private used = CHUNK * 16; // the current chunk is full: the first add starts one
+  private used = POOL_CHUNK; // the current chunk is full: the first add starts one
 
   /** Stores a latin-1 string (cut at 255 characters) as its length then its bytes; returns a reference. */
   add(text: string): number {
     const length = Math.min(text.length, 255);
-    if (this.used + length + 1 > CHUNK * 16) {
-      this.chunks.push(new Uint8Array(CHUNK * 16));
+    if (this.used + length + 1 > POOL_CHUNK) {
+      this.chunks.push(new Uint8Array(POOL_CHUNK));
       this.used = 0;
     }
     const chunk = this.chunks[this.chunks.length - 1]!;
@@ -70,18 +71,20 @@ export class BytePool {
     chunk[at] = length;
     for (let i = 0; i < length; i++) chunk[at + 1 + i] = text.charCodeAt(i) & 255;
     this.used += length + 1;
-    return (this.chunks.length - 1) * CHUNK * 16 + at;
+    return (this.chunks.length - 1) * POOL_CHUNK + at;
   }
 
-  /** The bytes of a reference (its length first), to copy into another pool. */
-  bytesOf(ref: number): Uint8Array {
-    const chunk = this.chunks[Math.floor(ref / (CHUNK * 16))]!;
-    const at = ref % (CHUNK * 16);
-    return chunk.subarray(at, at + 1 + chunk[at]!);
+  /** Hands the bytes over (ReachData.names) and empties the pool: no copy at the import's peak. */
+  take(): Uint8Array[] {
+    const chunks = this.chunks.splice(0);
+    this.used = POOL_CHUNK;
+    return chunks;
   }
 
-  /** The string at `at` of a pool's bytes in one array (ReachData.names). */
-  static text(bytes: Uint8Array, at: number): string {
-    return String.fromCharCode(...bytes.subarray(at + 1, at + 1 + bytes[at]!));
+  /** The string a reference points to in a pool's chunks. */
+  static text(chunks: readonly Uint8Array[], ref: number): string {
+    const chunk = chunks[Math.floor(ref / POOL_CHUNK)]!;
+    const at = ref % POOL_CHUNK;
+    return String.fromCharCode(...chunk.subarray(at + 1, at + 1 + chunk[at]!));
   }
 }

@@ -57,8 +57,8 @@ export type ReachData = {
     prefixes: { words: Uint32Array; bits: Uint8Array; source: Int32Array };
   };
   asns: { asn: Uint32Array; contact: Int32Array };
-  /** Netnames of the sources (see BytePool). */
-  names: Uint8Array;
+  /** Netnames of the sources: BytePool's chunks (a source's `name` is a reference into them). */
+  names: Uint8Array[];
   report: ReachReport;
 };
 

@@ -1,5 +1,5 @@
 import { forEachV4Prefix } from "./address-range.ts";
-import { Column, type BytePool } from "./columns.ts";
+import { Column } from "./columns.ts";
 import { sortIndexes } from "./sort-indexes.ts";
 import type { RangeCounts, ReachData, ReachReport } from "./reach-data.ts";
 import { at, MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
@@ -117,27 +117,9 @@ export function resolveReach(collected: RipeCollector, options: ResolveOptions =
       prefixes: v6.prefixes,
     },
     asns: asns.table,
-    names: copyNames(collected.names, [v4.sources.name, v6.sources.name]),
+    names: collected.names.take(),
     report,
   };
-}
-
-/** The netnames the sources show, copied into one array; their references rewritten to offsets in it. */
-function copyNames(pool: BytePool, refs: Int32Array[]): Uint8Array {
-  let size = 0;
-  for (const list of refs) for (const r of list) if (r >= 0) size += pool.bytesOf(r).length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const list of refs) {
-    for (let i = 0; i < list.length; i++) {
-      if (list[i]! < 0) continue;
-      const bytes = pool.bytesOf(list[i]!);
-      out.set(bytes, at);
-      list[i] = at;
-      at += bytes.length;
-    }
-  }
-  return out;
 }
 
 type FamilyResult = {
@@ -150,8 +132,9 @@ type FamilyResult = {
 function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inScopeOrgs: Set<number>): FamilyResult {
   const n = t.size;
   const w = t.width;
-  const first = t.first;
-  const last = t.last; // IPv4: last address; IPv6: prefix length
+  // IPv4: first and last address; IPv6: the prefix's words and its length.
+  const word = (row: number, k: number) => t.word(row, k);
+  const last = { get: (row: number) => t.lastOf(row) };
 
   const contains =
     w === 1
@@ -163,7 +146,7 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
             const take = Math.min(32, Math.max(0, bits - 32 * k));
             if (take === 0) return true;
             const mask = take === 32 ? 0xffffffff : ~(0xffffffff >>> take) >>> 0;
-            if (((first.get(p * 4 + k) ^ first.get(q * 4 + k)) & mask) !== 0) return false;
+            if (((word(p, k) ^ word(q, k)) & mask) !== 0) return false;
           }
           return true;
         };
@@ -180,7 +163,7 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   let sources = 0;
   const addSource = (row: number, contact: number) => {
     const s = sources++;
-    for (let k = 0; k < w; k++) src.first.set(s * w + k, first.get(row * w + k));
+    for (let k = 0; k < w; k++) src.first.set(s * w + k, word(row, k));
     src.last.set(s, last.get(row));
     src.contact.set(s, contact);
     src.name.set(s, t.nameOf(row));
@@ -195,13 +178,13 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   let pieces = 0;
   const emit = (row: number, source: number) => {
     if (w === 1) {
-      forEachV4Prefix(first.get(row), last.get(row), (start, bits) => {
+      forEachV4Prefix(word(row, 0), last.get(row), (start, bits) => {
         pStart.set(pieces, start);
         pBits.set(pieces, bits);
         pSource.set(pieces++, source);
       });
     } else {
-      for (let k = 0; k < 4; k++) pStart.set(pieces * 4 + k, first.get(row * 4 + k));
+      for (let k = 0; k < 4; k++) pStart.set(pieces * 4 + k, word(row, k));
       pBits.set(pieces, last.get(row));
       pSource.set(pieces++, source);
     }
@@ -214,13 +197,13 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   const stackContact: number[] = [];
   const walk = () => {
     // First address up, then the larger range first: a range comes after every range containing it.
-    const lead = leadingWord(first, n, w);
+    const lead = leadingWord(word, n, w);
     const order = sortIndexes(
       n,
-      (i) => first.get(i * w + lead),
+      (i) => word(i, lead),
       (a, b) => {
         for (let k = lead + 1; k < w; k++) {
-          const d = first.get(a * w + k) - first.get(b * w + k);
+          const d = word(a, k) - word(b, k);
           if (d !== 0) return d;
         }
         // IPv4: the larger range (later last address) first; IPv6: the shorter prefix first.
@@ -269,7 +252,7 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   // Unique prefixes, address then length; for equal ones the last emitted (the most specific range) wins.
   const ps = pStart;
   const pb = pBits;
-  const pieceLead = leadingWord(ps, pieces, w);
+  const pieceLead = leadingWord((row, k) => ps.get(row * w + k), pieces, w);
   const byPrefix = sortIndexes(
     pieces,
     (i) => ps.get(i * w + pieceLead),
@@ -314,10 +297,10 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
 
 /** The first of the `w` words per row that differs between rows: the sort key (all IPv6 of a test dump
  *  share 2001:db8, and sorting by a word they share would leave one run for the comparator). */
-function leadingWord(words: Column<Uint32Array>, n: number, w: number): number {
+function leadingWord(word: (row: number, k: number) => number, n: number, w: number): number {
   for (let k = 0; k < w - 1; k++) {
-    const v = n > 0 ? words.get(k) : 0;
-    for (let i = 1; i < n; i++) if (words.get(i * w + k) !== v) return k;
+    const v = n > 0 ? word(0, k) : 0;
+    for (let i = 1; i < n; i++) if (word(i, k) !== v) return k;
   }
   return w - 1;
 }

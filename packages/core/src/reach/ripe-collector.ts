@@ -28,59 +28,91 @@ const firstToken = (value: string) => {
 };
 
 /**
- * The network ranges of one address family, one row each, in typed columns (no object per range). Most
- * ranges (customer assignments) have neither abuse-c nor org: their row is 14 bytes (IPv4); the others
- * also have a row in the `contact` columns, which `ref` points to.
+ * The network ranges of one address family, in typed columns (no object per range), in two parts: most
+ * ranges (customer assignments) have neither abuse-c nor org and need only their addresses (8 bytes an
+ * IPv4 range; in a country scope they are kept only when in it, so their country is not needed); the
+ * others also keep country, abuse-c, org and netname. After reading, row r < `bare` is a bare range,
+ * the others are `bare + k` for the k-th range with attributes.
  */
 export class RangeTable {
-  size = 0;
-  /** IPv4: first address (width 1). IPv6: the prefix's four words (width 4). */
-  readonly first: Column<Uint32Array>;
-  /** IPv4: last address. IPv6: prefix length. */
-  readonly last = new Column(Uint32Array);
-  readonly country = new Column(Uint16Array);
-  /** The row's index in the contact columns, or NONE. */
-  readonly ref = new Column(Int32Array);
-  withAttributes = 0;
-  readonly abuseC = new Column(Int32Array);
-  readonly org = new Column(Int32Array);
-  /** The netname's offset in `RipeCollector.names`, or NONE: kept only where it may be shown. */
-  readonly name = new Column(Int32Array);
+  bare = 0;
+  attributed = 0;
+  /** Per part: IPv4 first address (width 1) or the IPv6 prefix's four words (width 4). */
+  private readonly first = [new Column(Uint32Array), new Column(Uint32Array)];
+  /** Per part: IPv4 last address, IPv6 prefix length. */
+  private readonly last: Column<Uint32Array | Uint8Array>[];
+  private readonly country = new Column(Uint16Array);
+  private readonly abuseC = new Column(Int32Array);
+  private readonly org = new Column(Int32Array);
+  /** The netname's reference in `RipeCollector.names`, or NONE. */
+  private readonly name = new Column(Int32Array);
   /** Countries after the first, for the few ranges with several `country:` lines. */
-  readonly moreCountries = new Map<number, number[]>();
+  private readonly moreCountries = new Map<number, number[]>();
 
   constructor(readonly width: 1 | 4) {
-    this.first = new Column(Uint32Array);
+    const last = () => (width === 1 ? new Column<Uint32Array>(Uint32Array) : new Column<Uint8Array>(Uint8Array));
+    this.last = [last(), last()];
   }
 
+  get size(): number {
+    return this.bare + this.attributed;
+  }
+
+  /** Adds a range: `words` its first address (or prefix) words, `last` its last address (or length). */
+  add(
+    words: ArrayLike<number>,
+    last: number,
+    attributes: { country: number[]; abuseC: number; org: number; name: number } | null,
+  ): void {
+    const part = attributes === null ? 0 : 1;
+    const row = part === 0 ? this.bare++ : this.attributed++;
+    for (let k = 0; k < this.width; k++) this.first[part]!.set(row * this.width + k, words[k]!);
+    this.last[part]!.set(row, last);
+    if (attributes === null) return;
+    this.country.set(row, attributes.country[0] ?? 0);
+    if (attributes.country.length > 1) this.moreCountries.set(row, attributes.country.slice(1));
+    this.abuseC.set(row, attributes.abuseC);
+    this.org.set(row, attributes.org);
+    this.name.set(row, attributes.name);
+  }
+
+  word(row: number, k: number): number {
+    return row < this.bare
+      ? this.first[0]!.get(row * this.width + k)
+      : this.first[1]!.get((row - this.bare) * this.width + k);
+  }
+
+  lastOf(row: number): number {
+    return row < this.bare ? this.last[0]!.get(row) : this.last[1]!.get(row - this.bare);
+  }
+
+  /** A bare range is in the scope (it was kept only if it was). */
   hasCountry(row: number, scope: ReadonlySet<number>): boolean {
-    if (scope.has(this.country.get(row))) return true;
-    const more = this.moreCountries.get(row);
+    if (row < this.bare) return true;
+    const r = row - this.bare;
+    if (scope.has(this.country.get(r))) return true;
+    const more = this.moreCountries.get(r);
     return more !== undefined && more.some((c) => scope.has(c));
+  }
+
+  abuseCOf(row: number): number {
+    return row < this.bare ? NONE : this.abuseC.get(row - this.bare);
+  }
+
+  orgOf(row: number): number {
+    return row < this.bare ? NONE : this.org.get(row - this.bare);
+  }
+
+  nameOf(row: number): number {
+    return row < this.bare ? NONE : this.name.get(row - this.bare);
   }
 
   /** Frees the rows (resolveReach is done with them). */
   release(): void {
-    for (const column of [this.first, this.last, this.country, this.ref, this.abuseC, this.org, this.name])
-      column.clear();
+    for (const column of [...this.first, ...this.last, this.country, this.abuseC, this.org, this.name]) column.clear();
     this.moreCountries.clear();
-    this.size = 0;
-    this.withAttributes = 0;
-  }
-
-  abuseCOf(row: number): number {
-    const r = this.ref.get(row);
-    return r < 0 ? NONE : this.abuseC.get(r);
-  }
-
-  orgOf(row: number): number {
-    const r = this.ref.get(row);
-    return r < 0 ? NONE : this.org.get(r);
-  }
-
-  nameOf(row: number): number {
-    const r = this.ref.get(row);
-    return r < 0 ? NONE : this.name.get(r);
+    this.bare = 0;
+    this.attributed = 0;
   }
 }
 
@@ -248,19 +280,21 @@ export class RipeCollector {
           this.outOfScope++;
           return null;
         }
-        const row = table.size;
-        const problem = type === "inetnum" ? this.putV4Range(row, key) : this.putV6Prefix(row, key);
-        if (problem !== null) return problem;
-        table.size++;
-        table.country.set(row, countries[0] ?? 0);
-        if (countries.length > 1) table.moreCountries.set(row, countries.slice(1));
-        if (abuseC || org) {
-          const r = table.withAttributes++;
-          table.ref.set(row, r);
-          table.abuseC.set(r, abuseC ? this.handle(abuseC) : NONE);
-          table.org.set(r, org ? this.handle(org) : NONE);
-          table.name.set(r, netname ? this.names.add(netname) : NONE);
-        } else table.ref.set(row, NONE);
+        const address = type === "inetnum" ? v4Range(key) : v6Prefix(key);
+        if (typeof address === "string") return address;
+        // A bare range needs no country: out of a scope it was dropped above.
+        table.add(
+          address.words,
+          address.last,
+          abuseC || org
+            ? {
+                country: countries,
+                abuseC: abuseC ? this.handle(abuseC) : NONE,
+                org: org ? this.handle(org) : NONE,
+                name: netname ? this.names.add(netname) : NONE,
+              }
+            : null,
+        );
         return null;
       }
       case "aut-num": {
@@ -290,35 +324,33 @@ export class RipeCollector {
       }
     }
   }
+}
 
-  private putV4Range(row: number, key: string): string | null {
-    let first: number;
-    let last: number;
-    const dash = key.indexOf("-");
-    if (dash >= 0) {
-      first = parseV4(key.slice(0, dash).trim());
-      last = parseV4(key.slice(dash + 1).trim());
-    } else {
-      const cidr = parseCidr(key);
-      if (!cidr.ok || cidr.cidr.version !== 4) return "is not an IPv4 range";
-      const b = cidr.cidr.bytes;
-      first = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
-      last = first + 2 ** (32 - cidr.cidr.bits) - 1;
-    }
-    if (first < 0 || last < 0) return "is not an IPv4 range";
-    if (first > last) return "starts after it ends";
-    this.v4.first.set(row, first);
-    this.v4.last.set(row, last);
-    return null;
-  }
-
-  private putV6Prefix(row: number, key: string): string | null {
+/** An inetnum's range (`first - last`, or a prefix) as its first address and last, or what is wrong. */
+function v4Range(key: string): { words: [number]; last: number } | string {
+  let first: number;
+  let last: number;
+  const dash = key.indexOf("-");
+  if (dash >= 0) {
+    first = parseV4(key.slice(0, dash).trim());
+    last = parseV4(key.slice(dash + 1).trim());
+  } else {
     const cidr = parseCidr(key);
-    if (!cidr.ok || cidr.cidr.version !== 6) return cidr.ok ? "is not an IPv6 prefix" : cidr.message;
-    const words = new Uint32Array(4);
-    v6Words(cidr.cidr.bytes, words, 0);
-    for (let k = 0; k < 4; k++) this.v6.first.set(row * 4 + k, words[k]!);
-    this.v6.last.set(row, cidr.cidr.bits);
-    return null;
+    if (!cidr.ok || cidr.cidr.version !== 4) return "is not an IPv4 range";
+    const b = cidr.cidr.bytes;
+    first = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+    last = first + 2 ** (32 - cidr.cidr.bits) - 1;
   }
+  if (first < 0 || last < 0) return "is not an IPv4 range";
+  if (first > last) return "starts after it ends";
+  return { words: [first], last };
+}
+
+/** An inet6num's prefix as its four words and its length, or what is wrong. */
+function v6Prefix(key: string): { words: Uint32Array; last: number } | string {
+  const cidr = parseCidr(key);
+  if (!cidr.ok || cidr.cidr.version !== 6) return cidr.ok ? "is not an IPv6 prefix" : cidr.message;
+  const words = new Uint32Array(4);
+  v6Words(cidr.cidr.bytes, words, 0);
+  return { words, last: cidr.cidr.bits };
 }
