@@ -1,6 +1,6 @@
 import type { Cidr, IpAddress } from "../match/ip-address.ts";
 import { Column } from "./columns.ts";
-import { sortIndexes } from "./sort-indexes.ts";
+import { sortByWords } from "./sort-indexes.ts";
 
 const NONE = -1;
 const V4_END = 2 ** 32 - 1;
@@ -187,20 +187,11 @@ function flatten<A extends number | bigint>(
   read: (out: Column<Uint32Array>, at: number) => A,
 ): Flat {
   const { width: w, count, words, bits } = added;
-  const lead = (() => {
-    for (let k = 0; k < w - 1; k++) for (let i = 1; i < count; i++) if (words.get(i * w + k) !== words.get(k)) return k;
-    return w - 1;
-  })();
-  const order = sortIndexes(
+  const order = sortByWords(
     count,
-    (i) => words.get(i * w + lead),
-    (a, b) => {
-      for (let k = lead + 1; k < w; k++) {
-        const d = words.get(a * w + k) - words.get(b * w + k);
-        if (d !== 0) return d;
-      }
-      return bits.get(a) - bits.get(b) || a - b;
-    },
+    w,
+    (row, k) => words.get(row * w + k),
+    (a, b) => bits.get(a) - bits.get(b) || a - b,
   );
   const starts = new Column(Uint32Array);
   const values = new Column(Int32Array);

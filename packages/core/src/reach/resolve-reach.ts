@@ -1,6 +1,6 @@
 import { forEachV4Prefix } from "./address-range.ts";
 import { Column } from "./columns.ts";
-import { sortIndexes } from "./sort-indexes.ts";
+import { sortByWords } from "./sort-indexes.ts";
 import type { RangeCounts, ReachData, ReachReport } from "./reach-data.ts";
 import { at, MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
 
@@ -197,18 +197,13 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   const stackContact: number[] = [];
   const walk = () => {
     // First address up, then the larger range first: a range comes after every range containing it.
-    const lead = leadingWord(word, n, w);
-    const order = sortIndexes(
+    const order = sortByWords(
       n,
-      (i) => word(i, lead),
-      (a, b) => {
-        for (let k = lead + 1; k < w; k++) {
-          const d = word(a, k) - word(b, k);
-          if (d !== 0) return d;
-        }
+      w,
+      word,
+      (a, b) =>
         // IPv4: the larger range (later last address) first; IPv6: the shorter prefix first.
-        return (w === 1 ? last.get(b) - last.get(a) : last.get(a) - last.get(b)) || a - b;
-      },
+        (w === 1 ? last.get(b) - last.get(a) : last.get(a) - last.get(b)) || a - b,
     );
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
@@ -252,17 +247,11 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
   // Unique prefixes, address then length; for equal ones the last emitted (the most specific range) wins.
   const ps = pStart;
   const pb = pBits;
-  const pieceLead = leadingWord((row, k) => ps.get(row * w + k), pieces, w);
-  const byPrefix = sortIndexes(
+  const byPrefix = sortByWords(
     pieces,
-    (i) => ps.get(i * w + pieceLead),
-    (a, b) => {
-      for (let k = pieceLead + 1; k < w; k++) {
-        const d = ps.get(a * w + k) - ps.get(b * w + k);
-        if (d !== 0) return d;
-      }
-      return pb.get(a) - pb.get(b) || a - b;
-    },
+    w,
+    (row, k) => ps.get(row * w + k),
+    (a, b) => pb.get(a) - pb.get(b) || a - b,
   );
   const same = (a: number, b: number) => {
     if (pb.get(a) !== pb.get(b)) return false;
@@ -293,16 +282,6 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
     },
     prefixes: { words, bits, source },
   };
-}
-
-/** The first of the `w` words per row that differs between rows: the sort key (all IPv6 of a test dump
- *  share 2001:db8, and sorting by a word they share would leave one run for the comparator). */
-function leadingWord(word: (row: number, k: number) => number, n: number, w: number): number {
-  for (let k = 0; k < w - 1; k++) {
-    const v = n > 0 ? word(0, k) : 0;
-    for (let i = 1; i < n; i++) if (word(i, k) !== v) return k;
-  }
-  return w - 1;
 }
 
 function resolveAsns(

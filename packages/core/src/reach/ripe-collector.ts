@@ -276,12 +276,12 @@ export class RipeCollector {
       case "inetnum":
       case "inet6num": {
         const table = type === "inetnum" ? this.v4 : this.v6;
+        const address = type === "inetnum" ? v4Range(key) : v6Prefix(key);
+        if (typeof address === "string") return address;
         if (this.scope !== null && !abuseC && !org && !countries.some((c) => this.scope!.has(c))) {
           this.outOfScope++;
           return null;
         }
-        const address = type === "inetnum" ? v4Range(key) : v6Prefix(key);
-        if (typeof address === "string") return address;
         // A bare range needs no country: out of a scope it was dropped above.
         table.add(
           address.words,

@@ -26,3 +26,36 @@ export function sortIndexes(
   }
   return out;
 }
+
+/**
+ * Rows of `width` 32-bit words each (an address: 1 for IPv4, 4 for IPv6) ordered by those words, then by
+ * `tie`. The key is the first word in which rows differ: every IPv6 prefix of a test dump shares its
+ * first word (2001:db8), and keyed on it they would all fall into one bucket.
+ */
+export function sortByWords(
+  count: number,
+  width: number,
+  word: (row: number, k: number) => number,
+  tie: (a: number, b: number) => number,
+): Uint32Array {
+  let lead = width - 1;
+  find: for (let k = 0; k < width - 1; k++) {
+    for (let i = 1; i < count; i++) {
+      if (word(i, k) !== word(0, k)) {
+        lead = k;
+        break find;
+      }
+    }
+  }
+  return sortIndexes(
+    count,
+    (i) => word(i, lead),
+    (a, b) => {
+      for (let k = lead + 1; k < width; k++) {
+        const d = word(a, k) - word(b, k);
+        if (d !== 0) return d;
+      }
+      return tie(a, b);
+    },
+  );
+}
