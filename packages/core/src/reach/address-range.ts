@@ -35,15 +35,6 @@ export function v6Words(bytes: ArrayLike<number>, out: Uint32Array, at: number):
   }
 }
 
-export function v6BigInt(words: Uint32Array, at: number): bigint {
-  return (
-    (BigInt(words[at]!) << 96n) |
-    (BigInt(words[at + 1]!) << 64n) |
-    (BigInt(words[at + 2]!) << 32n) |
-    BigInt(words[at + 3]!)
-  );
-}
-
 export function v6Text(words: Uint32Array, at: number): string {
   const bytes: number[] = [];
   for (let w = 0; w < 4; w++) {

@@ -1,5 +1,6 @@
 import { parseIp } from "../match/ip-address.ts";
 import { bigIntText, rangePrefixes } from "./address-range.ts";
+import { isMailbox } from "./mailbox.ts";
 
 /** The abuse contact found in an RDAP answer, and the entities it was found under (provenance). */
 export type RdapAbuse = {
@@ -170,7 +171,7 @@ export function jcardEmails(vcard: unknown): string[] {
       ?.replace(/^mailto:/i, "")
       .trim()
       .toLowerCase();
-    if (!value || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) continue;
+    if (!value || !isMailbox(value)) continue;
     const params = isObject(property[1]) ? property[1] : {};
     const type = Array.isArray(params.type) ? params.type.join(",") : String(params.type ?? "");
     const list = /\babuse\b/i.test(type) ? typed : other;

@@ -2,7 +2,7 @@ import { forEachV4Prefix } from "./address-range.ts";
 import { Column } from "./columns.ts";
 import { sortByWords } from "./sort-indexes.ts";
 import type { RangeCounts, ReachData, ReachReport } from "./reach-data.ts";
-import { at, MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
+import { MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
 
 const NONE = -1;
 
@@ -24,9 +24,9 @@ class Contacts {
   /** A range's or aut-num's contact: its own abuse-c, else its org's abuse-c; NONE if neither has a mailbox. */
   of(abuseC: number, org: number): number {
     const c = this.c;
-    if (abuseC >= 0 && at(c.roleMailbox, abuseC) >= 0) return this.id(abuseC, NONE);
-    const orgRole = org >= 0 ? at(c.orgAbuseC, org) : NONE;
-    if (orgRole >= 0 && at(c.roleMailbox, orgRole) >= 0) return this.id(orgRole, org);
+    if (abuseC >= 0 && c.roleMailbox.getOr(abuseC) >= 0) return this.id(abuseC, NONE);
+    const orgRole = org >= 0 ? c.orgAbuseC.getOr(org) : NONE;
+    if (orgRole >= 0 && c.roleMailbox.getOr(orgRole) >= 0) return this.id(orgRole, org);
     return NONE;
   }
 
@@ -36,7 +36,7 @@ class Contacts {
     if (id === undefined) {
       id = this.size++;
       this.ids.set(key, id);
-      this.mailbox.set(id, at(this.c.roleMailbox, role));
+      this.mailbox.set(id, this.c.roleMailbox.getOr(role));
       this.role.set(id, role);
       this.org.set(id, org);
     }

@@ -1,6 +1,7 @@
 import { parseCidr } from "../match/ip-address.ts";
 import { parseV4, v6Words } from "./address-range.ts";
 import { BytePool, Column } from "./columns.ts";
+import { isMailbox } from "./mailbox.ts";
 import { RIPE_SCHEMA, RIPE_TYPES, type RipeObjectType } from "./ripe-schema.ts";
 import { RpslReader, type RpslEvents } from "./rpsl-reader.ts";
 
@@ -10,7 +11,6 @@ export type MalformedObject = { file: string; line: number; reason: string };
 export const MALFORMED_LISTED = 100;
 
 const NONE = -1;
-const MAILBOX = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 /** Two upper-case letters as one number (`BE` -> 0x4245); 0 for anything else. */
 export function countryCode(text: string): number {
@@ -18,9 +18,6 @@ export function countryCode(text: string): number {
   const b = text.charCodeAt(1) & ~0x20;
   return text.length === 2 && a >= 65 && a <= 90 && b >= 65 && b <= 90 ? (a << 8) | b : 0;
 }
-
-/** A column's value, NONE past its end (handles interned after the column last grew). */
-export const at = (column: Column<Int32Array>, row: number): number => column.getOr(row);
 
 const firstToken = (value: string) => {
   const space = value.search(/\s/);
@@ -214,7 +211,7 @@ export class RipeCollector {
     // Attribute indexes, compared as numbers for every attribute of every object.
     const at = new Map(RpslReader.attributeNamesOf(RIPE_SCHEMA).map((n, i) => [n, i]));
     const typeIds = RIPE_TYPES.map((t) => at.get(t)!);
-    const [NETNAME, COUNTRY, ORG, ABUSE_C, NIC_HDL, MAILBOX_, ORG_NAME, MODIFIED] = [
+    const [NETNAME, COUNTRY, ORG, ABUSE_C, NIC_HDL, ABUSE_MAILBOX, ORG_NAME, MODIFIED] = [
       "netname",
       "country",
       "org",
@@ -242,7 +239,7 @@ export class RipeCollector {
         } else if (a === ORG) org ||= value;
         else if (a === ABUSE_C) abuseC ||= value;
         else if (a === NIC_HDL) key ||= value;
-        else if (a === MAILBOX_) mailbox ||= value;
+        else if (a === ABUSE_MAILBOX) mailbox ||= value;
         else if (a === ORG_NAME) orgName ||= value;
         else if (a === MODIFIED) {
           if (/^\d{4}-\d\d-\d\dT/.test(value) && (this.newestModified === null || value > this.newestModified)) {
@@ -317,9 +314,9 @@ export class RipeCollector {
       case "person": {
         if (!key) return "has no nic-hdl";
         if (!mailbox) return null;
-        if (!MAILBOX.test(mailbox)) return `abuse-mailbox '${mailbox}' is not an e-mail address`;
+        if (!isMailbox(mailbox)) return `abuse-mailbox '${mailbox}' is not an e-mail address`;
         const h = this.handle(key);
-        if (at(this.roleMailbox, h) === NONE) this.roleMailbox.set(h, this.mailbox(mailbox));
+        if (this.roleMailbox.getOr(h) === NONE) this.roleMailbox.set(h, this.mailbox(mailbox));
         return null;
       }
     }

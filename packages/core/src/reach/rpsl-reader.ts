@@ -92,11 +92,6 @@ export class RpslReader {
     });
   }
 
-  /** The type index of an object type name, or -1. */
-  typeIndex(name: string): number {
-    return this.typeNames.indexOf(name);
-  }
-
   /** Reads the next bytes. Lines may be split anywhere across chunks. */
   push(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

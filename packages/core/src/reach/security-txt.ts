@@ -1,5 +1,6 @@
 import { getDomain } from "tldts";
 import { parseIp } from "../match/ip-address.ts";
+import { isMailbox } from "./mailbox.ts";
 
 /** A security.txt that can be used: its mailto contacts and what else it says (RFC 9116). */
 export type SecurityTxt = {
@@ -28,7 +29,6 @@ const SIGNED_START = "-----BEGIN PGP SIGNED MESSAGE-----";
 const SIGNATURE_START = "-----BEGIN PGP SIGNATURE-----";
 // RFC 3339 date-time, as RFC 9116 2.5.5 requires for Expires.
 const DATE_TIME = /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
-const MAILBOX = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 /**
  * Reads a security.txt (RFC 9116): `Field: value` lines, `#` comments, field names compared
@@ -111,7 +111,7 @@ export function parseSecurityTxt(text: string, { now, url }: { now: Date; url?: 
 function mailtoAddresses(value: string, warnings: string[]): string[] {
   let list: string;
   if (/^mailto:/i.test(value)) list = value.slice(7).split("?")[0]!;
-  else if (MAILBOX.test(value)) {
+  else if (isMailbox(value)) {
     warnings.push(`Contact '${value}' is an address, not a mailto: URI`);
     list = value;
   } else return [];
@@ -123,7 +123,7 @@ function mailtoAddresses(value: string, warnings: string[]): string[] {
     } catch {
       continue;
     }
-    if (MAILBOX.test(address)) out.push(address);
+    if (isMailbox(address)) out.push(address);
   }
   return out;
 }
