@@ -194,7 +194,9 @@ export class RpslReader {
       const id = this.lookup(buf, start, colon);
       this.startObject(id >= 0 && id < this.typeNames.length ? id : -1);
       if (this.type < 0) {
-        const name = buf.toString("latin1", start, colon).toLowerCase();
+        // Counted by name; past 64 names (not RPSL: a CSV, a binary file) all under one.
+        let name = buf.toString("latin1", start, colon).toLowerCase();
+        if (!this.otherTypes.has(name) && this.otherTypes.size >= 64) name = "(other)";
         this.otherTypes.set(name, (this.otherTypes.get(name) ?? 0) + 1);
         return;
       }

@@ -117,6 +117,16 @@ describe("RpslReader", () => {
     expect(objects[0]!.line).toBe(4);
   });
 
+  it("counts objects of other types by name, past 64 names under one", () => {
+    let text = "";
+    for (let i = 0; i < 100; i++) text += `type${i}: x\n\n`;
+    const { other, objects } = read(text + "route: 192.0.2.0/24\n\nroute: 198.51.100.0/24\n");
+    expect(objects).toEqual([]);
+    expect(other.size).toBe(65);
+    expect(other.get("type0")).toBe(1);
+    expect(other.get("(other)")).toBe(38);
+  });
+
   it("treats a line of only spaces as the end of an object", () => {
     const { objects } = read("role: A\nnic-hdl: A1-RIPE\n   \nrole: B\nnic-hdl: B1-RIPE\n");
     expect(objects.map((o) => o.attributes[1]![1])).toEqual(["A1-RIPE", "B1-RIPE"]);
