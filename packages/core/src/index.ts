@@ -65,3 +65,4 @@ export * from "./xarf/index.ts";
 export * from "./feeds/index.ts";
 export * from "./api-tokens/index.ts";
 export * from "./delivery/index.ts";
+export * from "./reach/index.ts";

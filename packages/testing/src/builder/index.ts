@@ -14,3 +14,16 @@ export {
   type ExposureLine,
   type ExposureOptions,
 } from "./exposures.ts";
+export {
+  ripeDump,
+  delegatedStats,
+  autNumTruth,
+  orgHandle,
+  roleHandle,
+  roleMailbox,
+  RIPE_REAL_SIZE,
+  RIPE_DUMP_NEWEST,
+  type RipeDumpOptions,
+  type RipeDumpFile,
+  type RangeTruth,
+} from "./ripe-dump.ts";

@@ -1,0 +1,49 @@
+export { RpslReader, type RpslEvents, type RpslSchema } from "./rpsl-reader.ts";
+export { RIPE_SCHEMA, RIPE_TYPES, type RipeObjectType } from "./ripe-schema.ts";
+export { RipeCollector, MALFORMED_LISTED, type CollectOptions, type MalformedObject } from "./ripe-collector.ts";
+export { resolveReach, type ResolveOptions } from "./resolve-reach.ts";
+export {
+  prefixRows,
+  asnRows,
+  reachAnswer,
+  type ReachData,
+  type ReachReport,
+  type RangeCounts,
+  type ReachAnswer,
+  type ReachKind,
+  type ReachPrefixRow,
+  type ReachAsnRow,
+} from "./reach-data.ts";
+export { ReachLookup } from "./reach-lookup.ts";
+export { PrefixMap, PrefixMapBuilder } from "./prefix-map.ts";
+export { gunzipIfNeeded, readRpslStream } from "./read-ripe-stream.ts";
+export { delegatedAsns } from "./delegated-stats.ts";
+export { forEachV4Prefix, rangePrefixes, parseV4 } from "./address-range.ts";
+export {
+  parseSecurityTxt,
+  securityTxtUrls,
+  registeredDomain,
+  SECURITY_TXT_MAX_BYTES,
+  type SecurityTxt,
+  type SecurityTxtResult,
+} from "./security-txt.ts";
+export {
+  parseRdapBootstrap,
+  rdapServersForIp,
+  rdapServersForAsn,
+  rdapQueryUrl,
+  type RdapBootstrap,
+} from "./rdap-bootstrap.ts";
+export {
+  parseRdapIpNetwork,
+  parseRdapAutnum,
+  findAbuse,
+  jcardEmails,
+  rdapTtl,
+  RDAP_TTL,
+  type RdapNetwork,
+  type RdapAutnum,
+  type RdapAbuse,
+  type RdapCaching,
+  type RdapResult,
+} from "./rdap-answer.ts";
