@@ -3,7 +3,12 @@ import { z } from "zod";
 // The only module that reads the environment. Everything else receives a Config.
 // Defaults work on a developer machine (services on 127.0.0.1) and in docker-compose (which sets the URLs).
 
+// Published in this repository: fine on a developer's machine, refused in production.
 const DEV_JWT_SECRET = "baken-development-secret-do-not-use-in-production";
+const NOTICE_SUFFIX = ":notice-links";
+const FORM_SUFFIX = ":report-forms";
+/** The development secret and what is derived from it: none of them may sign anything in production. */
+const DEV_SECRETS = new Set([DEV_JWT_SECRET, DEV_JWT_SECRET + NOTICE_SUFFIX, DEV_JWT_SECRET + FORM_SUFFIX]);
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -52,6 +57,7 @@ const schema = z.object({
     }, "an IANA time zone such as Europe/Brussels"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NOTICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  FORM_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_EXPIRES_IN: z
     .string()
     .regex(/^\d+[smhd]$/, "a duration such as 15m, 1h or 8h")
@@ -121,7 +127,7 @@ function shape(env: Env, warnings: string[]) {
     },
     notices: {
       // Separate from the JWT secret so rotating staff sessions does not break the links in sent notices.
-      tokenSecret: env.NOTICE_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}:notice-links`,
+      tokenSecret: env.NOTICE_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${NOTICE_SUFFIX}`,
       tokenTtlDays: env.NOTICE_TOKEN_TTL_DAYS,
       quietDays: env.NOTICE_QUIET_DAYS,
       reminderMinAgeDays: env.REMINDER_MIN_AGE_DAYS,
@@ -149,14 +155,31 @@ function shape(env: Env, warnings: string[]) {
       maxFileBytes: env.REPORT_MAX_FILE_BYTES,
       minFillSeconds: env.REPORT_MIN_FILL_SECONDS,
       ratePerHour: env.REPORT_RATE_LIMIT_PER_HOUR,
-      // Signs the report form's token and the confirmation page's link; derived, like the notice secret,
-      // so rotating JWT_SECRET only invalidates forms open at that moment.
-      formSecret: `${env.JWT_SECRET ?? DEV_JWT_SECRET}:report-forms`,
+      // Signs the report form's token and its confirmation page's link; derived from JWT_SECRET
+      // unless set, so rotating JWT_SECRET only invalidates forms open at that moment.
+      formSecret: env.FORM_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${FORM_SUFFIX}`,
     },
   };
 }
 
 export type Config = Readonly<ReturnType<typeof shape>> & { readonly warnings: readonly string[] };
+
+/**
+ * Production signs with secrets of its own: JWT_SECRET set and not the development default published in
+ * this repository (whoever read it could sign staff sessions, owner links and form tokens); the notice and
+ * form secrets set, or derived from that JWT_SECRET, and never a development value either.
+ */
+function productionSecretProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const fix = "set a random value of 32+ characters (e.g. `openssl rand -base64 48`)";
+  if (!env.JWT_SECRET) problems.push("JWT_SECRET: is required when NODE_ENV=production");
+  for (const name of ["JWT_SECRET", "NOTICE_TOKEN_SECRET", "FORM_TOKEN_SECRET"]) {
+    const value = env[name];
+    if (value && DEV_SECRETS.has(value))
+      problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);
+  }
+  return problems;
+}
 
 /** Validates the environment once; throws ConfigError naming every bad or missing variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -165,8 +188,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   // Checked apart from the schema so it is reported together with any other problem.
-  if (env.NODE_ENV === "production" && !env.JWT_SECRET)
-    problems.push("JWT_SECRET: is required when NODE_ENV=production");
+  if (env.NODE_ENV === "production") problems.push(...productionSecretProblems(env));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const warnings: string[] = [];
   return Object.freeze({ ...shape(parsed.data, warnings), warnings });
