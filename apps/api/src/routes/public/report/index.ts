@@ -1,4 +1,5 @@
 import {
+  AppError,
   checkFormToken,
   checkThanksKey,
   issueFormToken,
@@ -6,6 +7,7 @@ import {
   REPORT_REFERENCE_PATTERN,
   thanksKey,
   validateReport,
+  type ErrorDetail,
   type FieldProblem,
   type ReportField,
 } from "@baken/core";
@@ -83,6 +85,12 @@ export default async function reportRoutes(fastify: FastifyInstance) {
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const show = (code: number, title: string, message: string) =>
       reply.status(code).type(HTML).send(renderMessage({ lang, title, message }, config));
+    // The one AppError this scope's requests meet before the handler: a NUL in a field (refuse-nul.ts).
+    if (err instanceof AppError && err.code === "validation") {
+      const name = (err.details as ErrorDetail[] | undefined)?.[0]?.field?.replace(/^\w+\./, "") ?? "";
+      const label = (t.fields as Record<string, { label?: unknown } | undefined>)[name]?.label;
+      return show(400, t.failure.title, t.failure.badCharacter(typeof label === "string" ? label : name));
+    }
     if (status === 429) return show(429, t.abuse.title, t.abuse.rateLimited(phone));
     if (status === 413) return show(413, t.abuse.title, t.abuse.tooLarge);
     if (status >= 400 && status < 500) {
