@@ -61,14 +61,23 @@ export default fp(
       const staff = await findActiveStaff(app.ctx, subject.data);
       if (!staff) throw new AppError("unauthorized", "This account is disabled or no longer exists");
       if (!role) throw new AppError("forbidden", "This route has no role set");
-      if (RANK[staff.role] < RANK[role]) {
-        throw new AppError("forbidden", `This needs the ${role} role; you are ${staff.role}`);
-      }
       request.staff = staff;
+      requireRole(request, role);
     });
   },
   { name: "baken-auth", dependencies: ["baken-context", "baken-security"] },
 );
+
+/**
+ * 403 unless the signed-in user has at least `role`: for a part of a route that needs more than the route
+ * (`what` says which part).
+ */
+export function requireRole(request: FastifyRequest, role: Role, what?: string) {
+  const { staff } = request;
+  if (RANK[staff.role] < RANK[role]) {
+    throw new AppError("forbidden", `${what ? `${what} needs` : "This needs"} the ${role} role; you are ${staff.role}`);
+  }
+}
 
 /** An actor for the audit trail from a signed-in request. */
 export const actorOf = (request: FastifyRequest) => ({
