@@ -81,6 +81,7 @@ const schema = z.object({
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   TRUST_PROXY: bool(false),
+  SHUTDOWN_GRACE_SECONDS: int(10, 1),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
   MAIL_CATCHER_URL: z.url().optional(),
   BAKEN_ADMIN_EMAIL: z.email().optional(),
@@ -102,7 +103,13 @@ function shape(env: Env, warnings: string[]) {
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: env.TRUST_PROXY,
+      /** On SIGTERM, how long requests in flight may finish before uploads still running are aborted (503). */
+      shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    },
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
     redis: {

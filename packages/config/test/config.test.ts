@@ -15,7 +15,7 @@ describe("loadConfig", () => {
   it("works with no variable at all, with this machine's defaults and a warning about the secret", () => {
     const config = loadConfig({});
     expect(config.env).toBe("development");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false, shutdownGraceMs: 10_000 });
     expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/baken");
     expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken", rateLimitPrefix: "baken-rl" });
     expect(config.smtp.url).toBe("smtp://127.0.0.1:1025");

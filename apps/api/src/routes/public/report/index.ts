@@ -85,7 +85,9 @@ export default async function reportRoutes(fastify: FastifyInstance) {
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const show = (code: number, title: string, message: string) =>
       reply.status(code).type(HTML).send(renderMessage({ lang, title, message }, config));
-    // The one AppError this scope's requests meet before the handler: a NUL in a field (refuse-nul.ts).
+    // The server shutting down while the form was still arriving (plugins/app/shutdown.ts): nothing stored.
+    if (err instanceof AppError && err.code === "unavailable") return show(503, t.failure.title, t.failure.body(phone));
+    // A NUL in a field (plugins/app/refuse-nul.ts).
     if (err instanceof AppError && err.code === "validation") {
       const name = (err.details as ErrorDetail[] | undefined)?.[0]?.field?.replace(/^\w+\./, "") ?? "";
       const label = (t.fields as Record<string, { label?: unknown } | undefined>)[name]?.label;
