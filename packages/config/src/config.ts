@@ -79,6 +79,7 @@ const schema = z.object({
   REPORT_MIN_FILL_SECONDS: int(3, 0),
   REPORT_RATE_LIMIT_PER_HOUR: int(20, 1),
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
+  NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_SECONDS: int(10, 1),
@@ -149,6 +150,8 @@ function shape(env: Env, warnings: string[]) {
       lockMs: env.JOB_LOCK_SECONDS * 1000,
       /** how often the worker queues confirmations of reports filed while Redis was down; 0: never */
       confirmationSweepMs: env.REPORT_CONFIRMATION_SWEEP_MINUTES * 60_000,
+      /** how often the worker gives a job back to notices stranded without one; 0: never */
+      noticeRepairSweepMs: env.NOTICE_REPAIR_SWEEP_SECONDS * 1000,
     },
     bootstrapAdmin:
       env.BAKEN_ADMIN_EMAIL && env.BAKEN_ADMIN_PASSWORD
