@@ -7,6 +7,7 @@ import type { WorkerCtx } from "./context.ts";
 import { handlers } from "./handlers/index.ts";
 import { startConfirmationSweep } from "./confirmation-sweep.ts";
 import { startNoticeRepairSweep } from "./notice-repair-sweep.ts";
+import { logRedisOutages } from "./redis-outage.ts";
 
 /** Names of jobs that have no handler; the worker must not start with any. */
 export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).filter((name) => !handlers[name]);
@@ -55,9 +56,9 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
           );
         }
       });
-      worker.on("error", (err) => log.error({ queue, err: err.message }, "worker error"));
       return worker;
     });
+  logRedisOutages(redis, workers, log);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const sweeps = [startConfirmationSweep(ctx, log), startNoticeRepairSweep(ctx, log)];
   return {

@@ -2,3 +2,4 @@ export { QUEUES, jobSchemas, jobQueue, jobId, type QueueName, type JobName, type
 export { createRedis } from "./connection.ts";
 export { createProducer, defaultJobOptions, type JobStatus, type Producer } from "./producer.ts";
 export { createDomainThrottle, type DomainThrottle } from "./domain-throttle.ts";
+export { redisPersistence, persistenceWarnings, type RedisPersistence } from "./persistence.ts";
