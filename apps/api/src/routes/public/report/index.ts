@@ -176,6 +176,10 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         { id: null, ip: request.ip },
         { draft: validated.draft, language: lang, attachments: checkedFiles.accepted, formNonce: tokenCheck.nonce },
       );
+      // Its token made another report already: answered as an expired form, with what was typed.
+      if (submitted.formUsed) {
+        return showForm(reply, 400, { lang, values, problems: [], banner: t.abuse.expired });
+      }
       if (!submitted.confirmationQueued) {
         request.log.error(
           { reportId: submitted.id },
