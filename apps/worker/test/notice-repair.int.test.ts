@@ -1,14 +1,11 @@
-import { loadConfig } from "@baken/config";
-import { createDb } from "@baken/db";
-import { createProducer, createRedis } from "@baken/queue";
-import { requeueStuckNotices, sendCampaign, type Ctx } from "@baken/services";
+import { requeueStuckNotices, sendCampaign } from "@baken/services";
 import { seedCampaign, seedScenario, SmtpSink, waitFor, type SeedOrg } from "@baken/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestWorker } from "./helper.ts";
+import { producerContext, startTestWorker } from "./helper.ts";
 
 /** Every key of this file's queues: what a Redis restarted without its data no longer has. */
-async function emptyRedis(ctx: Ctx & { redis: ReturnType<typeof createRedis> }) {
+async function emptyRedis(ctx: ReturnType<typeof producerContext>["ctx"]) {
   let cursor = "0";
   do {
     const [next, keys] = await ctx.redis.scan(cursor, "MATCH", `${ctx.config.redis.prefix}:*`, "COUNT", 1000);
@@ -19,17 +16,13 @@ async function emptyRedis(ctx: Ctx & { redis: ReturnType<typeof createRedis> }) 
 
 describe("the worker's repair sweep", () => {
   const sink = new SmtpSink();
-  const config = loadConfig(process.env);
-  const db = createDb(config.databaseUrl);
-  const redis = createRedis(config.redis.url, "producer");
-  const producer = createProducer(redis, config.redis.prefix, config.notices.attempts);
-  const ctx = { db, config, producer, redis };
+  const context = producerContext();
+  const { ctx } = context;
+  const { db, producer } = ctx;
   beforeAll(() => sink.start());
   afterAll(async () => {
     await sink.stop();
-    await producer.close();
-    redis.disconnect();
-    await db.close();
+    await context.close();
   });
 
   it("mails once each notice queued before Redis restarted empty, and never again one accepted but not recorded", async () => {
