@@ -9,17 +9,24 @@ import type pg from "pg";
 
 /** SQLSTATEs of a connection the server ended (57P0x: shut down or terminated) or that broke (08xxx). */
 const LOST_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006"]);
-const LOST_ERRNOS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"]);
 const LOST_MESSAGES =
   /Connection terminated|Client has encountered a connection error|Client was closed|not queryable/i;
+/**
+ * Socket errors count only when connecting: during the work pg reports its own socket's through the client's
+ * `error` event, while an ECONNRESET thrown by `fn` may be another socket's (an upload's client gone).
+ */
+const CONNECT_ERRNOS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"]);
 
 /** Whether `err` says the connection to PostgreSQL is gone (rather than that a statement failed). */
 export function isConnectionLost(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (!e || typeof e !== "object") return false;
-  if (typeof e.code === "string" && (LOST_CODES.has(e.code) || LOST_ERRNOS.has(e.code))) return true;
+  if (typeof e.code === "string" && LOST_CODES.has(e.code)) return true;
   return typeof e.message === "string" && LOST_MESSAGES.test(e.message);
 }
+
+const cannotConnect = (err: unknown) =>
+  isConnectionLost(err) || CONNECT_ERRNOS.has(String((err as { code?: unknown } | null)?.code));
 
 export const connectionLostError = () =>
   new AppError("unavailable", "The database connection was lost; nothing was stored; try again");
@@ -64,7 +71,7 @@ async function checkout<T>(
   try {
     client = await pool.connect();
   } catch (err) {
-    throw isConnectionLost(err) ? connectionLostError() : err;
+    throw cannotConnect(err) ? connectionLostError() : err;
   }
   // `lost`: pg said the connection ended. `broken`: it must not be reused (lost, or it could not roll back).
   let lost = false;
