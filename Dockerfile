@@ -1,7 +1,9 @@
 # Baken's api, worker and migration runner: one image, the command picks which (see docker-compose.yml).
 # The api and the worker run as bundles (npm run build:server) with plain node: under tsx, the loader's
 # copies of every module's source cost the api ~55 MiB. The migration runner, a one-off, runs with tsx.
-FROM node:20-bookworm-slim
+# Node 24, the LTS line (supported until April 2028); package.json's engines allow 20.19 and later for source
+# checkouts, and the tests run on Node 20 too.
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 

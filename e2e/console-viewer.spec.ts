@@ -45,3 +45,26 @@ test("a viewer cannot send a campaign: no button, and the API says 403", async (
     expect(await res.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("analyst") });
   });
 });
+
+test("an analyst sees no control that changes the registry, and the API says 403", async ({ page }, testInfo) => {
+  const name = `Registry check ${testInfo.testId}`;
+  await (await adminApi()).importRegistry(`${JSON.stringify({ name, language: "nl" })}\n`);
+  await signIn(page, E2E.analyst);
+  await step(page, testInfo, "organizations as an analyst", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organizations" }).click();
+    await expect(page.getByRole("heading", { name: "Organizations" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New organization" })).toHaveCount(0);
+    await expect(page.getByLabel("Registry file")).toHaveCount(0);
+    await page.getByLabel("Search by name").fill(name);
+    await page.getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  });
+  await step(page, testInfo, "the new-organization page and the API refuse", async () => {
+    await page.goto("/console/organizations/new");
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    const res = await page.request.post("/api/organizations", { data: { name: `${name} 2`, language: "nl" } });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toEqual({ error: "forbidden", message: "This needs the admin role; you are analyst" });
+  });
+});

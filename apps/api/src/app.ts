@@ -7,6 +7,8 @@ import { loggerOptions } from "./lib/logger.ts";
 import contextPlugin from "./plugins/app/context.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
 import errorSchemas from "./plugins/app/error-schemas.ts";
+import refuseNul from "./plugins/app/refuse-nul.ts";
+import shutdown from "./plugins/app/shutdown.ts";
 import security from "./plugins/external/security.ts";
 import swagger from "./plugins/external/swagger.ts";
 import consoleRoutes from "./routes/console.ts";
@@ -41,6 +43,8 @@ export async function buildApp({ config, context, logger, consoleDir }: BuildOpt
   await app.register(contextPlugin, { context: context ?? createAppContext(config), ownsContext: !context });
   await app.register(errorHandler);
   await app.register(errorSchemas);
+  await app.register(refuseNul);
+  await app.register(shutdown);
   await app.register(security);
   await app.register(swagger);
 

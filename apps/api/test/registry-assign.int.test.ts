@@ -20,8 +20,9 @@ describe("organization registry", () => {
     const s = space();
     const org = await createOrg(app, admin);
     const url = `/api/organizations/${org.id}`;
+    // Changing the registry is an admin's work (registry-roles.int.test.ts holds every route to that).
     const post = (path: string, payload: object) =>
-      app.inject({ method: "POST", url: `${url}/${path}`, headers: bearer(analyst), payload });
+      app.inject({ method: "POST", url: `${url}/${path}`, headers: bearer(admin), payload });
     expect((await post("networks", { cidr: `${s.v4}.0/24` })).statusCode).toBe(201);
     expect((await post("networks", { cidr: `${s.v4}.0/24` })).statusCode).toBe(409);
     const badCidr = await post("networks", { cidr: `${s.v4}.7/24` });
@@ -39,7 +40,7 @@ describe("organization registry", () => {
     expect((await post("contacts", { email: `x@${s.domain}`, language: "es" })).json().details[0].field).toBe(
       "body.language",
     );
-    const patch = await app.inject({ method: "PATCH", url, headers: bearer(analyst), payload: { language: "xx" } });
+    const patch = await app.inject({ method: "PATCH", url, headers: bearer(admin), payload: { language: "xx" } });
     expect(patch.statusCode).toBe(400);
     expect(patch.json().details[0].field).toBe("body.language");
 
@@ -55,7 +56,7 @@ describe("organization registry", () => {
     const removed = await app.inject({
       method: "DELETE",
       url: `${url}/networks/${view.networks[0].id}`,
-      headers: bearer(analyst),
+      headers: bearer(admin),
     });
     expect(removed.statusCode).toBe(204);
     expect(
@@ -144,10 +145,11 @@ describe("assigning and re-matching", () => {
     expect(unmatched.total).toBe(4);
     const first = unmatched.exposures.find((e: { ip: string }) => e.ip === `${s.v4}.1`);
 
+    // Registering a network with the assignment changes the registry: an admin's.
     const assigned = await app.inject({
       method: "POST",
       url: `/api/lists/${list.id}/assign`,
-      headers: bearer(analyst),
+      headers: bearer(admin),
       payload: { organizationId: owner.id, exposureIds: [first.id], registerNetwork: `${s.v6}::/48` },
     });
     expect(assigned.statusCode, assigned.body).toBe(200);
@@ -172,7 +174,7 @@ describe("assigning and re-matching", () => {
     await app.inject({
       method: "POST",
       url: `/api/organizations/${owner.id}/domains`,
-      headers: bearer(analyst),
+      headers: bearer(admin),
       payload: { name: s.domain },
     });
     const rematch = await app.inject({

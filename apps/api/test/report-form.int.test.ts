@@ -1,5 +1,6 @@
 import { sendReportConfirmation } from "@baken/services";
 import { SmtpSink, waitFor } from "@baken/testing";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestWorker } from "../../worker/test/helper.ts";
 import type { App } from "../src/app.ts";
@@ -232,15 +233,17 @@ describe("public incident-report form", () => {
     expect(first.statusCode).toBe(303);
     expect(second.headers.location).toBe(first.headers.location);
     expect(await reportsTo(fields.email)).toBe(1);
-    // The same form reused (from the browser's history) for another incident is another report.
+    // A form's token makes one report: reused (from the browser's history, or by a script) for another
+    // incident, it is answered like an expired form, with what was typed, and stores nothing.
     const reused = await postReport(
       app,
       { ...fields, description: "A second, different incident." },
       { token, lang: "fr" },
     );
-    expect(reused.statusCode).toBe(303);
-    expect(reused.headers.location).not.toBe(first.headers.location);
-    expect(await reportsTo(fields.email)).toBe(2);
+    expect(reused.statusCode).toBe(400);
+    expect(reused.body).toContain("Le formulaire est resté ouvert longtemps et a expiré");
+    expect(reused.body).toContain("A second, different incident.");
+    expect(await reportsTo(fields.email)).toBe(1);
 
     const reference = /CERT-\d{4}-\d{6}/.exec(first.headers.location as string)![0];
     const mail = await waitFor(() => sink.mails.find((m) => m.parsed.subject?.endsWith(reference)), { what: "mail" });
@@ -254,6 +257,18 @@ describe("public incident-report form", () => {
     // Running the job again (a retry, a stalled job) does not mail again.
     expect(await sendReportConfirmation(worker.ctx, { reportId: report.id })).toEqual({ status: "already-sent" });
     expect(sink.mails.filter((m) => m.parsed.subject?.endsWith(reference))).toHaveLength(1);
+  });
+
+  it("makes one report of one form's token even when it is posted with different content at once", async () => {
+    const token = agedToken(app);
+    const email = `once-${randomUUID()}@example.be`;
+    const posts = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        postReport(app, validFields({ email, description: `Incident number ${i} at the town hall.` }), { token }),
+      ),
+    );
+    expect(posts.map((p) => p.statusCode).sort()).toEqual([303, 400, 400, 400, 400]);
+    expect(await reportsTo(email)).toBe(1);
   });
 
   it("numbers references per year without gaps, also when reports arrive at once", async () => {

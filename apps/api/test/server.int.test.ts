@@ -18,6 +18,18 @@ describe("api process", () => {
     expect(run.stderr).toContain("JWT_SECRET: is required when NODE_ENV=production");
   });
 
+  it("refuses to start in production with the published development secret", async () => {
+    const run = await runProcess(SERVER, {
+      NODE_ENV: "production",
+      JWT_SECRET: "baken-development-secret-do-not-use-in-production",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "JWT_SECRET: is Baken's published development secret, refused when NODE_ENV=production",
+    );
+    expect(run.stdout).not.toContain("Server listening");
+  });
+
   it("serves, then closes cleanly on SIGTERM", async () => {
     const api = startProcess(SERVER, { PORT: "0", LOG_LEVEL: "info" });
     try {

@@ -117,6 +117,47 @@ describe("staff sign-in", () => {
   });
 });
 
+describe("the per-account limit under parallel guessing", () => {
+  const limit = 10;
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: String(limit) });
+  });
+  afterAll(() => app.close());
+
+  it("checks at most the limit's worth of 45 parallel wrong passwords from 5 addresses", async () => {
+    const email = `target-${randomUUID()}@test.example`;
+    const password = "the right password";
+    await createStaffUser(app.ctx, { id: null }, { email, password, role: "admin" });
+    const addresses = Array.from({ length: 5 }, () => newAddress());
+    // 9 per address: under the per-address limit, so only the per-account one can stop them.
+    const answers = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { email, password: `guess ${i}` },
+          remoteAddress: addresses[i % 5],
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    // Every 401 is a password that was checked (scrypt); the rest were refused before any check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(45 - limit);
+    const failures = await app.ctx.redis.get(`${app.ctx.config.redis.prefix}:login-failures:${email}`);
+    expect(Number(failures)).toBe(limit);
+    // The account stays locked for the right password too, from any address.
+    const locked = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password },
+      remoteAddress: newAddress(),
+    });
+    expect(locked.statusCode).toBe(429);
+  });
+});
+
 describe("roles on staff routes", () => {
   let app: App;
   beforeAll(async () => {

@@ -15,14 +15,26 @@ import { ReportsPage } from "./pages/reports.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
 import { hasRole, SessionGate, useSession } from "./session.tsx";
 
-type Route = { path: string; title: string; admin?: boolean; render: (p: Record<string, string>) => ReactNode };
+type Route = {
+  path: string;
+  title: string;
+  /** Admins only: what others are told instead. */
+  admin?: string;
+  render: (p: Record<string, string>) => ReactNode;
+};
 
 // Literal paths before parameterised ones: "/campaigns/new" is not a campaign id.
 const ROUTES: Route[] = [
   { path: "/lists", title: "Lists", render: () => <ListsPage /> },
   { path: "/lists/:id", title: "List", render: (p) => <ListDetailPage id={p.id!} /> },
   { path: "/organizations", title: "Organizations", render: () => <OrganizationsPage /> },
-  { path: "/organizations/new", title: "New organization", render: () => <NewOrganizationPage /> },
+  {
+    path: "/organizations/new",
+    title: "New organization",
+    admin:
+      "Only administrators change the organization registry. A list's unmatched rows can be assigned to an existing organization from the list's page.",
+    render: () => <NewOrganizationPage />,
+  },
   { path: "/organizations/:id", title: "Organization", render: (p) => <OrganizationDetailPage id={p.id!} /> },
   { path: "/campaigns", title: "Campaigns", render: () => <CampaignsPage /> },
   { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
@@ -30,7 +42,7 @@ const ROUTES: Route[] = [
   { path: "/campaigns/:id/progress", title: "Progress", render: (p) => <CampaignProgressPage id={p.id!} /> },
   { path: "/reports", title: "Incident reports", render: () => <ReportsPage /> },
   { path: "/reports/:id", title: "Incident report", render: (p) => <ReportDetailPage id={p.id!} /> },
-  { path: "/audit", title: "Audit log", admin: true, render: () => <AuditPage /> },
+  { path: "/audit", title: "Audit log", admin: "The audit log is for administrators.", render: () => <AuditPage /> },
 ];
 
 function Pages() {
@@ -61,7 +73,7 @@ function Pages() {
     return (
       <Empty>
         <h1>Admins only</h1>
-        <p>The {found.r.title.toLowerCase()} is for administrators.</p>
+        <p>{found.r.admin}</p>
       </Empty>
     );
   }

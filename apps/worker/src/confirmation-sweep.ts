@@ -1,6 +1,7 @@
 import { requeueReportConfirmations } from "@baken/services";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
+import { startPeriodic } from "./periodic.ts";
 
 const MAX_AGE_MS = 2 * 24 * 3600_000;
 
@@ -10,22 +11,12 @@ const MAX_AGE_MS = 2 * 24 * 3600_000;
  * is back (see requeueReportConfirmations).
  */
 export function startConfirmationSweep(ctx: WorkerCtx, log: Logger) {
-  const every = ctx.config.jobs.confirmationSweepMs;
-  if (every === 0) return { stop: async () => {} };
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS })
-      .then((count) => {
+  return startPeriodic(ctx.config.jobs.confirmationSweepMs, () =>
+    requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS }).then(
+      (count) => {
         if (count > 0) log.info({ count }, "queued unconfirmed incident reports");
-      })
-      .catch((err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"));
-  };
-  run();
-  const timer = setInterval(run, every).unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+      },
+      (err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"),
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from "@baken/config";
+import { persistenceWarnings, redisPersistence } from "@baken/queue";
 import { createWorkerContext } from "./context.ts";
 import { logger } from "./logger.ts";
 import { jobsWithoutHandler, startWorkers } from "./workers.ts";
@@ -22,6 +23,12 @@ if (missing.length > 0) {
 const context = createWorkerContext(config);
 const running = await startWorkers(context.ctx, context.redis, log);
 log.info({ queues: running.workers.map((w) => w.name) }, "worker ready");
+// A development Redis may lose its queues; a production one must not (README: deployment).
+if (config.env === "production") {
+  const persistence = await redisPersistence(context.redis);
+  for (const warning of persistenceWarnings(persistence)) log.warn(warning);
+  log.info(persistence, "checked Redis persistence");
+}
 
 // Close once, within a deadline: stop taking jobs, let active ones finish, then release connections.
 let closing = false;

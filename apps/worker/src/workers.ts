@@ -1,10 +1,13 @@
 import { jobQueue, jobSchemas, QUEUES, type JobName, type QueueName } from "@baken/queue";
+import { recordStalledNotice, STALLED_REASON } from "@baken/services";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
 import { handlers } from "./handlers/index.ts";
 import { startConfirmationSweep } from "./confirmation-sweep.ts";
+import { startNoticeRepairSweep } from "./notice-repair-sweep.ts";
+import { logRedisOutages } from "./redis-outage.ts";
 
 /** Names of jobs that have no handler; the worker must not start with any. */
 export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).filter((name) => !handlers[name]);
@@ -43,19 +46,26 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
         lockDuration: config.jobs.lockMs,
         stalledInterval: config.jobs.lockMs,
       });
-      worker.on("failed", (job, err) =>
-        log.warn({ queue, job: job?.id, name: job?.name, err: err.message }, "job failed"),
-      );
-      worker.on("error", (err) => log.error({ queue, err: err.message }, "worker error"));
+      worker.on("failed", (job, err) => {
+        log.warn({ queue, job: job?.id, name: job?.name, err: err.message }, "job failed");
+        // Failed by BullMQ itself, not by the handler (which records its own failures on the notice).
+        if (job?.name === "deliver-notice" && err.message === STALLED_REASON) {
+          const { noticeId } = jobSchemas["deliver-notice"].parse(job.data);
+          recordStalledNotice(ctx, { noticeId, reason: err.message }).catch((e: Error) =>
+            log.error({ job: job.id, err: e.message }, "could not record a stalled notice"),
+          );
+        }
+      });
       return worker;
     });
+  logRedisOutages(redis, workers, log);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const sweep = startConfirmationSweep(ctx, log);
+  const sweeps = [startConfirmationSweep(ctx, log), startNoticeRepairSweep(ctx, log)];
   return {
     workers,
     /** Stops taking jobs and waits for the active ones to finish. */
     close: async () => {
-      await sweep.stop();
+      await Promise.all(sweeps.map((s) => s.stop()));
       await Promise.all(workers.map((w) => w.close()));
     },
   };

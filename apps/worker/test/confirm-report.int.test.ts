@@ -33,6 +33,7 @@ describe("confirm-report job", () => {
       { id: null, ip: "192.0.2.7" },
       { draft: checked.draft, language, attachments: [], formNonce: randomUUID() },
     );
+    if (report.formUsed) throw new Error("a fresh form nonce was refused as used");
     return { ...report, email };
   }
 

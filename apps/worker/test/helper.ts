@@ -1,4 +1,6 @@
 import { loadConfig } from "@baken/config";
+import { createDb } from "@baken/db";
+import { createProducer, createRedis } from "@baken/queue";
 import { pino } from "pino";
 import { createWorkerContext } from "../src/context.ts";
 import { startWorkers } from "../src/workers.ts";
@@ -13,6 +15,25 @@ export async function startTestWorker(smtpUrl: string, env: Record<string, strin
     async close() {
       await running.close();
       await context.close();
+    },
+  };
+}
+
+/**
+ * What the api holds (database, the producer's Redis connection), for a test that sends or inspects queues
+ * while the workers run elsewhere (another process, or not at all). Close it after the test.
+ */
+export function producerContext() {
+  const config = loadConfig(process.env);
+  const db = createDb(config.databaseUrl);
+  const redis = createRedis(config.redis.url, "producer");
+  const producer = createProducer(redis, config.redis.prefix, config.notices.attempts);
+  return {
+    ctx: { db, config, producer, redis },
+    async close() {
+      await producer.close();
+      redis.disconnect();
+      await db.close();
     },
   };
 }

@@ -1,13 +1,11 @@
-import { loadConfig } from "@baken/config";
-import { createDb } from "@baken/db";
-import { createProducer, createRedis } from "@baken/queue";
-import { sendCampaign, type Ctx } from "@baken/services";
+import { sendCampaign } from "@baken/services";
 import { seedCampaign, seedScenario, SmtpSink, waitFor, type SeedOrg } from "@baken/testing";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { producerContext } from "./helper.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const ENTRY = fileURLToPath(new URL("./fixtures/main-with-stubs.ts", import.meta.url));
@@ -32,19 +30,15 @@ function spawnWorker(smtpUrl: string): ChildProcess {
 
 describe("a worker killed mid-send", () => {
   const sink = new SmtpSink();
-  const config = loadConfig(process.env);
-  const db = createDb(config.databaseUrl);
-  const redis = createRedis(config.redis.url, "producer");
-  const producer = createProducer(redis, config.redis.prefix, config.notices.attempts);
-  const ctx: Ctx = { db, config, producer };
+  const context = producerContext();
+  const { ctx } = context;
+  const { db } = ctx;
   const children: ChildProcess[] = [];
   beforeAll(() => sink.start());
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await sink.stop();
-    await producer.close();
-    redis.disconnect();
-    await db.close();
+    await context.close();
   });
 
   it("resumes after SIGKILL without losing a notice or mailing one twice", async () => {

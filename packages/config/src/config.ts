@@ -3,7 +3,12 @@ import { z } from "zod";
 // The only module that reads the environment. Everything else receives a Config.
 // Defaults work on a developer machine (services on 127.0.0.1) and in docker-compose (which sets the URLs).
 
+// Published in this repository: fine on a developer's machine, refused in production.
 const DEV_JWT_SECRET = "baken-development-secret-do-not-use-in-production";
+const NOTICE_SUFFIX = ":notice-links";
+const FORM_SUFFIX = ":report-forms";
+/** The development secret and what is derived from it: none of them may sign anything in production. */
+const DEV_SECRETS = new Set([DEV_JWT_SECRET, DEV_JWT_SECRET + NOTICE_SUFFIX, DEV_JWT_SECRET + FORM_SUFFIX]);
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -52,6 +57,7 @@ const schema = z.object({
     }, "an IANA time zone such as Europe/Brussels"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NOTICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  FORM_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_EXPIRES_IN: z
     .string()
     .regex(/^\d+[smhd]$/, "a duration such as 15m, 1h or 8h")
@@ -73,8 +79,10 @@ const schema = z.object({
   REPORT_MIN_FILL_SECONDS: int(3, 0),
   REPORT_RATE_LIMIT_PER_HOUR: int(20, 1),
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
+  NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   TRUST_PROXY: bool(false),
+  SHUTDOWN_GRACE_SECONDS: int(10, 1),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
   MAIL_CATCHER_URL: z.url().optional(),
   BAKEN_ADMIN_EMAIL: z.email().optional(),
@@ -96,7 +104,13 @@ function shape(env: Env, warnings: string[]) {
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: env.TRUST_PROXY,
+      /** On SIGTERM, how long requests in flight may finish before uploads still running are aborted (503). */
+      shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    },
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
     redis: {
@@ -121,7 +135,7 @@ function shape(env: Env, warnings: string[]) {
     },
     notices: {
       // Separate from the JWT secret so rotating staff sessions does not break the links in sent notices.
-      tokenSecret: env.NOTICE_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}:notice-links`,
+      tokenSecret: env.NOTICE_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${NOTICE_SUFFIX}`,
       tokenTtlDays: env.NOTICE_TOKEN_TTL_DAYS,
       quietDays: env.NOTICE_QUIET_DAYS,
       reminderMinAgeDays: env.REMINDER_MIN_AGE_DAYS,
@@ -136,6 +150,8 @@ function shape(env: Env, warnings: string[]) {
       lockMs: env.JOB_LOCK_SECONDS * 1000,
       /** how often the worker queues confirmations of reports filed while Redis was down; 0: never */
       confirmationSweepMs: env.REPORT_CONFIRMATION_SWEEP_MINUTES * 60_000,
+      /** how often the worker gives a job back to notices stranded without one; 0: never */
+      noticeRepairSweepMs: env.NOTICE_REPAIR_SWEEP_SECONDS * 1000,
     },
     bootstrapAdmin:
       env.BAKEN_ADMIN_EMAIL && env.BAKEN_ADMIN_PASSWORD
@@ -149,14 +165,31 @@ function shape(env: Env, warnings: string[]) {
       maxFileBytes: env.REPORT_MAX_FILE_BYTES,
       minFillSeconds: env.REPORT_MIN_FILL_SECONDS,
       ratePerHour: env.REPORT_RATE_LIMIT_PER_HOUR,
-      // Signs the report form's token and the confirmation page's link; derived, like the notice secret,
-      // so rotating JWT_SECRET only invalidates forms open at that moment.
-      formSecret: `${env.JWT_SECRET ?? DEV_JWT_SECRET}:report-forms`,
+      // Signs the report form's token and its confirmation page's link; derived from JWT_SECRET
+      // unless set, so rotating JWT_SECRET only invalidates forms open at that moment.
+      formSecret: env.FORM_TOKEN_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${FORM_SUFFIX}`,
     },
   };
 }
 
 export type Config = Readonly<ReturnType<typeof shape>> & { readonly warnings: readonly string[] };
+
+/**
+ * Production signs with secrets of its own: JWT_SECRET set and not the development default published in
+ * this repository (whoever read it could sign staff sessions, owner links and form tokens); the notice and
+ * form secrets set, or derived from that JWT_SECRET, and never a development value either.
+ */
+function productionSecretProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const fix = "set a random value of 32+ characters (e.g. `openssl rand -base64 48`)";
+  if (!env.JWT_SECRET) problems.push("JWT_SECRET: is required when NODE_ENV=production");
+  for (const name of ["JWT_SECRET", "NOTICE_TOKEN_SECRET", "FORM_TOKEN_SECRET"]) {
+    const value = env[name];
+    if (value && DEV_SECRETS.has(value))
+      problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);
+  }
+  return problems;
+}
 
 /** Validates the environment once; throws ConfigError naming every bad or missing variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -165,8 +198,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   // Checked apart from the schema so it is reported together with any other problem.
-  if (env.NODE_ENV === "production" && !env.JWT_SECRET)
-    problems.push("JWT_SECRET: is required when NODE_ENV=production");
+  if (env.NODE_ENV === "production") problems.push(...productionSecretProblems(env));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const warnings: string[] = [];
   return Object.freeze({ ...shape(parsed.data, warnings), warnings });

@@ -15,7 +15,7 @@ describe("loadConfig", () => {
   it("works with no variable at all, with this machine's defaults and a warning about the secret", () => {
     const config = loadConfig({});
     expect(config.env).toBe("development");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false, shutdownGraceMs: 10_000 });
     expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/baken");
     expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken", rateLimitPrefix: "baken-rl" });
     expect(config.smtp.url).toBe("smtp://127.0.0.1:1025");
@@ -64,6 +64,40 @@ describe("loadConfig", () => {
     const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "y".repeat(40) });
     expect(config.auth.jwtSecret).toBe("y".repeat(40));
     expect(config.warnings).toEqual([]);
+  });
+
+  it("refuses the published development secret in production, for every secret", () => {
+    const dev = "baken-development-secret-do-not-use-in-production";
+    const refused = (name: string) =>
+      `${name}: is Baken's published development secret, refused when NODE_ENV=production; set a random value of 32+ characters (e.g. \`openssl rand -base64 48\`)`;
+    expect(problemsOf({ NODE_ENV: "production", JWT_SECRET: dev })).toEqual([refused("JWT_SECRET")]);
+    const good = "z".repeat(40);
+    expect(
+      problemsOf({ NODE_ENV: "production", JWT_SECRET: good, NOTICE_TOKEN_SECRET: `${dev}:notice-links` }),
+    ).toEqual([refused("NOTICE_TOKEN_SECRET")]);
+    expect(problemsOf({ NODE_ENV: "production", JWT_SECRET: good, FORM_TOKEN_SECRET: `${dev}:report-forms` })).toEqual([
+      refused("FORM_TOKEN_SECRET"),
+    ]);
+    // Outside production the default stays usable, with its warning.
+    expect(loadConfig({ JWT_SECRET: dev }).auth.jwtSecret).toBe(dev);
+  });
+
+  it("in production, derives the notice and form secrets from the production JWT_SECRET, or takes them as set", () => {
+    const derived = loadConfig({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40) });
+    const dev = loadConfig({});
+    expect(derived.notices.tokenSecret).not.toBe(dev.notices.tokenSecret);
+    expect(derived.reports.formSecret).not.toBe(dev.reports.formSecret);
+    expect(derived.notices.tokenSecret).toContain("p".repeat(40));
+    expect(derived.reports.formSecret).toContain("p".repeat(40));
+    const set = loadConfig({
+      NODE_ENV: "production",
+      JWT_SECRET: "p".repeat(40),
+      NOTICE_TOKEN_SECRET: "n".repeat(32),
+      FORM_TOKEN_SECRET: "f".repeat(32),
+    });
+    expect(set.notices.tokenSecret).toBe("n".repeat(32));
+    expect(set.reports.formSecret).toBe("f".repeat(32));
+    expect(problemsOf({ FORM_TOKEN_SECRET: "short" })).toEqual(["FORM_TOKEN_SECRET: must be at least 32 characters"]);
   });
 
   it("reports every problem at once, in the error's message too", () => {

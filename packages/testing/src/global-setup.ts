@@ -27,6 +27,8 @@ export default async function setup() {
   // Test files share the database: a worker sweeping for unconfirmed reports would mail those of other
   // files. The sweep's own test turns it on.
   process.env.REPORT_CONFIRMATION_SWEEP_MINUTES ??= "0";
+  // Likewise the notices' repair sweep: each file has its own queues, so another file's notices look stranded.
+  process.env.NOTICE_REPAIR_SWEEP_SECONDS ??= "0";
 
   return async () => {
     const admin = new URL(base);

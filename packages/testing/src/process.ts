@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const TSX = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -19,18 +18,18 @@ export type RunningProcess = {
 
 /**
  * Starts an entry point of the repo in the test's environment plus `env`: TypeScript
- * (`apps/api/src/server.ts`) with tsx, as `npm run start:*` does, JavaScript (`apps/api/dist/server.mjs`)
- * with plain node, as the image does. Standard input is closed, output captured.
+ * (`apps/api/src/server.ts`) through tsx's loader, as `npm run start:*` does, JavaScript
+ * (`apps/api/dist/server.mjs`) with plain node, as the image does. One process either way (node with tsx
+ * imported, not tsx's CLI, which runs node as a child): a signal or a SIGKILL reaches the program itself.
+ * Standard input is closed, output captured.
  */
 export function startProcess(
   script: string,
   env: Record<string, string | undefined> = {},
   args: string[] = [],
 ): RunningProcess {
-  const [command, entry] = script.endsWith(".ts")
-    ? [TSX, [script]]
-    : [process.execPath, ["--enable-source-maps", script]];
-  const child = spawn(command, [...entry, ...args], {
+  const entry = script.endsWith(".ts") ? ["--import", "tsx", script] : ["--enable-source-maps", script];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

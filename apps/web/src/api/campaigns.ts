@@ -180,6 +180,12 @@ export async function sendCampaign(id: string): Promise<SendResult> {
   };
 }
 
+/** Queues again the campaign's notices left without a job (a crashed worker, Redis lost); never mails twice. */
+export async function requeueStuck(id: string): Promise<{ requeued: number; live: number; heldBack: number }> {
+  const c = obj(await post<unknown>(path(id, "/requeue-stuck")));
+  return { requeued: num(c.requeued), live: num(c.live), heldBack: num(c.heldBack) };
+}
+
 export async function listNotices(id: string): Promise<NoticeList> {
   const answer = await get<unknown>(path(id, "/notices?limit=1000"));
   const countsRaw = obj(obj(answer).counts);

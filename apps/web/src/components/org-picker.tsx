@@ -6,14 +6,17 @@ export type NewOrganization = { name: string; language: Language; country: strin
 export type PickedOrganization = { existing: OrgRef } | { create: NewOrganization } | null;
 
 /**
- * Choose an existing organization (search by name) or describe a new one to create on the spot.
+ * Choose an existing organization (search by name) or, with `allowCreate` (admins: it changes the
+ * registry), describe a new one to create on the spot.
  * Search results are a radio group: plain, keyboard-friendly, announced by screen readers.
  */
 export function OrgPicker({
   idPrefix,
+  allowCreate,
   onChange,
 }: {
   idPrefix: string;
+  allowCreate: boolean;
   onChange: (picked: PickedOrganization) => void;
 }) {
   const [mode, setMode] = useState<"existing" | "create">("existing");
@@ -51,16 +54,18 @@ export function OrgPicker({
   return (
     <fieldset className="org-picker">
       <legend>Organization</legend>
-      <div className="segmented" role="radiogroup" aria-label="Existing or new organization">
-        <label className="choice">
-          <input type="radio" name={id("mode")} checked={mode === "existing"} onChange={() => setMode("existing")} /> An
-          existing organization
-        </label>
-        <label className="choice">
-          <input type="radio" name={id("mode")} checked={mode === "create"} onChange={() => setMode("create")} /> A new
-          organization
-        </label>
-      </div>
+      {allowCreate && (
+        <div className="segmented" role="radiogroup" aria-label="Existing or new organization">
+          <label className="choice">
+            <input type="radio" name={id("mode")} checked={mode === "existing"} onChange={() => setMode("existing")} />{" "}
+            An existing organization
+          </label>
+          <label className="choice">
+            <input type="radio" name={id("mode")} checked={mode === "create"} onChange={() => setMode("create")} /> A
+            new organization
+          </label>
+        </div>
+      )}
       {mode === "existing" ? (
         <>
           <label htmlFor={id("search")}>Search by name</label>

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { LanguageTabs, tabPanelProps } from "../components/language-tabs.tsx";
 import { NoticePreviewPanel } from "../components/notice-preview.tsx";
 import { NoticeQueue, pending } from "../components/notice-queue.tsx";
+import { RequeueStuck } from "../components/requeue-stuck.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { date, dateTime, n, tlpLabel } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
@@ -59,7 +60,14 @@ export function CampaignDetailPage({ id }: { id: string }) {
             <PreviewAndSend campaign={c} onQueued={() => void notices.reload()} />
             <h3>Delivery</h3>
             <AsyncView state={notices} what="the notices">
-              {(list) => <NoticeQueue list={list} />}
+              {(list) => (
+                <>
+                  <NoticeQueue list={list} />
+                  {canEdit && (
+                    <RequeueStuck campaignId={c.id} pending={pending(list)} onDone={() => void notices.reload()} />
+                  )}
+                </>
+              )}
             </AsyncView>
           </section>
         </>

@@ -231,6 +231,9 @@ function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () 
 }
 
 function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]; onDone: (message: string) => void }) {
+  // Assigning rows is an analyst's list work; creating an organization or registering a network or domain
+  // changes the registry, which only admins do (the API answers others 403).
+  const canChangeRegistry = useCan("admin");
   const [picked, setPicked] = useState<PickedOrganization>(null);
   const [registerNetwork, setRegisterNetwork] = useState(false);
   const [registerDomain, setRegisterDomain] = useState(false);
@@ -262,42 +265,44 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
       ) : (
         <p>{n(rows.length)} row(s) selected.</p>
       )}
-      <OrgPicker idPrefix="assign" onChange={setPicked} />
-      <fieldset>
-        <legend>So the next list matches by itself (optional)</legend>
-        <label className="choice">
-          <input type="checkbox" checked={registerNetwork} onChange={(e) => setRegisterNetwork(e.target.checked)} />{" "}
-          Register the network to this organization
-        </label>
-        {registerNetwork && (
-          <>
-            <label htmlFor="assign-network">Network (CIDR)</label>
-            <input
-              id="assign-network"
-              className="mono"
-              value={network}
-              placeholder={guess.network || "192.0.2.0/24"}
-              onChange={(e) => setNetwork(e.target.value)}
-            />
-          </>
-        )}
-        <label className="choice">
-          <input type="checkbox" checked={registerDomain} onChange={(e) => setRegisterDomain(e.target.checked)} />{" "}
-          Register the domain to this organization
-        </label>
-        {registerDomain && (
-          <>
-            <label htmlFor="assign-domain">Domain</label>
-            <input
-              id="assign-domain"
-              className="mono"
-              value={domain}
-              placeholder={guess.domain || "example.org"}
-              onChange={(e) => setDomain(e.target.value)}
-            />
-          </>
-        )}
-      </fieldset>
+      <OrgPicker idPrefix="assign" allowCreate={canChangeRegistry} onChange={setPicked} />
+      {canChangeRegistry && (
+        <fieldset>
+          <legend>So the next list matches by itself (optional)</legend>
+          <label className="choice">
+            <input type="checkbox" checked={registerNetwork} onChange={(e) => setRegisterNetwork(e.target.checked)} />{" "}
+            Register the network to this organization
+          </label>
+          {registerNetwork && (
+            <>
+              <label htmlFor="assign-network">Network (CIDR)</label>
+              <input
+                id="assign-network"
+                className="mono"
+                value={network}
+                placeholder={guess.network || "192.0.2.0/24"}
+                onChange={(e) => setNetwork(e.target.value)}
+              />
+            </>
+          )}
+          <label className="choice">
+            <input type="checkbox" checked={registerDomain} onChange={(e) => setRegisterDomain(e.target.checked)} />{" "}
+            Register the domain to this organization
+          </label>
+          {registerDomain && (
+            <>
+              <label htmlFor="assign-domain">Domain</label>
+              <input
+                id="assign-domain"
+                className="mono"
+                value={domain}
+                placeholder={guess.domain || "example.org"}
+                onChange={(e) => setDomain(e.target.value)}
+              />
+            </>
+          )}
+        </fieldset>
+      )}
       <ErrorBox error={error} title="Not assigned" />
       <div className="actions">
         <button type="submit" disabled={busy || !picked || rows.length === 0}>

@@ -30,8 +30,8 @@ const COLUMNS: Column<OrgSummary>[] = [
 
 export function OrganizationsPage() {
   const { search } = useLocation();
-  const canEdit = useCan("analyst");
-  const canImport = useCan("admin");
+  // The registry is changed by admins only (the API answers others 403).
+  const canEdit = useCan("admin");
   const [q, setQ] = useState(search.get("q") ?? "");
   const [applied, setApplied] = useState(q);
   const [page, setPage] = useState(1);
@@ -65,7 +65,7 @@ export function OrganizationsPage() {
             <Empty>
               {applied
                 ? `No organization matches “${applied}”.`
-                : `The registry is empty. ${canImport ? "Import it below." : "An admin can import it."}`}
+                : `The registry is empty. ${canEdit ? "Import it below." : "An admin can import it."}`}
             </Empty>
           ) : (
             <>
@@ -75,7 +75,7 @@ export function OrganizationsPage() {
           )
         }
       </AsyncView>
-      {canImport && <ImportForm onImported={() => void orgs.reload()} />}
+      {canEdit && <ImportForm onImported={() => void orgs.reload()} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   parseIp,
   type ErrorDetail,
 } from "@baken/core";
+import { withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { loadMatcher } from "../registry/load-matcher.ts";
 import { recordAuditSql } from "./record-audit-sql.ts";
@@ -78,9 +79,7 @@ export async function assignExposures(
     ]);
   }
 
-  const client = await ctx.db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(ctx.db.pool, async (client) => {
     const list = await client.query<{ campaignId: string | null }>(
       `SELECT "campaign_id" AS "campaignId" FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
       [listId],
@@ -154,12 +153,6 @@ export async function assignExposures(
       subjectId: listId,
       details: { organizationId: input.organizationId, ...result },
     });
-    await client.query("COMMIT");
     return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

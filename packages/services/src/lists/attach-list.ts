@@ -1,4 +1,5 @@
 import { AppError, notFound } from "@baken/core";
+import { withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { recordAuditSql } from "./record-audit-sql.ts";
 import { syncCampaignHosts, type SyncCampaignHostsResult } from "./sync-campaign-hosts.ts";
@@ -13,9 +14,7 @@ export async function attachList(
   listId: string,
   input: { campaignId: string },
 ): Promise<{ id: string; campaignId: string; campaignHosts: SyncCampaignHostsResult }> {
-  const client = await ctx.db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(ctx.db.pool, async (client) => {
     const list = await client.query<{ campaignId: string | null }>(
       `SELECT "campaign_id" AS "campaignId" FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
       [listId],
@@ -41,12 +40,6 @@ export async function attachList(
       subjectId: listId,
       details: { campaignId: input.campaignId, ...campaignHosts },
     });
-    await client.query("COMMIT");
     return { id: listId, campaignId: input.campaignId, campaignHosts };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

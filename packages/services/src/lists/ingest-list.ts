@@ -1,6 +1,7 @@
 import { AppError, KeySet, readExposures, type Matcher, type MatchResult, type RowError } from "@baken/core";
 import { createHash, randomUUID } from "node:crypto";
 import { finished } from "node:stream/promises";
+import { withTransaction } from "@baken/db";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Actor, Ctx } from "../context.ts";
@@ -76,112 +77,146 @@ export async function ingestList(
   }
 
   const matcher = await getMatcher(ctx);
-  const client = await ctx.db.pool.connect();
-  let copy: ReturnType<typeof copyFrom> | null = null;
   let errors: ErrorSpool | null = null;
   try {
-    await client.query("BEGIN");
-    const created = await client.query<{ id: string }>(
-      `INSERT INTO "exposure_list" ("file_name", "sha256", "format", "size_bytes", "row_count", "accepted_count",
-         "rejected_count", "duplicate_count", "uploaded_by_id")
-       VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3::uuid) RETURNING "id"`,
-      [input.fileName.slice(0, 255), `pending-${randomUUID()}`, actor.id],
-    );
-    const id = created.rows[0]!.id;
-    errors = new ErrorSpool(id);
-    const sets = new CandidateSets();
-    copy = client.query(copyFrom(`COPY "exposure" (${EXPOSURE_COPY_COLUMNS}) FROM STDIN`));
-    const copyDone = finished(copy);
-    copyDone.catch(() => {});
-    const staged = await copyRows(new ExposureCopy(copy, id), counted(), {
-      matcher,
-      maxRows,
-      errors,
-      sets,
-      setStore: ctx.db.pool,
-    });
-    await copyDone;
-    copy = null;
-
-    const meta = await input.meta;
-    const sha256 = hash.digest("hex");
-    const existing = await client.query<{ id: string }>(`SELECT "id" FROM "exposure_list" WHERE "sha256" = $1`, [
-      sha256,
-    ]);
-    if (existing.rows[0]) {
-      throw new AppError("conflict", `This file was uploaded before as list ${existing.rows[0].id}`, {
-        id: existing.rows[0].id,
+    return await withTransaction(ctx.db.pool, async (client) => {
+      const created = await client.query<{ id: string }>(
+        `INSERT INTO "exposure_list" ("file_name", "sha256", "format", "size_bytes", "row_count", "accepted_count",
+           "rejected_count", "duplicate_count", "uploaded_by_id")
+         VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3::uuid) RETURNING "id"`,
+        [input.fileName.slice(0, 255), `pending-${randomUUID()}`, actor.id],
+      );
+      const id = created.rows[0]!.id;
+      errors = new ErrorSpool(id);
+      const sets = new CandidateSets();
+      const staged = await copyExposures(client, id, counted(), {
+        matcher,
+        maxRows,
+        errors,
+        sets,
+        setStore: ctx.db.pool,
       });
-    }
-    if (staged.accepted === 0) {
-      throw new AppError("validation", `No usable rows: all ${staged.rows} rows were rejected`, errors.first);
-    }
-    if (meta.campaignId) {
-      const c = await client.query(`SELECT 1 FROM "campaign" WHERE "id" = $1::uuid`, [meta.campaignId]);
-      if (c.rowCount === 0)
-        throw new AppError("validation", "campaignId: no such campaign", [
-          { field: "campaignId", message: "no such campaign" },
-        ]);
-    }
-    await lockOwners(client, staged.owners);
-    await sets.save(client);
-    await errors.store(client);
-    await client.query(
-      `UPDATE "exposure_list" SET "sha256" = $2, "format" = $3, "size_bytes" = $4, "row_count" = $5, "accepted_count" = $6,
-         "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now()
-       WHERE "id" = $1::uuid`,
-      [
-        id,
-        sha256,
-        staged.format,
-        bytes,
-        staged.rows,
-        staged.accepted,
-        staged.rows - staged.accepted,
-        staged.duplicates,
-        meta.source ?? null,
-        meta.tlp ?? "AMBER",
-        meta.campaignId ?? null,
-      ],
-    );
-    const campaignHosts = meta.campaignId
-      ? await syncCampaignHosts(client, { campaignId: meta.campaignId, listId: id })
-      : null;
-    await recordAuditSql(client, actor, {
-      action: "list.upload",
-      subjectType: "exposure_list",
-      subjectId: id,
-      details: {
-        fileName: input.fileName,
-        sha256,
-        rows: staged.rows,
-        accepted: staged.accepted,
-        rejected: staged.rows - staged.accepted,
-        duplicates: staged.duplicates,
-        campaignId: meta.campaignId ?? null,
-      },
+      return store(client, actor, { id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
-    await client.query("COMMIT");
-    return {
+  } catch (err) {
+    throw translate(err);
+  } finally {
+    await (errors as ErrorSpool | null)?.close();
+  }
+}
+
+type Staged = Awaited<ReturnType<typeof copyRows>>;
+
+/** After the rows are in: refuses a file seen before or with no usable row, then records the list. */
+async function store(
+  client: pg.PoolClient,
+  actor: Actor,
+  {
+    id,
+    input,
+    staged,
+    sets,
+    errors,
+    sha256,
+    bytes,
+  }: {
+    id: string;
+    input: IngestInput;
+    staged: Staged;
+    sets: CandidateSets;
+    errors: ErrorSpool;
+    sha256: string;
+    bytes: number;
+  },
+): Promise<IngestResult> {
+  const meta = await input.meta;
+  const existing = await client.query<{ id: string }>(`SELECT "id" FROM "exposure_list" WHERE "sha256" = $1`, [sha256]);
+  if (existing.rows[0]) {
+    throw new AppError("conflict", `This file was uploaded before as list ${existing.rows[0].id}`, {
+      id: existing.rows[0].id,
+    });
+  }
+  if (staged.accepted === 0) {
+    throw new AppError("validation", `No usable rows: all ${staged.rows} rows were rejected`, errors.first);
+  }
+  if (meta.campaignId) {
+    const c = await client.query(`SELECT 1 FROM "campaign" WHERE "id" = $1::uuid`, [meta.campaignId]);
+    if (c.rowCount === 0)
+      throw new AppError("validation", "campaignId: no such campaign", [
+        { field: "campaignId", message: "no such campaign" },
+      ]);
+  }
+  await lockOwners(client, staged.owners);
+  await sets.save(client);
+  await errors.store(client);
+  await client.query(
+    `UPDATE "exposure_list" SET "sha256" = $2, "format" = $3, "size_bytes" = $4, "row_count" = $5, "accepted_count" = $6,
+       "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now()
+     WHERE "id" = $1::uuid`,
+    [
       id,
-      format: staged.format,
+      sha256,
+      staged.format,
+      bytes,
+      staged.rows,
+      staged.accepted,
+      staged.rows - staged.accepted,
+      staged.duplicates,
+      meta.source ?? null,
+      meta.tlp ?? "AMBER",
+      meta.campaignId ?? null,
+    ],
+  );
+  const campaignHosts = meta.campaignId
+    ? await syncCampaignHosts(client, { campaignId: meta.campaignId, listId: id })
+    : null;
+  await recordAuditSql(client, actor, {
+    action: "list.upload",
+    subjectType: "exposure_list",
+    subjectId: id,
+    details: {
+      fileName: input.fileName,
+      sha256,
       rows: staged.rows,
       accepted: staged.accepted,
       rejected: staged.rows - staged.accepted,
       duplicates: staged.duplicates,
-      errors: errors.first,
-      campaignHosts,
-    };
+      campaignId: meta.campaignId ?? null,
+    },
+  });
+  return {
+    id,
+    format: staged.format,
+    rows: staged.rows,
+    accepted: staged.accepted,
+    rejected: staged.rows - staged.accepted,
+    duplicates: staged.duplicates,
+    errors: errors.first,
+    campaignHosts,
+  };
+}
+
+/**
+ * Runs the COPY into exposure for the whole file. On any failure the COPY is ended with that error (its
+ * connection then leaves COPY mode, so the transaction can roll back) before the error goes on.
+ */
+async function copyExposures(
+  client: pg.PoolClient,
+  listId: string,
+  source: AsyncIterable<Buffer | Uint8Array>,
+  context: CopyContext,
+): Promise<Staged> {
+  const copy = client.query(copyFrom(`COPY "exposure" (${EXPOSURE_COPY_COLUMNS}) FROM STDIN`));
+  const copyDone = finished(copy);
+  copyDone.catch(() => {});
+  try {
+    const staged = await copyRows(new ExposureCopy(copy, listId), source, context);
+    await copyDone;
+    return staged;
   } catch (err) {
-    if (copy) {
-      copy.destroy(err instanceof Error ? err : new Error(String(err)));
-      await finished(copy).catch(() => {});
-    }
-    await client.query("ROLLBACK").catch(() => {});
-    throw translate(err);
-  } finally {
-    await errors?.close();
-    client.release();
+    copy.destroy(err instanceof Error ? err : new Error(String(err)));
+    await copyDone.catch(() => {});
+    throw err;
   }
 }
 

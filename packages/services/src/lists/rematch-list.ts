@@ -1,4 +1,5 @@
 import { notFound } from "@baken/core";
+import { withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
 import { recordAuditSql } from "./record-audit-sql.ts";
@@ -15,9 +16,7 @@ export type RematchResult = {
 /** Matches a stored list again against the registry as it is now (one call after the registry changed). */
 export async function rematchList(ctx: Pick<Ctx, "db">, actor: Actor, listId: string): Promise<RematchResult> {
   const matcher = await getMatcher(ctx);
-  const client = await ctx.db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(ctx.db.pool, async (client) => {
     const list = await client.query<{ campaignId: string | null }>(
       `SELECT "campaign_id" AS "campaignId" FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
       [listId],
@@ -32,12 +31,6 @@ export async function rematchList(ctx: Pick<Ctx, "db">, actor: Actor, listId: st
       subjectId: listId,
       details: { exposures, changed },
     });
-    await client.query("COMMIT");
     return { id: listId, exposures, changed, campaignHosts };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -44,6 +44,12 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * How the failure of a mail the server accepted but we could not record begins. Such a notice stays `sending`
+ * on purpose (sending it again would mail the owner twice): the repair sweep leaves it to staff.
+ */
+export const ACCEPTED_UNRECORDED = "accepted by the SMTP server";
+
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
 
 /**
@@ -105,7 +111,7 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
     } catch (err) {
       if (tries >= 5) {
         throw new DeliveryError(
-          `accepted by the SMTP server (${result.messageId}) but not recorded: ${errorText(err)}`,
+          `${ACCEPTED_UNRECORDED} (${result.messageId}) but not recorded: ${errorText(err)}`,
           true,
         );
       }

@@ -9,3 +9,5 @@ export {
 export { listCampaignNotices } from "./list-campaign-notices.ts";
 export { renderNoticeContent, type NoticeContent, type ViewHost } from "./notice-view.ts";
 export { noticeHosts } from "./notice-hosts.ts";
+export { requeueStuckNotices, type RequeueStuckResult } from "./requeue-stuck-notices.ts";
+export { recordStalledNotice, STALLED_REASON } from "./record-stalled-notice.ts";

@@ -1,5 +1,6 @@
-import type pg from "pg";
 import { AppError, readRegistryFile, type ErrorDetail, type OrganizationRecord } from "@baken/core";
+import { withTransaction } from "@baken/db";
+import type pg from "pg";
 import type { Actor, Ctx } from "../context.ts";
 import { recordAuditSql } from "../lists/record-audit-sql.ts";
 
@@ -59,11 +60,9 @@ export async function importRegistry(
 
   // Straight on a pg connection: Prisma's raw queries kept ~100 MB of parameter copies alive for a
   // 5,000-organization file; pg passes the arrays as they are.
-  const client = await ctx.db.pool.connect();
-  const sql = async <T extends object = object>(text: string, ...params: unknown[]) =>
-    (await client.query<T & pg.QueryResultRow>(text, params)).rows;
-  try {
-    await client.query("BEGIN");
+  return withTransaction(ctx.db.pool, async (client) => {
+    const sql = async <T extends object = object>(text: string, ...params: unknown[]) =>
+      (await client.query<T & pg.QueryResultRow>(text, params)).rows;
     {
       const orgs = await sql<{ id: string; name: string; inserted: boolean }>(
         `INSERT INTO "organization" ("name", "sector", "country", "language", "updated_at")
@@ -166,13 +165,7 @@ export async function importRegistry(
           rejected: rejections.length,
         },
       });
-      await client.query("COMMIT");
       return result;
     }
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

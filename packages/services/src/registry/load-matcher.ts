@@ -1,4 +1,5 @@
 import { buildMatcher, type Matcher, type RegistrySnapshot } from "@baken/core";
+import { withTransaction } from "@baken/db";
 import type pg from "pg";
 import type { Ctx } from "../context.ts";
 
@@ -52,25 +53,25 @@ export async function getMatcher(ctx: Pick<Ctx, "db">): Promise<Matcher> {
   const hit = cache.get(pool);
   if (hit && hit.version === version) return hit.matcher;
   const matcher = (async () => {
-    const client = await pool.connect();
     try {
       // One snapshot for the version and the data, so the matcher is exactly that version's registry.
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const v = await client.query<{ version: string }>(
-        `SELECT "version"::text AS "version" FROM "registry_version" WHERE "id" = 1`,
+      const { v, m } = await withTransaction(
+        pool,
+        async (client) => {
+          const v = await client.query<{ version: string }>(
+            `SELECT "version"::text AS "version" FROM "registry_version" WHERE "id" = 1`,
+          );
+          return { v, m: await loadMatcher(client) };
+        },
+        { begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" },
       );
-      const m = await loadMatcher(client);
-      await client.query("COMMIT");
       const loadedVersion = v.rows[0]?.version ?? "0";
       // A newer version than asked for is as good: cache it under its own number.
       if (loadedVersion !== version) cache.set(pool, { version: loadedVersion, matcher: Promise.resolve(m) });
       return m;
     } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
       cache.delete(pool);
       throw err;
-    } finally {
-      client.release();
     }
   })();
   cache.set(pool, { version, matcher });

@@ -14,7 +14,10 @@ export type SubmitReportInput = {
   formNonce: string;
 };
 
-export type SubmittedReport = { id: string; reference: string; duplicate: boolean; confirmationQueued: boolean };
+export type SubmittedReport =
+  | { id: string; reference: string; duplicate: boolean; confirmationQueued: boolean; formUsed?: never }
+  /** The form's token made another report already: nothing stored (the form says it expired). */
+  | { formUsed: true };
 
 /** The year in the CERT's time zone: a report sent at 00:30 on 1 January belongs to the new year. */
 const yearIn = (timeZone: string, at: Date) =>
@@ -35,6 +38,10 @@ function submissionKey(input: SubmitReportInput): string {
  * (CERT-2026-000123). The counter row is incremented in the report's own transaction: concurrent reports
  * queue on that row, and a failed insert rolls the number back, so references have no gaps.
  * The confirmation mail is queued after commit.
+ *
+ * A form's token makes one report: posted again with the same content it finds that report (a double
+ * click); with other content it is refused (`formUsed`), so one rendered form cannot file report after
+ * report past the minimum fill time (the per-address limit still counts every post).
  */
 export async function submitReport(
   ctx: Pick<Ctx, "db" | "producer" | "config">,
@@ -51,6 +58,9 @@ export async function submitReport(
 
   let stored = await earlier();
   const duplicate = stored !== null;
+  if (!stored && (await prisma.incidentReport.count({ where: { formNonce: input.formNonce } })) > 0) {
+    return { formUsed: true };
+  }
   if (!stored) {
     try {
       stored = await prisma.$transaction(async (tx) => {
@@ -96,6 +106,7 @@ export async function submitReport(
             tlp: draft.tlp,
             clientIp: actor.ip ?? null,
             submissionKey: key,
+            formNonce: input.formNonce,
           },
           select: { id: true, reference: true },
         });
@@ -120,10 +131,11 @@ export async function submitReport(
         return report;
       });
     } catch (err) {
-      // The same form posted twice at once: the other request stored it first.
-      const raced =
-        err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002" ? await earlier() : null;
-      if (!raced) throw err;
+      // The same form posted twice at once: the other request stored it first, with this content (the
+      // same report) or with other content (the form is used).
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+      const raced = await earlier();
+      if (!raced) return { formUsed: true };
       stored = raced;
     }
   }

@@ -1,4 +1,4 @@
-import type { Db } from "@baken/db";
+import { withTransaction, type Db } from "@baken/db";
 import { randomUUID } from "node:crypto";
 
 // Seeds what matching leaves behind (organizations with contacts, a campaign, a list, campaign_host rows)
@@ -143,9 +143,7 @@ export async function seedCampaign(
  * host (state open, as matching leaves them). Bulk SQL: thousands of organizations in a second or two.
  */
 export async function seedScenario(db: Db, campaignId: string, scenario: Scenario): Promise<{ listId: string }> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(db.pool, async (client) => {
     const listId = randomUUID();
     const total = scenario.orgs.reduce((n, o) => n + o.hosts.length, 0) + scenario.unmatched.length;
     await client.query(
@@ -183,12 +181,6 @@ export async function seedScenario(db: Db, campaignId: string, scenario: Scenari
            AS x(host_key text, ip text, port int, protocol text, hostname text, tag text, version text, organization_id uuid, seen_at timestamptz)`,
       [JSON.stringify(hosts), campaignId, listId],
     );
-    await client.query("COMMIT");
     return { listId };
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -3,6 +3,7 @@ import { authenticateStaff } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { signInAttempts } from "../../lib/sign-in-attempts.ts";
 import { SESSION_COOKIE } from "../../plugins/app/auth.ts";
 
 declare module "fastify" {
@@ -24,7 +25,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { redis, config } = app.ctx;
   const perMinute = config.auth.loginRateLimitPerMinute;
-  const failureKey = (email: string) => `${config.redis.prefix}:login-failures:${email.trim().toLowerCase()}`;
+  const attempts = signInAttempts(redis, config.redis.prefix, perMinute, FAILURE_WINDOW_SECONDS);
 
   app.post(
     "/login",
@@ -40,24 +41,19 @@ export default async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      // Per account, failures only: a password-guessing run is stopped even when it hops between addresses.
-      const failures = Number((await redis.get(failureKey(email)).catch(() => null)) ?? 0);
-      if (failures >= perMinute) {
+      // Per account: a password-guessing run is stopped even when it hops between addresses.
+      if (!(await attempts.reserve(email))) {
         throw new AppError("rate_limited", "Too many failed sign-ins for this account; try again in 15 minutes");
       }
       let staff;
       try {
         staff = await authenticateStaff(app.ctx, { email, password, ip: request.ip });
       } catch (err) {
-        await redis
-          .multi()
-          .incr(failureKey(email))
-          .expire(failureKey(email), FAILURE_WINDOW_SECONDS)
-          .exec()
-          .catch(() => {});
+        // A wrong password keeps its reservation: that is the failure count.
+        if (!(err instanceof AppError && err.code === "unauthorized")) await attempts.release(email);
         throw err;
       }
-      await redis.del(failureKey(email)).catch(() => {});
+      await attempts.clear(email);
       const token = await reply.jwtSign({ sub: staff.id, role: staff.role });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,

@@ -6,6 +6,7 @@ import {
   listCampaignNotices,
   listCampaigns,
   previewCampaign,
+  requeueStuckNotices,
   sendCampaign,
   updateCampaign,
 } from "@baken/services";
@@ -22,6 +23,7 @@ import {
   noticesQuery,
   previewBody,
   previewRequest,
+  requeueStuckBody,
   sendBody,
 } from "./schemas.ts";
 
@@ -130,6 +132,25 @@ export default async function campaignRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => reply.status(202).send(await sendCampaign(app.ctx, actorOf(request), request.params)),
+  );
+
+  app.post(
+    "/:id/requeue-stuck",
+    {
+      config: { role: "analyst" },
+      schema: {
+        tags,
+        summary:
+          "Queue again the campaign's notices left queued or sending without a job (a crashed worker, Redis lost)",
+        description:
+          "A notice whose job is waiting, running or delayed is left alone; a notice the mail server accepted " +
+          "but Baken could not record is never sent again. Delivery skips a notice already sent, so asking twice mails nobody twice.",
+        params: campaignParams,
+        response: { 200: requeueStuckBody },
+      },
+    },
+    async (request) =>
+      requeueStuckNotices(app.ctx, actorOf(request), { campaignId: request.params.id, olderThanMs: 0 }),
   );
 
   app.get(

@@ -112,6 +112,15 @@ export const sendBody = z.object({
   skipped,
 });
 
+export const requeueStuckBody = z.object({
+  requeued: z.number().int().describe("notices without a live job, queued again"),
+  live: z.number().int().describe("notices whose job a worker has or will take: left alone"),
+  heldBack: z
+    .number()
+    .int()
+    .describe("accepted by the mail server but not recorded: not sent again (that would mail twice)"),
+});
+
 export const noticesQuery = z.object({
   status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -12,7 +12,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../../plugins/app/auth.ts";
+import { actorOf, requireRole } from "../../../plugins/app/auth.ts";
 import { readUpload } from "./read-upload.ts";
 import {
   assignBody,
@@ -138,13 +138,20 @@ export default async function listRoutes(fastify: FastifyInstance) {
       config: { role: "analyst" },
       schema: {
         tags: ["lists"],
-        summary: "Assign exposures to an organization (manual assignment), optionally registering a network or domain",
+        summary:
+          "Assign exposures to an existing organization (manual assignment); registering a network or domain with it needs admin",
         params: listParams,
         body: assignBody,
         response: { 200: assignResult },
       },
     },
-    async (request) => assignExposures(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      // Assigning rows is list work; registering a network or domain changes the registry: admins only.
+      if (request.body.registerNetwork || request.body.registerDomain) {
+        requireRole(request, "admin", "Registering a network or domain");
+      }
+      return assignExposures(ctx, actorOf(request), request.params.id, request.body);
+    },
   );
 
   app.post(

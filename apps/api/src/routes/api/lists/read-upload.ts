@@ -42,6 +42,8 @@ export async function readUpload<T>(
       // reads, and a destroyed part stalls the whole multipart parser. Here the part is drained instead.
       const body = new PassThrough({ highWaterMark: 256 * 1024 });
       file.pipe(body);
+      // A part destroyed under it (the server shutting down) fails ingest with that error.
+      file.once("error", (err) => body.destroy(err));
       pending = ingest(body, part.filename || "upload", meta);
       pending.catch(() => {
         file.unpipe(body);

@@ -22,8 +22,11 @@ import { contactBody, contactView, idParams, importResult, language, organizatio
 const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * The organization registry: reading needs viewer, changing analyst, deleting and bulk import admin.
- * Networks, ASNs and domains are sub-resources; a bad CIDR / ASN / e-mail / language is a 400 naming the field.
+ * The organization registry: reading needs viewer; every change (organizations, contacts, networks, ASNs,
+ * domains, import) admin, since the registry decides who is mailed what (an analyst could otherwise make
+ * an address of theirs another organization's abuse contact). Analysts assign a list's rows to an existing
+ * organization (POST /api/lists/:id/assign), which is list work. Networks, ASNs and domains are
+ * sub-resources; a bad CIDR / ASN / e-mail / language is a 400 naming the field.
  */
 export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -74,7 +77,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   app.post(
     "/",
     {
-      config: { role: "analyst" },
+      config: { role: "admin" },
       schema: {
         tags: ["organizations"],
         summary: "Register an organization (the import's record shape)",
@@ -144,7 +147,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   app.patch(
     "/:id",
     {
-      config: { role: "analyst" },
+      config: { role: "admin" },
       schema: {
         tags: ["organizations"],
         summary: "Change an organization's name, sector, country, language or active flag",
@@ -187,7 +190,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   app.post(
     "/:id/contacts",
     {
-      config: { role: "analyst" },
+      config: { role: "admin" },
       schema: {
         tags: ["organizations"],
         summary: "Add a contact",
@@ -202,7 +205,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   app.patch(
     "/:id/contacts/:contactId",
     {
-      config: { role: "analyst" },
+      config: { role: "admin" },
       schema: {
         tags: ["organizations"],
         summary: "Change a contact",
@@ -216,7 +219,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   app.delete(
     "/:id/contacts/:contactId",
     {
-      config: { role: "analyst" },
+      config: { role: "admin" },
       schema: {
         tags: ["organizations"],
         summary: "Remove a contact",
@@ -244,7 +247,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     app.post(
       `/:id/${path}`,
       {
-        config: { role: "analyst" },
+        config: { role: "admin" },
         schema: {
           tags: ["organizations"],
           summary: `Register a ${kind} to the organization`,
@@ -262,7 +265,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     app.delete(
       `/:id/${path}/:itemId`,
       {
-        config: { role: "analyst" },
+        config: { role: "admin" },
         schema: {
           tags: ["organizations"],
           summary: `Remove a ${kind} from the organization`,

@@ -1,4 +1,5 @@
 import {
+  AppError,
   checkFormToken,
   checkThanksKey,
   issueFormToken,
@@ -6,6 +7,7 @@ import {
   REPORT_REFERENCE_PATTERN,
   thanksKey,
   validateReport,
+  type ErrorDetail,
   type FieldProblem,
   type ReportField,
 } from "@baken/core";
@@ -83,6 +85,14 @@ export default async function reportRoutes(fastify: FastifyInstance) {
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const show = (code: number, title: string, message: string) =>
       reply.status(code).type(HTML).send(renderMessage({ lang, title, message }, config));
+    // The server shutting down while the form was still arriving (plugins/app/shutdown.ts): nothing stored.
+    if (err instanceof AppError && err.code === "unavailable") return show(503, t.failure.title, t.failure.body(phone));
+    // A NUL in a field (plugins/app/refuse-nul.ts).
+    if (err instanceof AppError && err.code === "validation") {
+      const name = (err.details as ErrorDetail[] | undefined)?.[0]?.field?.replace(/^\w+\./, "") ?? "";
+      const label = (t.fields as Record<string, { label?: unknown } | undefined>)[name]?.label;
+      return show(400, t.failure.title, t.failure.badCharacter(typeof label === "string" ? label : name));
+    }
     if (status === 429) return show(429, t.abuse.title, t.abuse.rateLimited(phone));
     if (status === 413) return show(413, t.abuse.title, t.abuse.tooLarge);
     if (status >= 400 && status < 500) {
@@ -166,6 +176,10 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         { id: null, ip: request.ip },
         { draft: validated.draft, language: lang, attachments: checkedFiles.accepted, formNonce: tokenCheck.nonce },
       );
+      // Its token made another report already: answered as an expired form, with what was typed.
+      if (submitted.formUsed) {
+        return showForm(reply, 400, { lang, values, problems: [], banner: t.abuse.expired });
+      }
       if (!submitted.confirmationQueued) {
         request.log.error(
           { reportId: submitted.id },

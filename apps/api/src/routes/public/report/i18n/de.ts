@@ -163,6 +163,8 @@ export const de: FormTexts = {
       `Ihre Meldung konnte wegen eines Problems auf unserer Seite nicht gesendet werden. Versuchen Sie es in einigen Minuten erneut oder rufen Sie uns an: ${phone}.`,
     badRequest:
       "Wir konnten nicht lesen, was Ihr Browser gesendet hat. Gehen Sie zurück zum Formular und versuchen Sie es erneut.",
+    badCharacter: (label) =>
+      `Das Feld „${label}“ enthält ein unsichtbares Steuerzeichen (NUL), das nicht gespeichert werden kann. Gehen Sie zurück, entfernen Sie es und senden Sie das Formular erneut.`,
     notFound: "Diese Seite gibt es nicht.",
   },
 };

@@ -157,6 +157,8 @@ export const en: FormTexts = {
     body: (phone) =>
       `Your report could not be sent because of a problem on our side. Try again in a few minutes, or call us on ${phone}.`,
     badRequest: "We could not read what your browser sent. Go back to the form and try again.",
+    badCharacter: (label) =>
+      `The field “${label}” contains an invisible control character (NUL) that cannot be stored. Go back, remove it and send the form again.`,
     notFound: "This page does not exist.",
   },
 };

@@ -167,6 +167,8 @@ export const fr: FormTexts = {
     body: (phone) =>
       `Votre signalement n'a pas pu être envoyé à cause d'un problème de notre côté. Réessayez dans quelques minutes, ou appelez-nous au ${phone}.`,
     badRequest: "Nous n'avons pas pu lire ce que votre navigateur a envoyé. Retournez au formulaire et réessayez.",
+    badCharacter: (label) =>
+      `Le champ « ${label} » contient un caractère de contrôle invisible (NUL) qui ne peut pas être enregistré. Revenez en arrière, supprimez-le et renvoyez le formulaire.`,
     notFound: "Cette page n'existe pas.",
   },
 };

@@ -160,6 +160,8 @@ export const nl: FormTexts = {
     body: (phone) =>
       `Uw melding kon niet verstuurd worden door een probleem bij ons. Probeer het over enkele minuten opnieuw, of bel ons op ${phone}.`,
     badRequest: "We konden niet lezen wat uw browser verstuurde. Ga terug naar het formulier en probeer opnieuw.",
+    badCharacter: (label) =>
+      `Het veld “${label}” bevat een onzichtbaar stuurteken (NUL) dat niet kan worden opgeslagen. Ga terug, verwijder het en verstuur het formulier opnieuw.`,
     notFound: "Deze pagina bestaat niet.",
   },
 };

@@ -88,5 +88,12 @@ export type FormTexts = {
     next: (phone: string) => string[];
     another: string;
   };
-  failure: { title: string; body: (phone: string) => string; badRequest: string; notFound: string };
+  failure: {
+    title: string;
+    body: (phone: string) => string;
+    badRequest: string;
+    /** a field held a character that cannot be stored (NUL) */
+    badCharacter: (label: string) => string;
+    notFound: string;
+  };
 };
