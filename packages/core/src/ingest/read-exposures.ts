@@ -1,31 +1,43 @@
 import { AppError } from "../errors.ts";
-import { CsvLines, MAX_RECORD_BYTES } from "./csv-lines.ts";
-import { detectFormat, type Detected } from "./detect-format.ts";
-import { mapHeader, type HeaderMap } from "./field-aliases.ts";
+import { headerMap, roleOfName, ADDRESS_ROLES, type HeaderMap } from "./column-roles.ts";
+import { CsvRecords, MAX_RECORD_BYTES } from "./csv-records.ts";
+import { detectFormat, isCommentLine, type Detected } from "./detect-format.ts";
+import { JsonRows } from "./json-rows.ts";
 import { normaliseRow, type RowResult } from "./normalise-row.ts";
+import { planColumns, type LayoutInfo, type ReadOptions } from "./plan-columns.ts";
 import { PlainCsvRow, readPlainCsvLine } from "./plain-csv-row.ts";
+import { narrowByIpVersion } from "./shadowserver/report-types.ts";
+import type { ReportTypeSpec } from "./shadowserver/report-type-spec.ts";
 
 const SNIFF_BYTES = 64 * 1024;
 
+/** How an upload was read: its format, and how its columns were given their roles. */
+export type ReadLayout = Detected & LayoutInfo;
+
 /**
- * What reading a list hands out, row by row in file order. `plain` gets CSV rows read in place (the same
- * PlainCsvRow each time: use it before returning); `row` gets every other row, or a row's errors.
- * `drain` is awaited after each chunk of the file: the place to flush output, so that a million rows
+ * What reading a list hands out, row by row in file order. `layout` gets the columns' roles once they are
+ * known (before the first row; also when they are refused, just before the 400). `plain` gets CSV rows read
+ * in place (the same PlainCsvRow each time: use it before returning); `row` gets every other row, or a row's
+ * errors. `drain` is awaited after each chunk of the file: the place to flush output, so that a million rows
  * cost thousands of awaits, not millions.
  */
 export type ExposureVisitor = {
+  layout?(layout: ReadLayout): void;
   plain(row: PlainCsvRow): void;
   row(result: RowResult): void;
   drain(): Promise<void>;
 };
 
+/** The result: the layout, and the report type settled once the rows showed their IP version. */
+export type ReadResult = ReadLayout & { reportType: ReportTypeSpec | null };
+
 /** The chunk as a Buffer over the same bytes (a view, not a copy). */
 const asBuffer = (chunk: Buffer | Uint8Array): Buffer =>
   Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
-/** Text chunks of a byte stream, UTF-8 decoded (a BOM dropped, a split character kept whole). */
+/** Text chunks of a byte stream, UTF-8 decoded (a split character kept whole; the BOM is gone already). */
 async function* decode(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   for await (const chunk of source) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
@@ -51,52 +63,77 @@ async function* lineBatches(chunks: AsyncIterable<string>): AsyncGenerator<{ fir
 }
 
 /** A plain-text line is one address, under the column name `value`. */
-const TEXT_LAYOUT: HeaderMap = { ...mapHeader(["address"]), columns: ["value"] };
+const TEXT_LAYOUT: HeaderMap = headerMap(["value"], ["address"]);
 
-// Objects of one list nearly always share their keys: one layout per distinct key list.
-const objectLayouts = new Map<string, HeaderMap>();
-
-function rowOfObject(line: number, value: unknown): RowResult {
-  if (typeof value === "string") return normaliseRow(line, [value], TEXT_LAYOUT);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return { ok: false, errors: [{ line, field: "row", message: "expected an object with an address field" }] };
-  // Empty values are left out before naming columns: `{"ip": "", "ip_address": "198.18.0.1"}` has an ip.
-  const keys: string[] = [];
-  const record: string[] = [];
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null || v === undefined || v === "") continue;
-    keys.push(key);
-    record.push(typeof v === "object" ? JSON.stringify(v) : String(v));
+/** Tracks the IP version of the first row, to tell apart report types that share a header. */
+class ReportTypeOf {
+  private version: 4 | 6 | null = null;
+  constructor(private readonly layout: LayoutInfo) {}
+  get needed(): boolean {
+    return this.version === null && this.layout.reportTypeCandidates.length > 1;
   }
-  const id = keys.join("\n");
-  let layout = objectLayouts.get(id);
-  if (!layout) {
-    if (objectLayouts.size >= 1_000) objectLayouts.clear();
-    layout = mapHeader(keys);
-    objectLayouts.set(id, layout);
+  saw(version: 4 | 6): void {
+    this.version = version;
   }
-  return normaliseRow(line, record, layout);
+  settle(): ReportTypeSpec | null {
+    const candidates = this.layout.reportTypeCandidates;
+    if (candidates.length <= 1) return this.layout.reportType;
+    const left = this.version === null ? candidates : narrowByIpVersion(candidates, this.version);
+    return left.length === 1 ? left[0]! : null;
+  }
 }
 
 /**
  * CSV from bytes, a line at a time: each line is first read in place (readPlainCsvLine); the header, a
- * line that is not plain and the lines of a quoted record are decoded and read as strings (CsvLines).
+ * line that is not plain and the lines of a quoted record are decoded and read as strings (CsvRecords).
  */
-async function csvFromBytes(chunks: AsyncIterable<Buffer>, delimiter: string, visitor: ExposureVisitor) {
-  const csv = new CsvLines(delimiter);
+async function csvFromBytes(
+  chunks: AsyncIterable<Buffer>,
+  detected: Detected,
+  options: ReadOptions,
+  visitor: ExposureVisitor,
+): Promise<ReadResult> {
+  const delimiter = detected.delimiter ?? ",";
+  const csv = new CsvRecords(delimiter);
   const plain = new PlainCsvRow();
   const separator = delimiter.charCodeAt(0);
+  let layout: LayoutInfo | null = null;
+  let types: ReportTypeOf | null = null;
   let line = 0;
+  const header = (cells: string[]) => {
+    // Spamhaus' CERT feeds write their header as a comment: `; ip, asn, ...`.
+    if (delimiter !== ";") cells[0] = cells[0]!.replace(/^\s*;\s*/, "");
+    layout = planColumns(cells, options, "csv");
+    visitor.layout?.({ ...detected, ...layout });
+    if (layout.problem) throw layout.problem;
+    types = new ReportTypeOf(layout);
+  };
   const read = (buf: Buffer, start: number, end: number) => {
     line++;
     if (end > start && buf[end - 1] === 13) end--;
-    if (end === start) return;
-    if (csv.header && !csv.open && readPlainCsvLine(buf, start, end, line, separator, csv.header, plain)) {
+    if (end === start && !csv.pending) return;
+    const map = layout?.map;
+    if (map && !csv.pending && readPlainCsvLine(buf, start, end, line, separator, map, plain)) {
+      if (types!.needed) types!.saw(plain.ip >= 0 ? 4 : 6);
       visitor.plain(plain);
       return;
     }
-    const r = csv.push(line, buf.toString("utf8", start, end));
-    if (r) visitor.row(r);
+    const text = buf.toString("utf8", start, end);
+    if (!map && !csv.pending && isCommentLine(text)) return;
+    const record = csv.push(line, text);
+    if (!record) return;
+    if (!map) {
+      if ("error" in record) throw new AppError("bad_request", `The header is not readable: ${record.error}`);
+      header(record.cells);
+      return;
+    }
+    if ("error" in record) {
+      visitor.row({ ok: false, errors: [{ line: record.line, field: "row", message: record.error }] });
+      return;
+    }
+    const r = normaliseRow(record.line, record.cells, map);
+    if (r.ok && types!.needed && (r.row.ip ?? r.row.network)) types!.saw((r.row.ip ?? r.row.network)!.version);
+    visitor.row(r);
   };
   let carry: Buffer | null = null;
   for await (const chunk of chunks) {
@@ -124,110 +161,138 @@ async function csvFromBytes(chunks: AsyncIterable<Buffer>, delimiter: string, vi
   }
   if (carry) read(carry, 0, carry.length);
   const last = csv.end();
-  if (last) visitor.row(last);
+  if (last && "error" in last) {
+    if (!layout) throw new AppError("bad_request", `The header is not readable: ${last.error}`);
+    visitor.row({ ok: false, errors: [{ line: last.line, field: "row", message: last.error }] });
+  }
   await visitor.drain();
+  if (!layout) throw new AppError("bad_request", "The file is empty: no header row and no rows to read");
+  const done: LayoutInfo = layout;
+  return { ...detected, ...done, reportType: types!.settle() };
 }
 
-async function* textRows(text: AsyncIterable<string>): AsyncGenerator<RowResult[]> {
-  for await (const { first, lines } of lineBatches(text)) {
-    const out: RowResult[] = [];
-    lines.forEach((l, k) => {
-      const value = l.replace(/(^|\s)#.*$/, "").trim();
-      if (value) out.push(normaliseRow(first + k, [value], TEXT_LAYOUT));
-    });
-    if (out.length > 0) yield out;
-  }
-}
-
-async function* ndjsonRows(text: AsyncIterable<string>): AsyncGenerator<RowResult[]> {
-  for await (const { first, lines } of lineBatches(text)) {
-    const out: RowResult[] = [];
-    lines.forEach((l, k) => {
-      const n = first + k;
-      const s = l.trim();
-      if (!s || s.startsWith("#")) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(s);
-      } catch {
-        out.push({ ok: false, errors: [{ line: n, field: "row", message: "not valid JSON" }] });
-        return;
-      }
-      out.push(rowOfObject(n, value));
-    });
-    if (out.length > 0) yield out;
-  }
-}
-
-/** Cuts a JSON array into its elements as they stream by, without holding the array. */
-async function* jsonArrayRows(text: AsyncIterable<string>): AsyncGenerator<RowResult[]> {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let line = 1;
-  let start = 1;
-  let element = "";
-  let done = false;
-  const finish = (): RowResult | null => {
-    const s = element.trim();
-    element = "";
-    if (!s) return null;
-    let value: unknown;
-    try {
-      value = JSON.parse(s);
-    } catch {
-      return { ok: false, errors: [{ line: start, field: "row", message: "not valid JSON" }] };
-    }
-    return rowOfObject(start, value);
+async function textRows(text: AsyncIterable<string>, detected: Detected, visitor: ExposureVisitor) {
+  const columns = [{ name: "value", role: "address" as const, by: "layout" as const }];
+  const layout: LayoutInfo = {
+    kind: "text",
+    reportType: null,
+    reportTypeCandidates: [],
+    columns,
+    map: TEXT_LAYOUT,
+    problem: null,
   };
-  for await (const chunk of text) {
-    const out: RowResult[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
-      if (c === "\n") line++;
-      if (done) {
-        if (c.trim()) throw new AppError("bad_request", `Text after the end of the JSON array (line ${line})`);
-        continue;
-      }
-      if (depth === 0) {
-        if (c === "[") depth = 1;
-        else if (c.trim()) throw new AppError("bad_request", `Expected a JSON array (line ${line})`);
-        continue;
-      }
-      if (inString) {
-        element += c;
-        if (escaped) escaped = false;
-        else if (c === "\\") escaped = true;
-        else if (c === '"') inString = false;
-        continue;
-      }
-      if (depth === 1 && (c === "," || c === "]")) {
-        const r = finish();
-        if (r) out.push(r);
-        if (c === "]") done = true;
-        continue;
-      }
-      if (!element.trim() && c.trim()) start = line;
-      if (c === '"') inString = true;
-      else if (c === "{" || c === "[") depth++;
-      else if (c === "}" || c === "]") depth--;
-      element += c;
-      if (element.length > MAX_RECORD_BYTES)
-        throw new AppError("bad_request", `The element at line ${start} is larger than 1 MB`);
-    }
-    if (out.length > 0) yield out;
+  visitor.layout?.({ ...detected, ...layout });
+  for await (const { first, lines } of lineBatches(text)) {
+    lines.forEach((l, k) => {
+      // `#` starts a comment, and so does `;` (Spamhaus DROP: `198.51.100.0/24 ; SBL123`).
+      const value = l.replace(/(^|\s)[#;].*$/, "").trim();
+      if (value) visitor.row(normaliseRow(first + k, [value], TEXT_LAYOUT));
+    });
+    await visitor.drain();
   }
-  if (!done) throw new AppError("bad_request", "The JSON array is not closed: the file ends inside it");
+  return { ...detected, ...layout };
+}
+
+/** Shodan keeps a banner's names in `hostnames` and its CVEs as the keys of `vulns`: one value each. */
+function shodanExtras(o: Record<string, unknown>): Record<string, unknown> {
+  const hostnames = Array.isArray(o.hostnames) ? o.hostnames : [];
+  const vulns = o.vulns;
+  const cves = Array.isArray(vulns) ? vulns : vulns && typeof vulns === "object" ? Object.keys(vulns) : [];
+  return { ...o, hostname: hostnames[0] ?? null, cves: cves.length ? cves.join(";") : null };
 }
 
 /**
- * Reads an exposure list as it streams in: detects the format from its first 64 KB, then hands every row
+ * The rows of a JSON upload: each object's keys are its columns (empty values left out before naming them:
+ * `{"ip": "", "ip_address": "198.18.0.1"}` has one address), a plain string element is an address.
+ */
+async function jsonRows(
+  text: AsyncIterable<string>,
+  detected: Detected,
+  options: ReadOptions,
+  visitor: ExposureVisitor,
+): Promise<ReadResult> {
+  const mapped = new Set(
+    Object.entries(options.columns ?? {})
+      .filter(([, role]) => (ADDRESS_ROLES as readonly string[]).includes(role) || role === "hostname")
+      .map(([column]) => column),
+  );
+  const isRowKey = (key: string) => {
+    const role = roleOfName(key);
+    return (
+      mapped.has(key) ||
+      key === "ip_str" ||
+      key.startsWith("source.") ||
+      role === "hostname" ||
+      ADDRESS_ROLES.includes(role!)
+    );
+  };
+  const scanner = new JsonRows(isRowKey);
+  // Objects of one list nearly always share their keys: one layout per distinct key list.
+  const layouts = new Map<string, LayoutInfo>();
+  let first: LayoutInfo | null = null;
+  let types: ReportTypeOf | null = null;
+  const rowOf = (line: number, value: unknown): RowResult => {
+    if (typeof value === "string") return normaliseRow(line, [value], TEXT_LAYOUT);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return { ok: false, errors: [{ line, field: "row", message: "expected an object with an address field" }] };
+    let o = value as Record<string, unknown>;
+    if ("ip_str" in o) o = shodanExtras(o);
+    const keys: string[] = [];
+    const record: string[] = [];
+    for (const [key, v] of Object.entries(o)) {
+      if (v === null || v === undefined || v === "") continue;
+      keys.push(key);
+      record.push(typeof v === "object" ? JSON.stringify(v) : String(v));
+    }
+    const id = keys.join("\n");
+    let layout = layouts.get(id);
+    if (!layout) {
+      layout = planColumns(keys, options, "json");
+      if (layouts.size >= 1_000) layouts.clear();
+      layouts.set(id, layout);
+      if (!first) {
+        first = layout;
+        types = new ReportTypeOf(layout);
+        visitor.layout?.({ ...detected, ...layout });
+        if (layout.problem) throw layout.problem;
+      }
+    }
+    // Past the first object, an object without an address is a bad row; an ambiguous one stops the upload.
+    if (layout.problem && !layout.map.hasAddress && layout.problem.code === "bad_request" && layout !== first)
+      return { ok: false, errors: [{ line, field: "row", message: "no address field in this object" }] };
+    if (layout.problem) throw layout.problem;
+    const r = normaliseRow(line, record, layout.map);
+    if (r.ok && types?.needed && (r.row.ip ?? r.row.network)) types.saw((r.row.ip ?? r.row.network)!.version);
+    return r;
+  };
+  for await (const chunk of text) {
+    for (const { line, value } of scanner.push(chunk)) visitor.row(rowOf(line, value));
+    await visitor.drain();
+  }
+  for (const { line, value } of scanner.end()) visitor.row(rowOf(line, value));
+  await visitor.drain();
+  const format = { ...detected, format: scanner.format };
+  const layout: LayoutInfo = first ?? {
+    kind: "columns",
+    reportType: null,
+    reportTypeCandidates: [],
+    columns: [],
+    map: TEXT_LAYOUT,
+    problem: null,
+  };
+  return { ...format, ...layout, reportType: types ? (types as ReportTypeOf).settle() : null };
+}
+
+/**
+ * Reads an exposure list as it streams in: detects the format from its first 64 KB (a UTF-8 BOM dropped,
+ * split across chunks or not), decides what each column is (planColumns), then hands every row
  * (validated), or a row's errors, to the visitor, in file order. Never holds the whole file.
  */
 export async function readExposures(
   source: AsyncIterable<Buffer | Uint8Array>,
   visitor: ExposureVisitor,
-): Promise<Detected> {
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const chunks = source[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let size = 0;
@@ -238,21 +303,23 @@ export async function readExposures(
     head.push(chunk);
     size += chunk.length;
   }
-  const detected = detectFormat(new TextDecoder().decode(Buffer.concat(head), { stream: true }));
+  let start = Buffer.concat(head);
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) start = start.subarray(3);
+  const detected = detectFormat(new TextDecoder().decode(start, { stream: true }));
   async function* all(): AsyncGenerator<Buffer> {
-    yield* head;
+    if (start.length > 0) yield start;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield asBuffer(next.value);
   }
-  if (detected.format === "csv") {
-    await csvFromBytes(all(), detected.delimiter ?? ",", visitor);
-    return detected;
+  if (detected.format === "csv") return csvFromBytes(all(), detected, options, visitor);
+  if (detected.format === "text") {
+    if (options.reportType || Object.keys(options.columns ?? {}).length > 0) {
+      throw new AppError(
+        "bad_request",
+        "This file is plain text (one address a line, no header): it has no columns for reportType or columns to name",
+        [{ line: 1, field: options.reportType ? "reportType" : "columns", message: "the file has no header row" }],
+      );
+    }
+    return { ...(await textRows(decode(all()), detected, visitor)), reportType: null };
   }
-  const text = decode(all());
-  const rows =
-    detected.format === "text" ? textRows(text) : detected.format === "ndjson" ? ndjsonRows(text) : jsonArrayRows(text);
-  for await (const batch of rows) {
-    for (const r of batch) visitor.row(r);
-    await visitor.drain();
-  }
-  return detected;
+  return jsonRows(decode(all()), detected, options, visitor);
 }

@@ -14,3 +14,14 @@ export {
   type ExposureLine,
   type ExposureOptions,
 } from "./exposures.ts";
+export {
+  shadowserverSample,
+  shadowserverCsv,
+  shadowserverCell,
+  shadowserverFileName,
+  SOURCE_SIDE,
+  OTHER_SIDE,
+  SAMPLE_TIME,
+  type Side,
+  type ExpectedRow,
+} from "./feeds.ts";

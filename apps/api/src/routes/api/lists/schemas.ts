@@ -1,3 +1,4 @@
+import { ROLES } from "@baken/core";
 import { z } from "zod";
 
 export const listParams = z.object({ id: z.uuid() });
@@ -7,7 +8,19 @@ const campaignHosts = z
   .object({ hosts: z.number(), created: z.number(), reopened: z.number(), gone: z.number() })
   .nullable();
 
+const classification = z
+  .object({ taxonomy: z.string(), type: z.string(), identifier: z.string().nullable() })
+  .nullable();
+/** What kind of report a list is: a Shadowserver report type, shodan or intelmq, or null (read by column names). */
+const report = {
+  reportType: z.string().nullable(),
+  reportName: z.string().nullable(),
+  severity: z.string().nullable(),
+  classification,
+};
+
 export const uploadResult = z.object({
+  ...report,
   id: z.uuid(),
   format: z.string(),
   rows: z.number(),
@@ -34,6 +47,7 @@ export const listRow = z.object({
   accepted: z.number(),
   rejected: z.number(),
   duplicates: z.number(),
+  ...report,
 });
 
 export const listDetail = listRow.extend({
@@ -57,12 +71,47 @@ export const exposure = z.object({
   seenAt: z.string().nullable(),
   tag: z.string().nullable(),
   version: z.string().nullable(),
+  severity: z.string().nullable(),
   raw: z.record(z.string(), z.string()).nullable(),
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   matchReason: reason.nullable(),
   candidates: z.array(
     z.object({ organizationId: z.uuid(), organizationName: z.string().nullable(), reason, detail: z.string() }),
   ),
+});
+
+const role = z.enum(ROLES).nullable();
+
+export const previewResult = z.object({
+  ...report,
+  format: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  kind: z.enum(["shadowserver", "intelmq", "shodan", "columns", "text"]).nullable(),
+  reportTypeCandidates: z.array(z.string()),
+  columns: z.array(
+    z.object({ name: z.string(), role, by: z.enum(["report", "layout", "name", "mapping"]).nullable() }),
+  ),
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      ip: z.string().nullable(),
+      network: z.boolean(),
+      hostname: z.string().nullable(),
+      port: z.number().nullable(),
+      protocol: z.string().nullable(),
+      asn: z.number().nullable(),
+      seenAt: z.string().nullable(),
+      tag: z.string().nullable(),
+      version: z.string().nullable(),
+      severity: z.string().nullable(),
+      raw: z.record(z.string(), z.string()).nullable(),
+      organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      matchReason: reason.nullable(),
+    }),
+  ),
+  errors: z.array(rowError),
+  problem: z.object({ message: z.string(), details: z.unknown() }).nullable(),
+  partial: z.boolean(),
 });
 
 export const page = {
