@@ -156,6 +156,15 @@ describe("reading exposure lists", () => {
     ]);
   });
 
+  it("refuses a row with more or fewer fields than the header: its columns would be shifted", async () => {
+    const { ok, errors } = await read("ip,port,hostname\n198.18.0.1,443,a.example\n443,a.example\n198.18.0.2,1,b,c\n");
+    expect(ok.map((r) => r.line)).toEqual([2]);
+    expect(errors).toEqual([
+      { line: 3, field: "row", message: "2 fields where the header has 3: a delimiter or quote is missing or extra" },
+      { line: 4, field: "row", message: "4 fields where the header has 3: a delimiter or quote is missing or extra" },
+    ]);
+  });
+
   it("reads networks: a CIDR in an address column is a network, one address wide is an address", async () => {
     const { ok, errors } = await read("ip\n198.51.100.0/24\n2001:db8::/32\n198.51.100.7/32\n198.51.100.7/24\n");
     expect(ok.map((r) => [addressText(r), r.network?.bits ?? null])).toEqual([

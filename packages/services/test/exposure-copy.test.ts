@@ -66,3 +66,22 @@ describe("COPY text of an exposure row", () => {
     expect(inPlace.text()).toBe(general.text());
   });
 });
+
+describe("COPY text of a row whose column names need escaping", () => {
+  it("escapes the raw keys for COPY in place as the general path does (a backslash from JSON's \\\" escape)", async () => {
+    // A header mangled in transit: a column name holding a quote and a backslash.
+    const layout = planColumns(["ip", 'we"ird', "back\\slash", "tab\there"], {}, "csv").map;
+    const row = new PlainCsvRow();
+    const inPlace = collect();
+    const general = collect();
+    const tail = Buffer.from("\t\\N\t\\N\t\\N\n");
+    const buf = Buffer.from("198.18.0.1,a,b,c");
+    expect(readPlainCsvLine(buf, 0, buf.length, 2, 44, layout, row)).toBe(true);
+    inPlace.copy.plain(row, tail);
+    general.copy.row(plainRowResult(row).row, tail);
+    await inPlace.copy.end();
+    await general.copy.end();
+    expect(general.text()).toContain('{"we\\\\"ird":"a","back\\\\\\\\slash":"b","tab\\\\there":"c"}');
+    expect(inPlace.text()).toBe(general.text());
+  });
+});

@@ -65,7 +65,9 @@ export class CsvRecords {
         let start = i;
         for (;;) {
           if (i >= s.length) {
-            this.open = { line, cells, cell: cell + s.slice(start), size: this.open?.size ?? s.length };
+            // The field goes on in the next line: one object kept for the record, not one a line.
+            const open = (this.open ??= { line, cells, cell: "", size: s.length });
+            open.cell = cell + s.slice(start);
             return null;
           }
           const c = s.charCodeAt(i);

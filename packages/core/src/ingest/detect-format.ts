@@ -38,9 +38,9 @@ export const isCommentLine = (line: string) => {
  * Decides a file's format from its beginning (the BOM already removed): JSON (an array, objects, or one
  * object holding the rows), CSV with a header row (comma, semicolon or tab: the one the header uses most
  * outside quotes), or plain text with one address a line. Which column is what is decided from the header
- * afterwards (planColumns). Throws a 400 for a binary or empty file.
+ * afterwards (planColumns). Throws a 400 for a binary or empty file, or a `.json` file that is not JSON.
  */
-export function detectFormat(sample: string): Detected {
+export function detectFormat(sample: string, fileName = ""): Detected {
   if (looksBinary(sample.slice(0, 64 * 1024))) {
     throw new AppError("bad_request", "This is a binary file, not a list: upload CSV, plain text, JSON or NDJSON");
   }
@@ -49,6 +49,12 @@ export function detectFormat(sample: string): Detected {
   const line = first.trim();
   if (line.startsWith("[")) return { format: "json" };
   if (line.startsWith("{")) return { format: "ndjson" };
+  // A file that says it is JSON and is not is broken: never read as lines of text.
+  if (/\.(nd)?json$/i.test(fileName)) {
+    throw new AppError("bad_request", "Malformed JSON at line 1, column 1: expected a JSON array or object", [
+      { line: 1, field: "json", message: "expected a JSON array or object" },
+    ]);
+  }
   const counts = DELIMITERS.map((d) => countOutsideQuotes(line, d));
   const best = Math.max(...counts);
   if (best > 0) return { format: "csv", delimiter: DELIMITERS[counts.indexOf(best)]! };

@@ -139,6 +139,11 @@ export function parseIpOrNetwork(
 export function normaliseRow(line: number, record: readonly string[], layout: HeaderMap): RowResult {
   const { columns } = layout;
   let errors: RowError[] | null = null;
+  // PostgreSQL stores no NUL in text: a value holding one is no value anyone wrote on purpose.
+  for (let i = 0; i < record.length; i++) {
+    if (record[i]!.includes("\0")) errors = withError(errors, line, columns[i] ?? "row", "holds a NUL character");
+  }
+  if (errors) return { ok: false, errors };
   let ip: IpAddress | null = null;
   let network: Cidr | null = null;
   let hostname: string | null = null;
@@ -232,17 +237,13 @@ export function normaliseRow(line: number, record: readonly string[], layout: He
   };
 }
 
-/** The row's other non-empty columns as a JSON object by name (extra cells past the header as `column_N`). */
+/** The row's other non-empty columns as a JSON object by name. */
 export function rawJson(row: ExposureRow): string | null {
   const { record, layout } = row;
   let json = "";
   for (let k = 0; k < layout.rawAt.length; k++) {
     const v = record[layout.rawAt[k]!];
     if (v) json += (json ? "," : "{") + layout.rawKeys[k] + JSON.stringify(v);
-  }
-  if (record.length > layout.columns.length) {
-    for (let i = layout.columns.length; i < record.length; i++)
-      if (record[i]) json += (json ? "," : "{") + `"column_${i + 1}":` + JSON.stringify(record[i]);
   }
   return json ? json + "}" : null;
 }

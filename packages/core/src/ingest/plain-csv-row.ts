@@ -182,7 +182,7 @@ export function readPlainCsvLine(
   let ascii = true;
   let i = start;
   for (;;) {
-    if (column === width) return false; // more cells than columns: the general path names them
+    if (column === width) return false; // more cells than columns: the general path refuses the row
     if (i < end && buf[i] === QUOTE) {
       from[column] = ++i;
       for (; i < end; i++) {

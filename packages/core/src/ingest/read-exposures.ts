@@ -131,6 +131,13 @@ async function csvFromBytes(
       visitor.row({ ok: false, errors: [{ line: record.line, field: "row", message: record.error }] });
       return;
     }
+    // A row with more or fewer fields than the header has lost or gained a delimiter or a quote: its
+    // columns are shifted, and a shifted column could route. Refused whole.
+    if (record.cells.length !== map.columns.length) {
+      const message = `${record.cells.length} fields where the header has ${map.columns.length}: a delimiter or quote is missing or extra`;
+      visitor.row({ ok: false, errors: [{ line: record.line, field: "row", message }] });
+      return;
+    }
     const r = normaliseRow(record.line, record.cells, map);
     if (r.ok && types!.needed && (r.row.ip ?? r.row.network)) types!.saw((r.row.ip ?? r.row.network)!.version);
     visitor.row(r);
@@ -193,6 +200,11 @@ async function textRows(text: AsyncIterable<string>, detected: Detected, visitor
   return { ...detected, ...layout };
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** The text with every half surrogate pair made U+FFFD (String#toWellFormed, ES2024). */
+const wellFormed = (s: string) => (SURROGATE.test(s) ? s.replace(LONE_SURROGATE, "\ufffd") : s);
+
 /** Shodan keeps a banner's names in `hostnames` and its CVEs as the keys of `vulns`: one value each. */
 function shodanExtras(o: Record<string, unknown>): Record<string, unknown> {
   const hostnames = Array.isArray(o.hostnames) ? o.hostnames : [];
@@ -241,8 +253,10 @@ async function jsonRows(
     const record: string[] = [];
     for (const [key, v] of Object.entries(o)) {
       if (v === null || v === undefined || v === "") continue;
-      keys.push(key);
-      record.push(typeof v === "object" ? JSON.stringify(v) : String(v));
+      // JSON may escape half a surrogate pair (`"\ud800"`): no database takes it, so it becomes U+FFFD.
+      // A key is a column name, stored in raw: no NUL there either.
+      keys.push(wellFormed(key).replaceAll("\0", "\ufffd"));
+      record.push(wellFormed(typeof v === "object" ? JSON.stringify(v) : String(v)));
     }
     const id = keys.join("\n");
     let layout = layouts.get(id);
@@ -305,7 +319,7 @@ export async function readExposures(
   }
   let start = Buffer.concat(head);
   if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) start = start.subarray(3);
-  const detected = detectFormat(new TextDecoder().decode(start, { stream: true }));
+  const detected = detectFormat(new TextDecoder().decode(start, { stream: true }), options.fileName);
   async function* all(): AsyncGenerator<Buffer> {
     if (start.length > 0) yield start;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield asBuffer(next.value);

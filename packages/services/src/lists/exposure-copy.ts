@@ -133,7 +133,8 @@ export class ExposureCopy {
 
   private keysOf(layout: HeaderMap): { bytes: Buffer[]; size: number } {
     if (this.keys?.layout !== layout) {
-      const bytes = layout.rawKeys.map((k) => Buffer.from(k));
+      // COPY-escaped like every other value: a column name may hold a backslash (JSON's \" escape).
+      const bytes = layout.rawKeys.map((k) => Buffer.from(copyValue(k)));
       this.keys = { layout, bytes, size: bytes.reduce((n, b) => n + b.length + 3, 2) };
     }
     return this.keys;
