@@ -43,7 +43,7 @@ export async function listExposures(ctx: Pick<Ctx, "db">, listId: string, q: Exp
       }
     >(
       `SELECT e."id", e."line", abbrev(e."ip") AS "ip", e."port", e."protocol", e."hostname", e."asn",
-         to_char(e."seen_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seenAt", e."tag", e."version", e."severity", e."raw",
+         to_char(e."seen_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seenAt", e."tag", e."version", e."severity", e."raw"::json AS "raw",
          e."organization_id" AS "organizationId", o."name" AS "organizationName", e."match_reason"::text AS "matchReason",
          coalesce(c."candidates", '[]'::jsonb) AS "candidates"
        FROM "exposure" e LEFT JOIN "organization" o ON o."id" = e."organization_id"

@@ -15,6 +15,13 @@ export {
   type ExposureOptions,
 } from "./exposures.ts";
 export {
+  scanExchangeLines,
+  scanExchangeHeader,
+  withWideIspSpace,
+  SCAN_EXCHANGE,
+  type ScanReportOptions,
+} from "./scan-report.ts";
+export {
   shadowserverSample,
   shadowserverCsv,
   shadowserverCell,
