@@ -158,6 +158,55 @@ describe("reading real feeds through the API", () => {
     ]);
   });
 
+  it("keeps a network and its first address as two hosts of a campaign, and lists the network in the notice", async () => {
+    const s = space();
+    const org = await createOrg(app, admin, { cidrs: [`${s.v4}.0/24`], language: "en" });
+    const campaign = await app.inject({
+      method: "POST",
+      url: "/api/campaigns",
+      headers: bearer(analyst),
+      payload: { name: `Blocklist ${randomUUID()}`, severity: "low" },
+    });
+    const campaignId = campaign.json().id as string;
+    const csv = `ip,reason\n${s.v4}.0/25,drop\n${s.v4}.0,spam\n`;
+    const first = await uploadList(app, bearer(analyst), csv, { campaignId });
+    expect(first.json()).toMatchObject({ accepted: 2, duplicates: 0, campaignHosts: { hosts: 2, created: 2 } });
+    // The same hosts seen again by a later list: the same two campaign hosts, none new.
+    const again = await uploadList(app, bearer(analyst), `${csv}# ${randomUUID()}\n`, { campaignId });
+    expect(again.json().campaignHosts).toMatchObject({ hosts: 2, created: 0 });
+    const keys = (await app.ctx.db.prisma.campaignHost.findMany({ where: { campaignId }, orderBy: { id: "asc" } })).map(
+      (h) => [h.hostKey, h.organizationId],
+    );
+    expect(keys).toEqual([
+      [`${s.v4}.0/25||`, org.id],
+      [`${s.v4}.0||`, org.id],
+    ]);
+    const preview = (
+      await app.inject({ method: "POST", url: `/api/campaigns/${campaignId}/preview`, headers: bearer(analyst) })
+    ).json();
+    expect(preview.notices[0].text).toContain(`${s.v4}.0/25`);
+    // inet orders a network before the addresses inside it.
+    expect(preview.notices[0].attachment.rows.map((r: string[]) => r[0])).toEqual([`${s.v4}.0/25`, `${s.v4}.0`]);
+
+    // Assigned by hand, the network is matched as such on the next match.
+    const other = await createOrg(app, admin);
+    const listed = await exposures(first.json().id);
+    const network = listed.find((e) => e.ip === `${s.v4}.0/25`)! as unknown as { id: number };
+    const assigned = await app.inject({
+      method: "POST",
+      url: `/api/lists/${first.json().id}/assign`,
+      headers: bearer(analyst),
+      payload: { organizationId: other.id, exposureIds: [network.id] },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().assignments.ips).toEqual([`${s.v4}.0/25`]);
+    const after = await exposures(first.json().id);
+    expect(after.map((e) => [e.ip, e.organization?.id])).toEqual([
+      [`${s.v4}.0/25`, other.id],
+      [`${s.v4}.0`, org.id],
+    ]);
+  });
+
   it("previews an upload without storing anything: format, report type, roles, first rows and their routing", async () => {
     const before = await counts(app);
     const audits = await app.ctx.db.prisma.auditEvent.count();
