@@ -1,3 +1,4 @@
+import { Lcg } from "@baken/testing";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";

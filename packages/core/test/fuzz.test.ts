@@ -1,3 +1,4 @@
+import { Lcg } from "@baken/testing";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError, plainRowResult, readExposures, type ExposureRow } from "../src/index.ts";

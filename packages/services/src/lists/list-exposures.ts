@@ -1,5 +1,6 @@
 import { notFound, type Candidate } from "@baken/core";
 import type { Ctx } from "../context.ts";
+import { organizationNames } from "./organization-names.ts";
 
 export type ExposureQuery = { matched?: boolean; organizationId?: string; page: number; pageSize: number };
 
@@ -53,16 +54,9 @@ export async function listExposures(ctx: Pick<Ctx, "db">, listId: string, q: Exp
     ),
     ctx.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "exposure" e WHERE ${where}`, params),
   ]);
-  const ids = [...new Set(rows.rows.flatMap((r) => r.candidates.map((c) => c.organizationId)))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await ctx.db.pool.query<{ id: string; name: string }>(
-            `SELECT "id", "name" FROM "organization" WHERE "id" = ANY($1::uuid[])`,
-            [ids],
-          )
-        ).rows.map((o) => [o.id, o.name] as const),
+  const names = await organizationNames(
+    ctx.db.pool,
+    rows.rows.flatMap((r) => r.candidates.map((c) => c.organizationId)),
   );
   const exposures: ExposureView[] = rows.rows.map(({ organizationId, organizationName, candidates, ...e }) => ({
     ...e,

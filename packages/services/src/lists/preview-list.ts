@@ -9,7 +9,6 @@ import {
   type ExposureRow,
   type LayoutKind,
   type ListReport,
-  type MatchReason,
   type ReadLayout,
   type Role,
   type RoleSource,
@@ -17,31 +16,20 @@ import {
 } from "@baken/core";
 import type { Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
+import type { ExposureView } from "./list-exposures.ts";
 import type { ReadFields } from "./list-meta.ts";
+import { organizationNames } from "./organization-names.ts";
 
 export const PREVIEW_ROWS = 20;
 const PREVIEW_ERRORS = 20;
 /** Enough of a file to show its first rows; the rest is not read. */
 const PREVIEW_BYTES = 1024 * 1024;
 
-export type PreviewRow = {
-  line: number;
-  /** The address, or the network as address/bits. */
-  ip: string | null;
-  network: boolean;
-  hostname: string | null;
-  port: number | null;
-  protocol: string | null;
-  asn: number | null;
-  seenAt: string | null;
-  tag: string | null;
-  version: string | null;
-  severity: string | null;
-  raw: Record<string, string> | null;
-  /** Whom the row would be routed to with the registry as it is. */
-  organization: { id: string; name: string } | null;
-  matchReason: MatchReason | null;
-};
+/**
+ * A row as it would be stored (an exposure without its id and candidates), `organization` being whom it would
+ * be routed to with the registry as it is; `network` says the address is a network (address/bits).
+ */
+export type PreviewRow = Omit<ExposureView, "id" | "candidates"> & { network: boolean };
 
 export type ListPreview = ListReport & {
   format: string | null;
@@ -141,16 +129,9 @@ export async function previewList(
   }
   const read = result ?? settle(seen.layout, rows);
   const matched = rows.map((r) => matcher.match(r));
-  const ids = [...new Set(matched.flatMap((m) => (m.organizationId ? [m.organizationId] : [])))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await ctx.db.pool.query<{ id: string; name: string }>(
-            `SELECT "id", "name" FROM "organization" WHERE "id" = ANY($1::uuid[])`,
-            [ids],
-          )
-        ).rows.map((o) => [o.id, o.name] as const),
+  const names = await organizationNames(
+    ctx.db.pool,
+    matched.flatMap((m) => (m.organizationId ? [m.organizationId] : [])),
   );
   return {
     ...(read ? listReport(read) : { reportType: null, reportName: null, severity: null, classification: null }),

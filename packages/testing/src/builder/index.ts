@@ -1,3 +1,4 @@
+export { Lcg } from "./random.ts";
 export {
   buildRegistry,
   registryNdjson,

@@ -60,8 +60,8 @@ export const listDetail = listRow.extend({
   }),
 });
 
-export const exposure = z.object({
-  id: z.number(),
+/** A row as stored (an exposure) or as it would be (a preview's row), with whom it notifies. */
+const storedRow = {
   line: z.number(),
   ip: z.string().nullable(),
   port: z.number().nullable(),
@@ -75,6 +75,11 @@ export const exposure = z.object({
   raw: z.record(z.string(), z.string()).nullable(),
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   matchReason: reason.nullable(),
+};
+
+export const exposure = z.object({
+  id: z.number(),
+  ...storedRow,
   candidates: z.array(
     z.object({ organizationId: z.uuid(), organizationName: z.string().nullable(), reason, detail: z.string() }),
   ),
@@ -91,24 +96,7 @@ export const previewResult = z.object({
   columns: z.array(
     z.object({ name: z.string(), role, by: z.enum(["report", "layout", "name", "mapping"]).nullable() }),
   ),
-  rows: z.array(
-    z.object({
-      line: z.number(),
-      ip: z.string().nullable(),
-      network: z.boolean(),
-      hostname: z.string().nullable(),
-      port: z.number().nullable(),
-      protocol: z.string().nullable(),
-      asn: z.number().nullable(),
-      seenAt: z.string().nullable(),
-      tag: z.string().nullable(),
-      version: z.string().nullable(),
-      severity: z.string().nullable(),
-      raw: z.record(z.string(), z.string()).nullable(),
-      organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-      matchReason: reason.nullable(),
-    }),
-  ),
+  rows: z.array(z.object({ ...storedRow, network: z.boolean() })),
   errors: z.array(rowError),
   problem: z.object({ message: z.string(), details: z.unknown() }).nullable(),
   partial: z.boolean(),
