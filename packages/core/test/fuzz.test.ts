@@ -12,8 +12,8 @@ const FILES = readdirSync(CORPUS).sort();
 const CASES_PER_FILE = 120;
 
 function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const lcg = new Lcg(seed);
+  return () => lcg.next();
 }
 
 function mutate(original: Buffer, next: () => number): Buffer {
