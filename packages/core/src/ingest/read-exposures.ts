@@ -114,7 +114,8 @@ async function csvFromBytes(
     if (end === start && !csv.pending) return;
     const map = layout?.map;
     if (map && !csv.pending && readPlainCsvLine(buf, start, end, line, separator, map, plain)) {
-      if (types!.needed) types!.saw(plain.ip >= 0 ? 4 : 6);
+      // In place, an address is always a dotted quad: IPv4.
+      if (types!.needed && plain.ip >= 0) types!.saw(4);
       visitor.plain(plain);
       return;
     }

@@ -36,7 +36,8 @@ export type ScanReportOptions = { rows: number; quoted?: boolean; seed?: number 
 
 /**
  * The rows of a scan_exchange report as Shadowserver writes it: the table's column order, text fields in
- * double quotes (numbers bare; `quoted: false` for none), and every row a host of its own (a distinct
+ * double quotes (numbers bare; `quoted: false`: only where a
+ * field needs them), and every row a host of its own (a distinct
  * address): no two rows fold into one. 10% in the customers' and ISPs' blocks of 198.18.0.0/15, 85% in the
  * ISPs' wide space (withWideIspSpace, a third of them with a reverse-DNS name under the ISP's domain), 5%
  * in 172.16.0.0/12, owned by nobody.
@@ -46,7 +47,10 @@ export function* scanExchangeLines(
   { rows, quoted = true, seed = 2026 }: ScanReportOptions,
 ): Generator<string> {
   const rng = new Lcg(seed);
-  const cell = quoted ? shadowserverCell : (v: string | number) => String(v);
+  // Unquoted: RFC 4180's minimum (only a field holding a comma or a quote is quoted).
+  const cell = quoted
+    ? shadowserverCell
+    : (v: string | number) => (/[",]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const start = Date.UTC(2026, 2, 9, 0, 0, 0);
   // A customer's /28 lies inside its ISP's /20: each address once.
   const narrow = [
