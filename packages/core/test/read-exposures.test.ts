@@ -156,6 +156,13 @@ describe("reading exposure lists", () => {
     ]);
   });
 
+  it("reads a describing column named twice from the first, keeping the other as data", async () => {
+    const { ok } = await read("ip,time,timestamp,tag,tags\n198.18.0.1,2021-03-09 06:00:00,yesterday,a,b\n");
+    expect(ok.map((r) => [r.seenAt, r.tag, rawOf(r)])).toEqual([
+      ["2021-03-09T06:00:00.000Z", "a", { timestamp: "yesterday", tags: "b" }],
+    ]);
+  });
+
   it("refuses a row with more or fewer fields than the header: its columns would be shifted", async () => {
     const { ok, errors } = await read("ip,port,hostname\n198.18.0.1,443,a.example\n443,a.example\n198.18.0.2,1,b,c\n");
     expect(ok.map((r) => r.line)).toEqual([2]);
@@ -281,6 +288,9 @@ describe("reading exposure lists", () => {
       /'owner' for ip is not a role/,
     );
     expect((await refusal("ip\n198.18.0.1\n", { reportType: "scan_nothing" })).message).toMatch(/not a Shadowserver/);
+    expect((await refusal("ip,a,b\n198.18.0.1,x,y\n", { columns: { a: "tag", b: "tag" } })).message).toMatch(
+      /a, b are both mapped to tag/,
+    );
     const mapped = await read("ip,ip_address,url\n198.18.0.1,198.18.0.2,h.a.example\n", 7, {
       columns: { ip_address: "ip", url: "hostname" },
     });

@@ -206,7 +206,13 @@ export function planColumns(header: readonly string[], options: ReadOptions, sou
     by = "layout";
     planned = fixedRoles(names, INTELMQ);
   } else {
-    planned = { roles: names.map((n) => roleOfName(n) ?? null), second: [] };
+    // A describing role named twice (`time` and `timestamp`) is read from the first; the other stays data.
+    // Two columns for a deciding role are left to `conflicts`: they are refused, not picked from.
+    const roles = names.map((n) => roleOfName(n) ?? null);
+    roles.forEach((r, i) => {
+      if (r && !DECIDING_ROLES.includes(r) && roles.indexOf(r) < i) roles[i] = null;
+    });
+    planned = { roles, second: [] };
   }
 
   // The analyst's mapping: a mapped role is taken from every other column.
@@ -231,6 +237,11 @@ export function planColumns(header: readonly string[], options: ReadOptions, sou
     if (s >= 0) second.splice(s, 1);
   }
   const ambiguous = conflicts(names, roles, second, kind === "columns" ? undefined : new Set(Object.keys(mapping)));
+  for (const role of ROLES.filter((r) => !DECIDING_ROLES.includes(r))) {
+    const mapped = names.filter((n, i) => roles[i] === role && n in mapping);
+    if (mapped.length > 1)
+      for (const c of mapped) ambiguous.push({ field: c, message: `${mapped.join(", ")} are both mapped to ${role}` });
+  }
   const map = headerMap(names, roles, second);
   const columns = names.map((name, i) => ({ name, role: roles[i] ?? null, by: sources[i] ?? null }));
   const info = { kind, reportType: spec, reportTypeCandidates: candidates, columns, map };
