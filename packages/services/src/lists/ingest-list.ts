@@ -60,7 +60,8 @@ const formatName = (format: string, delimiter?: string) =>
  *
  * exposure has no foreign keys (see its migration): lockOwners checks the owners once, before COMMIT.
  *
- * Measured (npm run bench:ingest, 1,000,000 rows, 107 MB, 2 cores): COPY into a staging table and an
+ * Measured (npm run bench:ingest's former file: 1,000,000 unquoted rows, 107 MB, 70% duplicates; 2 cores;
+ * a quoted report of a million distinct hosts: README's Benchmarks): COPY into a staging table and an
  * INSERT ... SELECT folding duplicates wrote every row twice and took 21 s; folding in memory (KeySet)
  * and copying once, ~12 s; reading plain lines in place (PlainCsvRow, ExposureCopy), ~4.3 s, of which
  * PostgreSQL's per-row foreign-key checks were the last 1.5 s; without them, and with a trie that misses
