@@ -143,3 +143,6 @@ export function headerMap(columns: string[], roles: (Role | null)[], second: rea
     simple: ROLES.every((r) => alt[r] < 0),
   };
 }
+
+/** A plain-text line is one address, under the column name `value`. */
+export const TEXT_LAYOUT: HeaderMap = headerMap(["value"], ["address"]);
