@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signIn, step } from "./support/console.ts";
 import { E2E } from "./support/env.ts";
 
-test("an upload of a broken file shows the API's reason and the line in the page", async ({ page }, testInfo) => {
-  // Needs the lists API (ingest branch).
+test("a file with no address column is refused in the preview, with the reason and the line", async ({
+  page,
+}, testInfo) => {
   await signIn(page, E2E.analyst);
   await step(page, testInfo, "choose a broken file", async () => {
     await page.getByLabel("List file").setInputFiles({
@@ -13,13 +14,13 @@ test("an upload of a broken file shows the API's reason and the line in the page
     });
     await expect(page.getByText("Chosen: not-a-scan.csv")).toBeVisible();
   });
-  await step(page, testInfo, "refused with the reason", async () => {
-    await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await step(page, testInfo, "refused with the reason before anything is stored", async () => {
     const alert = page.getByRole("alert");
-    await expect(alert).toContainText("The upload was refused");
+    await expect(alert).toContainText("This file would be refused");
     await expect(alert).toContainText(/address column/i);
     await expect(alert).toContainText("line 1");
-    // Nothing half-stored: the page stays on the lists, and no list appeared.
+    await expect(page.getByRole("button", { name: "Upload", exact: true })).toBeDisabled();
+    // Nothing stored: the page stays on the lists, and no list appeared.
     await expect(page).toHaveURL(/\/console\/lists$/);
     const lists = await (await page.request.get("/api/lists")).json();
     expect(JSON.stringify(lists)).not.toContain("not-a-scan.csv");

@@ -35,7 +35,7 @@ describe("uploading exposure lists", () => {
     expect(body.errors).toEqual([
       { line: 4, field: "ip", message: `not an IPv4 or IPv6 address: '${s.v4}.300'` },
       { line: 5, field: "port", message: "port must be a whole number 0-65535: '99999'" },
-      { line: 6, field: "ip", message: "no IP address or hostname in this row" },
+      { line: 6, field: "ip", message: "no IP address, network or hostname in this row" },
     ]);
     const errors = await app.inject({ url: `/api/lists/${body.id}/errors`, headers: bearer(analyst) });
     expect(errors.json()).toMatchObject({ total: 3, errors: body.errors });

@@ -12,21 +12,54 @@ export {
   type Candidate,
   type RegistrySnapshot,
 } from "./match/matcher.ts";
-export { FIELD_ALIASES, mapHeader, fieldOf, type ExposureField, type HeaderMap } from "./ingest/field-aliases.ts";
-export { detectFormat, looksBinary, splitCsvLine, type InputFormat, type Detected } from "./ingest/detect-format.ts";
+export {
+  ROLES,
+  ROLE_NAMES,
+  NEVER_ROUTES,
+  headerMap,
+  roleOfName,
+  isRole,
+  type Role,
+  type HeaderMap,
+} from "./ingest/column-roles.ts";
+export { detectFormat, looksBinary, type InputFormat, type Detected } from "./ingest/detect-format.ts";
+export {
+  planColumns,
+  type ReadOptions,
+  type LayoutInfo,
+  type LayoutKind,
+  type RoleSource,
+} from "./ingest/plan-columns.ts";
+export {
+  REPORT_TYPES,
+  reportType,
+  reportTypeOfFileName,
+  reportTypesOfHeader,
+  narrowByIpVersion,
+} from "./ingest/shadowserver/report-types.ts";
+export {
+  SEVERITY_LEVELS,
+  type ReportTypeSpec,
+  type Severity,
+  type Classification,
+} from "./ingest/shadowserver/report-type-spec.ts";
+export { JsonRows, MAX_JSON_DEPTH } from "./ingest/json-rows.ts";
+export { listReport, intelMqClassification, type ListReport } from "./ingest/list-report.ts";
 export { normaliseHostname, parsePort, parseAsn, parseTimestamp } from "./ingest/normalise-values.ts";
 export {
   normaliseRow,
   parseAddress,
   hostKey,
+  addressText,
+  parseIpOrNetwork,
   type ExposureRow,
   type RowError,
   type RowResult,
   rawJson,
 } from "./ingest/normalise-row.ts";
-export { readExposures, type ExposureVisitor } from "./ingest/read-exposures.ts";
+export { readExposures, type ExposureVisitor, type ReadLayout, type ReadResult } from "./ingest/read-exposures.ts";
 export { PlainCsvRow, readPlainCsvLine, plainRowResult } from "./ingest/plain-csv-row.ts";
-export { CsvLines } from "./ingest/csv-lines.ts";
+export { CsvRecords, MAX_RECORD_BYTES, type CsvRecord } from "./ingest/csv-records.ts";
 export { KeySet } from "./ingest/key-set.ts";
 export {
   validateOrganization,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CsvLines, KeySet, PlainCsvRow, plainRowResult, readPlainCsvLine, type RowResult } from "../src/index.ts";
+import {
+  CsvRecords,
+  KeySet,
+  normaliseRow,
+  planColumns,
+  PlainCsvRow,
+  plainRowResult,
+  readPlainCsvLine,
+  type HeaderMap,
+  type RowResult,
+} from "../src/index.ts";
 
 // Per column, values the in-place reader must take (canonical), leave to the general path (to normalise)
 // or leave to it to refuse. Whatever it takes must read exactly as the general path reads it.
@@ -53,8 +63,9 @@ const VALUES: Record<string, string[]> = {
   ],
   asn: ["64512", "", "AS64512", "064512", "4294967295", "4294967296", "x"],
   protocol: ["tcp", "", "TCP", " tcp", "udp "],
-  tag: ["exchange;cve-2021-26855", "", " exchange", "x".repeat(1001), "é"],
-  city: ["Brussels", "", "Liège", "Sint-Pieters-Leeuw"],
+  severity: ["critical", "", "high", "High", " low"],
+  tag: ["exchange;cve-2021-26855", "", " exchange", "x".repeat(1001), "é", 'a "quoted" tag', "a\\b"],
+  city: ["Brussels", "", "Liège", "Sint-Pieters-Leeuw", 'Basic realm="x"', "a,b"],
   url: [
     "",
     "https://198.18.0.1/owa/",
@@ -78,18 +89,32 @@ function* lines(seed: number, n: number) {
   }
 }
 
-function compare(delimiter: string, records: string[][]) {
-  const general = new CsvLines(delimiter);
-  general.push(1, HEADER.join(delimiter));
+const LAYOUT: HeaderMap = planColumns(HEADER, {}, "csv").map;
+
+// Shadowserver writes every text field in double quotes and escapes a quote inside with a backslash.
+const quoted = (v: string) => (/^\d*$/.test(v) ? v : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+// RFC 4180: quotes only where needed, a quote inside doubled.
+const rfc = (delimiter: string) => (v: string) =>
+  v.includes(delimiter) || v.includes('"') ? `"${v.replace(/"/g, '""')}"` : v;
+
+/** The general path's reading of one line: CsvRecords, then normaliseRow. */
+function general(delimiter: string, line: number, text: string): RowResult | null {
+  const record = new CsvRecords(delimiter).push(line, text);
+  if (!record) return null;
+  if ("error" in record) return { ok: false, errors: [{ line, field: "row", message: record.error }] };
+  return normaliseRow(line, record.cells, LAYOUT);
+}
+
+function compare(delimiter: string, records: string[][], write: (v: string) => string) {
   const row = new PlainCsvRow();
   let inPlace = 0;
   records.forEach((cells, k) => {
-    const text = cells.join(delimiter);
-    const expected = general.push(k + 2, text) as RowResult;
+    const text = cells.map(write).join(delimiter);
+    const expected = general(delimiter, k + 2, text);
     const buf = Buffer.from(`#${text}#`);
-    if (readPlainCsvLine(buf, 1, buf.length - 1, k + 2, delimiter.charCodeAt(0), general.header!, row)) {
+    if (readPlainCsvLine(buf, 1, buf.length - 1, k + 2, delimiter.charCodeAt(0), LAYOUT, row)) {
       inPlace++;
-      expect(expected.ok, text).toBe(true);
+      expect(expected?.ok, text).toBe(true);
       expect(plainRowResult(row), text).toEqual(expected);
       const { ip, port, hostname } = plainRowResult(row).row;
       const keys = new KeySet();
@@ -103,34 +128,50 @@ function compare(delimiter: string, records: string[][]) {
 describe("reading CSV lines in place", () => {
   it("reads what it takes exactly as the general path does, and takes the canonical lines", () => {
     const records = [...lines(2021, 5_000)];
-    const inPlace = compare(",", records);
+    const inPlace = compare(",", records, (v) => v);
     expect(inPlace).toBeGreaterThan(300);
     // `exchange;cve-...` is two cells with semicolons: fewer lines are plain there.
-    expect(compare(";", records)).toBeGreaterThan(100);
-    expect(compare("\t", records)).toBe(inPlace);
+    expect(compare(";", records, (v) => v)).toBeGreaterThan(100);
+    // `a,b` is two cells only with commas.
+    expect(compare("\t", records, (v) => v)).toBeGreaterThanOrEqual(inPlace);
   });
 
-  it("takes a Shadowserver line as it is and leaves quotes, extra cells and odd bytes to the general path", () => {
-    const header = new CsvLines(",");
-    header.push(1, HEADER.join(","));
+  it("takes quoted fields (Shadowserver's quoting, RFC 4180's) as it takes bare ones", () => {
+    const records = [...lines(2026, 5_000)];
+    const bare = compare(",", records, rfc(","));
+    expect(bare).toBeGreaterThan(300);
+    // Every text field quoted: the same lines are plain, read to the same rows.
+    expect(compare(",", records, quoted)).toBe(bare);
+    expect(compare(";", records, rfc(";"))).toBe(bare);
+  });
+
+  it("takes a Shadowserver line as it is and leaves escapes, extra cells and odd bytes to the general path", () => {
     const row = new PlainCsvRow();
     const read = (text: string) => {
       const buf = Buffer.from(text);
-      return readPlainCsvLine(buf, 0, buf.length, 2, 44, header.header!, row);
+      return readPlainCsvLine(buf, 0, buf.length, 2, 44, LAYOUT, row);
     };
-    expect(read("2021-03-09 06:00:00,198.18.0.1,443,mail.a.example,64512,tcp,exchange,Liège,")).toBe(true);
+    const line = (cells: Record<string, string>) => HEADER.map((c) => cells[c] ?? "").join(",");
+    expect(read(line({ ip: "198.18.0.1", port: "443", hostname: "mail.a.example", asn: "64512", city: "Liège" }))).toBe(
+      true,
+    );
     expect(row).toMatchObject({
       ip: 198 * 2 ** 24 + 18 * 2 ** 16 + 1,
       port: 443,
       asn: 64512,
       hostname: "mail.a.example",
     });
-    expect(read("2021-03-09 06:00:00,198.18.0.1,,owa.b.example,,tcp,exchange,,https://owa.b.example:8443/")).toBe(true);
-    expect(row.port).toBe(8443);
-    expect(read('2021-03-09 06:00:00,198.18.0.1,443,,,tcp,"exchange",,')).toBe(false);
-    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,a\\b,,")).toBe(false);
-    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,exchange,,,extra")).toBe(false);
-    expect(read("2021-03-09 06:00:00,198.18.0.1,443,,,tcp,exchange,")).toBe(false);
+    expect(read(line({ ip: '"198.18.0.1"', hostname: '"owa.b.example"', tag: '"exchange;webshell"' }))).toBe(true);
+    expect(plainRowResult(row).row).toMatchObject({ hostname: "owa.b.example", tag: "exchange;webshell" });
+    expect(read(line({ ip: "198.18.0.1", city: '"a,b"' }))).toBe(true);
+    expect(plainRowResult(row).row.record[HEADER.indexOf("city")]).toBe("a,b");
+    expect(read(line({ ip: "198.18.0.1", tag: '"a ""b"""' }))).toBe(false);
+    expect(read(line({ ip: "198.18.0.1", city: '"Basic realm=\\"x\\""' }))).toBe(false);
+    expect(read(line({ ip: "198.18.0.1", tag: "a\\b" }))).toBe(false);
+    expect(read(line({ ip: "198.18.0.1", tag: '"open' }))).toBe(false);
+    expect(read(line({ ip: "198.18.0.1", tag: '"x"y' }))).toBe(false);
+    expect(read(`${line({ ip: "198.18.0.1" })},extra`)).toBe(false);
+    expect(read(line({ ip: "198.18.0.1" }).slice(0, -1))).toBe(false);
     expect(read(Buffer.from([0x31, 0xff]).toString("latin1"))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ export const host = (i: number, extra: Partial<NoticeHost> = {}): NoticeHost => 
   seenAt: new Date(Date.UTC(2026, 10, 20, 8, 0, i % 60)),
   tag: "exchange",
   version: "15.1.2176",
+  severity: "critical",
   ...extra,
 });
 
@@ -33,6 +34,7 @@ export const view = (over: Partial<NoticeView> = {}): NoticeView => ({
   firstSeen: new Date("2026-11-20T08:00:00Z"),
   lastSeen: new Date("2026-11-21T09:30:00Z"),
   sample: [host(1), host(2), host(3)],
+  reports: [{ type: "scan_exchange", name: "Vulnerable Exchange Server", severity: "critical" }],
   firstNoticeAt: null,
   link: "https://baken.example/r/TOKEN",
   linkExpiresAt: new Date("2027-02-21T00:00:00Z"),

@@ -6,10 +6,22 @@ import { host, view } from "./fixtures.ts";
 describe("renderNotice", () => {
   it("writes each language with reference, TLP, counts, link and the compromise date", () => {
     const expected = {
-      nl: ["Geachte heer, mevrouw", "3 kwetsbare systemen", "1 januari 2021", "Wat moet u nu doen?"],
-      fr: ["Madame, Monsieur", "3 systèmes vulnérables", "1 janvier 2021", "Que faire maintenant\u00a0?"],
-      de: ["Sehr geehrte Damen und Herren", "3 verwundbare Systeme", "1. Januar 2021", "Was ist jetzt zu tun?"],
-      en: ["Dear Sir or Madam", "3 vulnerable systems", "1 January 2021", "What to do now"],
+      nl: ["Geachte heer, mevrouw", "3 kwetsbare systemen", "1 januari 2021", "Wat moet u nu doen?", "ernst: kritiek"],
+      fr: [
+        "Madame, Monsieur",
+        "3 systèmes vulnérables",
+        "1 janvier 2021",
+        "Que faire maintenant\u00a0?",
+        "gravité\u00a0: critique",
+      ],
+      de: [
+        "Sehr geehrte Damen und Herren",
+        "3 verwundbare Systeme",
+        "1. Januar 2021",
+        "Was ist jetzt zu tun?",
+        "Schweregrad: kritisch",
+      ],
+      en: ["Dear Sir or Madam", "3 vulnerable systems", "1 January 2021", "What to do now", "severity: critical"],
     } as const;
     for (const language of ["nl", "fr", "de", "en"] as const) {
       const r = renderNotice(view({ language }));
@@ -20,6 +32,8 @@ describe("renderNotice", () => {
       for (const phrase of expected[language]) expect(flat).toContain(phrase.replace(/\s+/g, " "));
       expect(r.text).toContain("https://baken.example/r/TOKEN");
       expect(r.text).toContain("192.0.2.1:443 (mail1.example.be)");
+      // The report the hosts were seen in, with its type and severity.
+      expect(flat).toContain("Vulnerable Exchange Server (scan_exchange)");
       expect(r.html).toContain('<a href="https://baken.example/r/TOKEN">');
       expect(r.html).toContain(`lang="${language}"`);
     }
@@ -53,9 +67,11 @@ describe("hostsAttachment", () => {
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .split("\r\n");
-    expect(lines[0]).toBe("ip,port,protocol,hostname,seen_at,tag,version");
-    expect(lines[1]).toBe("192.0.2.1,443,https,mail1.example.be,2026-11-20T08:00:01.000Z,exchange,15.1.2176");
-    expect(lines[2]).toBe("192.0.2.2,443,https,'=cmd|' /C calc'!A0,2026-11-20T08:00:02.000Z,exchange,'@SUM(1)");
+    expect(lines[0]).toBe("ip,port,protocol,hostname,seen_at,tag,version,severity");
+    expect(lines[1]).toBe("192.0.2.1,443,https,mail1.example.be,2026-11-20T08:00:01.000Z,exchange,15.1.2176,critical");
+    expect(lines[2]).toBe(
+      "192.0.2.2,443,https,'=cmd|' /C calc'!A0,2026-11-20T08:00:02.000Z,exchange,'@SUM(1),critical",
+    );
   });
 
   it("zips above 1,000 hosts", () => {

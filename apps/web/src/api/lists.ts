@@ -1,29 +1,87 @@
 // Exposure lists (issue 3): upload, summaries, exposures, errors, assignment.
 import { get, normaliseDetails, post, query, upload, type UploadProgress } from "./http.ts";
-import { arr, first, num, numOrNull, obj, orgRef, str, strOrNull, tlp, type Raw } from "./read.ts";
-import type {
-  AssignInput,
-  Candidate,
-  Exposure,
-  ListDetail,
-  ListSummary,
-  MatchReason,
-  Page,
-  Tlp,
-  UploadResult,
+import { arr, bool, first, num, numOrNull, obj, oneOf, orgRef, str, strOrNull, tlp, type Raw } from "./read.ts";
+import {
+  COLUMN_ROLES,
+  type AssignInput,
+  type Candidate,
+  type Exposure,
+  type ListDetail,
+  type ListPreview,
+  type ListReport,
+  type ListSummary,
+  type MatchReason,
+  type Page,
+  type Tlp,
+  type UploadResult,
 } from "./types.ts";
 
-export type UploadInput = { file: File; source?: string; campaignId?: string; tlp?: Tlp };
+/** How to read the file: the analyst's column roles (`ignore` keeps a column as data). */
+export type ReadInput = { file: File; columns?: Record<string, string> };
+export type UploadInput = ReadInput & { source?: string; campaignId?: string; tlp?: Tlp };
 
-export function uploadList(input: UploadInput, onProgress: (p: UploadProgress) => void) {
+/** The form's fields before the file: reportType and columns must come first, they change how it is read. */
+function uploadForm(input: ReadInput & Partial<UploadInput>, file: Blob) {
   const form = new FormData();
-  // Fields before the file: a streaming parser reads them before it reaches the (large) file part.
+  if (input.columns && Object.keys(input.columns).length > 0) form.append("columns", JSON.stringify(input.columns));
   if (input.source) form.append("source", input.source);
   if (input.campaignId) form.append("campaignId", input.campaignId);
   if (input.tlp) form.append("tlp", input.tlp);
-  form.append("file", input.file, input.file.name);
-  const { promise, abort } = upload<unknown>("/api/lists", form, onProgress);
+  form.append("file", file, input.file.name);
+  return form;
+}
+
+export function uploadList(input: UploadInput, onProgress: (p: UploadProgress) => void) {
+  const { promise, abort } = upload<unknown>("/api/lists", uploadForm(input, input.file), onProgress);
   return { promise: promise.then(uploadResult), abort };
+}
+
+/** The preview reads only a file's beginning: the first 256 KB are sent, not a whole 100 MB report. */
+const PREVIEW_BYTES = 256 * 1024;
+
+export async function previewList(input: ReadInput): Promise<ListPreview> {
+  const form = uploadForm(input, input.file.slice(0, PREVIEW_BYTES));
+  const o = obj(await post<unknown>("/api/lists/preview", form));
+  const problem = obj(o.problem);
+  return {
+    ...report(o),
+    format: strOrNull(o.format),
+    delimiter: strOrNull(o.delimiter),
+    kind: strOrNull(o.kind),
+    reportTypeCandidates: arr(o.reportTypeCandidates).map(str),
+    columns: arr(o.columns).map((raw) => {
+      const c = obj(raw);
+      return { name: str(c.name), role: oneOf(COLUMN_ROLES, c.role, null), by: strOrNull(c.by) };
+    }),
+    rows: arr(o.rows).map((raw) => {
+      const r = obj(raw);
+      return {
+        line: num(r.line),
+        ip: strOrNull(r.ip),
+        network: bool(r.network),
+        hostname: strOrNull(r.hostname),
+        port: numOrNull(r.port),
+        severity: strOrNull(r.severity),
+        organization: r.organization ? orgRef(r.organization) : null,
+        matchReason: strOrNull(r.matchReason),
+      };
+    }),
+    errors: normaliseDetails(o.errors),
+    problem: o.problem ? { message: str(problem.message), details: normaliseDetails(problem.details) } : null,
+    partial: bool(o.partial) || input.file.size > PREVIEW_BYTES,
+  };
+}
+
+function report(o: Raw): ListReport {
+  const c = obj(o.classification);
+  return {
+    reportType: strOrNull(o.reportType),
+    reportName: strOrNull(o.reportName),
+    severity: strOrNull(o.severity),
+    classification: o.classification
+      ? { taxonomy: str(c.taxonomy), type: str(c.type), identifier: strOrNull(c.identifier) }
+      : null,
+  };
 }
 
 export function uploadResult(raw: unknown): UploadResult {
@@ -40,6 +98,7 @@ export function uploadResult(raw: unknown): UploadResult {
 
 function summary(o: Raw): ListSummary {
   return {
+    ...report(o),
     id: str(o.id),
     fileName: str(first(o, "fileName", "filename", "name")) || "(unnamed)",
     source: strOrNull(o.source),
@@ -112,6 +171,7 @@ function exposure(o: Raw): Exposure {
     protocol: strOrNull(o.protocol),
     hostname: strOrNull(o.hostname),
     seenAt: strOrNull(o.seenAt),
+    severity: strOrNull(o.severity),
     organization,
     matchReason: (strOrNull(o.matchReason) as MatchReason | null) ?? null,
     candidates: arr(o.candidates).map((raw): Candidate => {

@@ -25,7 +25,15 @@ export type UploadResult = {
   errors: ErrorDetail[];
 };
 
-export type ListSummary = {
+/** What kind of report a list is (or would be): a Shadowserver report type, shodan, intelmq, or none. */
+export type ListReport = {
+  reportType: string | null;
+  reportName: string | null;
+  severity: string | null;
+  classification: { taxonomy: string; type: string; identifier: string | null } | null;
+};
+
+export type ListSummary = ListReport & {
   id: string;
   fileName: string;
   source: string | null;
@@ -62,9 +70,52 @@ export type Exposure = {
   protocol: string | null;
   hostname: string | null;
   seenAt: string | null;
+  severity: string | null;
   organization: OrgRef | null;
   matchReason: MatchReason | null;
   candidates: Candidate[];
+};
+
+/** What a column is to Baken (null: data, kept as it is). Kept in step with @baken/core's ROLES. */
+export const COLUMN_ROLES = [
+  "ip",
+  "network",
+  "address",
+  "hostname",
+  "port",
+  "protocol",
+  "asn",
+  "timestamp",
+  "severity",
+  "tag",
+  "version",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export type PreviewColumn = { name: string; role: ColumnRole | null; by: string | null };
+
+export type PreviewRow = {
+  line: number;
+  ip: string | null;
+  network: boolean;
+  hostname: string | null;
+  port: number | null;
+  severity: string | null;
+  organization: OrgRef | null;
+  matchReason: string | null;
+};
+
+/** How the API would read an upload, nothing stored (POST /api/lists/preview). */
+export type ListPreview = ListReport & {
+  format: string | null;
+  delimiter: string | null;
+  kind: string | null;
+  reportTypeCandidates: string[];
+  columns: PreviewColumn[];
+  rows: PreviewRow[];
+  errors: ErrorDetail[];
+  problem: { message: string; details: ErrorDetail[] } | null;
+  partial: boolean;
 };
 
 export type Page<T> = { items: T[]; total: number | null; page: number; pageSize: number | null };

@@ -34,6 +34,7 @@ export function ListDetailPage({ id }: { id: string }) {
               </>
             )}
           </p>
+          <ReportLine list={l} />
           <Summary list={l} matching={unmatchedOnScreen} />
           <Rematch listId={l.id} onDone={() => void list.reload()} />
           {l.rejected > 0 && <RejectedRows listId={l.id} />}
@@ -42,6 +43,42 @@ export function ListDetailPage({ id }: { id: string }) {
         </>
       )}
     </AsyncView>
+  );
+}
+
+/** What kind of report the list is: its type, default severity and incident classification. */
+function ReportLine({ list }: { list: ListDetail }) {
+  if (!list.reportName && !list.severity) return null;
+  const c = list.classification;
+  return (
+    <dl className="report-line" data-testid="list-report">
+      {list.reportName && (
+        <div>
+          <dt>Report</dt>
+          <dd>
+            {list.reportName}
+            {list.reportType && list.reportType !== list.reportName && (
+              <span className="mono"> ({list.reportType})</span>
+            )}
+          </dd>
+        </div>
+      )}
+      {list.severity && (
+        <div>
+          <dt>Severity</dt>
+          <dd>{list.severity}</dd>
+        </div>
+      )}
+      {c && (
+        <div>
+          <dt>Classification</dt>
+          <dd>
+            {words(c.taxonomy)} / {words(c.type)}
+            {c.identifier && <span className="muted"> ({c.identifier})</span>}
+          </dd>
+        </div>
+      )}
+    </dl>
   );
 }
 
@@ -151,9 +188,10 @@ function guesses(rows: Exposure[]) {
 
 const EXPOSURE_COLUMNS: Column<Exposure>[] = [
   { header: "Line", cell: (e) => e.line ?? "—" },
-  { header: "IP", mono: true, cell: (e) => e.ip ?? "—" },
+  { header: "IP or network", mono: true, cell: (e) => e.ip ?? "—" },
   { header: "Port", cell: (e) => e.port ?? "—" },
   { header: "Hostname", mono: true, cell: (e) => e.hostname ?? "—" },
+  { header: "Severity", cell: (e) => e.severity ?? "—" },
   { header: "Seen", cell: (e) => dateTime(e.seenAt) },
 ];
 

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError, TLPS, type ListSummary, type Tlp } from "../api/index.ts";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { api, ApiError, TLPS, type ListPreview, type ListSummary, type Tlp } from "../api/index.ts";
 import { TlpBadge } from "../components/badges.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { SelectField, TextField } from "../components/fields.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
+import { UploadPreview } from "../components/upload-preview.tsx";
 import { FileDrop, UploadProgressBar, type UploadState } from "../components/upload-zone.tsx";
 import { dateTime, n, tlpLabel } from "../lib/format.ts";
 import { Link, navigate, useLocation } from "../lib/router.tsx";
@@ -23,6 +24,10 @@ const COLUMNS: Column<ListSummary>[] = [
   {
     header: "Campaign",
     cell: (l) => (l.campaign ? <Link to={`/campaigns/${l.campaign.id}`}>{l.campaign.name}</Link> : "—"),
+  },
+  {
+    header: "Report",
+    cell: (l) => (l.reportName ? `${l.reportName}${l.severity ? ` · ${l.severity}` : ""}` : (l.format ?? "—")),
   },
   { header: "Accepted", num: true, cell: (l) => n(l.accepted) },
   { header: "Rejected", num: true, cell: (l) => n(l.rejected) },
@@ -72,6 +77,9 @@ function UploadForm() {
   const [state, setState] = useState<UploadState>({ phase: "idle" });
   const [error, setError] = useState<unknown>(null);
   const abort = useRef<(() => void) | null>(null);
+  // The analyst's column roles over what Baken proposes (`ignore`: keep as data), sent with the file.
+  const [columns, setColumns] = useState<Record<string, string>>({});
+  const preview = usePreview(file, columns);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -79,7 +87,7 @@ function UploadForm() {
     setError(null);
     setState({ phase: "sending", progress: { loaded: 0, total: file.size } });
     const upload = api.lists.uploadList(
-      { file, source: source || undefined, campaignId: campaignId || undefined, tlp },
+      { file, columns, source: source || undefined, campaignId: campaignId || undefined, tlp },
       (progress) =>
         setState(
           progress.total > 0 && progress.loaded >= progress.total
@@ -114,6 +122,7 @@ function UploadForm() {
           file={file}
           onFile={(f) => {
             setFile(f);
+            setColumns({});
             setError(null);
           }}
           disabled={busy}
@@ -145,9 +154,17 @@ function UploadForm() {
             disabled={busy}
           />
         </div>
+        {preview.error !== null && <ErrorBox error={preview.error} title="This file cannot be read" />}
+        {preview.data && (
+          <UploadPreview
+            preview={preview.data}
+            disabled={busy || preview.loading}
+            onRole={(column, role) => setColumns((c) => ({ ...c, [column]: role }))}
+          />
+        )}
         <UploadProgressBar state={state} />
         <div className="actions">
-          <button type="submit" disabled={!file || busy}>
+          <button type="submit" disabled={!file || busy || !!preview.data?.problem || preview.error !== null}>
             {busy ? "Uploading…" : "Upload"}
           </button>
           {state.phase === "sending" && (
@@ -169,4 +186,30 @@ function UploadForm() {
       )}
     </section>
   );
+}
+
+/** How the API would read `file` with these column roles: asked again whenever either changes. */
+function usePreview(file: File | null, columns: Record<string, string>) {
+  const [state, setState] = useState<{ data: ListPreview | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: false,
+  });
+  const key = JSON.stringify(columns);
+  useEffect(() => {
+    if (!file) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
+    let current = true;
+    setState((s) => ({ ...s, loading: true }));
+    api.lists.previewList({ file, columns: JSON.parse(key) as Record<string, string> }).then(
+      (data) => current && setState({ data, error: null, loading: false }),
+      (error: unknown) => current && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [file, key]);
+  return state;
 }

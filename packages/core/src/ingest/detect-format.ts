@@ -1,39 +1,16 @@
 import { AppError } from "../errors.ts";
-import { parseIp } from "../match/ip-address.ts";
-import { FIELD_ALIASES, fieldOf, mapHeader } from "./field-aliases.ts";
+import { roleOfName } from "./column-roles.ts";
 
 export type InputFormat = "csv" | "text" | "json" | "ndjson";
 export type Detected = { format: InputFormat; delimiter?: "," | ";" | "\t" };
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
-/** Splits one CSV line on a delimiter, honouring double quotes (enough for a header row). */
-export function splitCsvLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      out.push(cell);
-      cell = "";
-    } else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
-
 function countOutsideQuotes(line: string, ch: string) {
   let n = 0;
   let quoted = false;
-  for (const c of line) {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
     if (c === '"') quoted = !quoted;
     else if (c === ch && !quoted) n++;
   }
@@ -51,45 +28,36 @@ export function looksBinary(sample: string): boolean {
   return control > sample.length / 100;
 }
 
-export const recognisedColumns = () => Object.values(FIELD_ALIASES).flat();
+/** A line before the header that is no part of the data: blank, or a `#` comment. */
+export const isCommentLine = (line: string) => {
+  const t = line.trim();
+  return t === "" || t.startsWith("#");
+};
 
 /**
- * Decides a file's format from its beginning (the BOM already removed): a JSON array, NDJSON, CSV with a
- * header row naming an address column (comma, semicolon or tab: the one the header uses most), or plain
- * text with one address a line. Throws a 400 for a binary file or a header without an address column.
+ * Decides a file's format from its beginning (the BOM already removed): JSON (an array, objects, or one
+ * object holding the rows), CSV with a header row (comma, semicolon or tab: the one the header uses most
+ * outside quotes), or plain text with one address a line. Which column is what is decided from the header
+ * afterwards (planColumns). Throws a 400 for a binary or empty file, or a `.json` file that is not JSON.
  */
-export function detectFormat(sample: string): Detected {
+export function detectFormat(sample: string, fileName = ""): Detected {
   if (looksBinary(sample.slice(0, 64 * 1024))) {
     throw new AppError("bad_request", "This is a binary file, not a list: upload CSV, plain text, JSON or NDJSON");
   }
-  const first = sample.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  const first = sample.split(/\r?\n/).find((l) => !isCommentLine(l));
   if (first === undefined) throw new AppError("bad_request", "The file is empty: no rows to read");
   const line = first.trim();
   if (line.startsWith("[")) return { format: "json" };
   if (line.startsWith("{")) return { format: "ndjson" };
+  // A file that says it is JSON and is not is broken: never read as lines of text.
+  if (/\.(nd)?json$/i.test(fileName)) {
+    throw new AppError("bad_request", "Malformed JSON at line 1, column 1: expected a JSON array or object", [
+      { line: 1, field: "json", message: "expected a JSON array or object" },
+    ]);
+  }
   const counts = DELIMITERS.map((d) => countOutsideQuotes(line, d));
   const best = Math.max(...counts);
-  if (best === 0) {
-    // One column: a header naming an address field, or already the first address.
-    return fieldOf(line.replace(/^"|"$/g, "")) ? { format: "csv", delimiter: "," } : { format: "text" };
-  }
-  const delimiter = DELIMITERS[counts.indexOf(best)]!;
-  const columns = splitCsvLine(line, delimiter);
-  if (mapHeader(columns).hasAddress) return { format: "csv", delimiter };
-  if (parseIp(columns[0]!.trim())) {
-    throw new AppError(
-      "bad_request",
-      "This CSV has no header row: add one naming the address column (e.g. ip, hostname or url) as its first line",
-      [{ line: 1, message: "expected a header row" }],
-    );
-  }
-  throw new AppError(
-    "bad_request",
-    `The header names no address column (found: ${columns
-      .slice(0, 20)
-      .map((c) => c.trim())
-      .join(", ")}); ` +
-      "name one ip, ip_address, address, src_ip, host, hostname, domain or url (see the README for every name)",
-    [{ line: 1, field: "header", message: "no address column" }],
-  );
+  if (best > 0) return { format: "csv", delimiter: DELIMITERS[counts.indexOf(best)]! };
+  // One column: a header naming what it holds, or already the first address.
+  return roleOfName(line.replace(/^"|"$/g, "")) ? { format: "csv", delimiter: "," } : { format: "text" };
 }

@@ -1,5 +1,5 @@
-import { parseIp, type IpAddress } from "../match/ip-address.ts";
-import type { HeaderMap } from "./field-aliases.ts";
+import { parseCidr, parseIp, type Cidr, type IpAddress } from "../match/ip-address.ts";
+import type { HeaderMap, Role } from "./column-roles.ts";
 import {
   asnOf,
   fastTimestamp,
@@ -17,6 +17,8 @@ import {
 export type ExposureRow = {
   line: number;
   ip: IpAddress | null;
+  /** A network (a CIDR wider than one address) named instead of an address: blocklists, source.network. */
+  network: Cidr | null;
   port: number | null;
   protocol: string | null;
   hostname: string | null;
@@ -25,6 +27,8 @@ export type ExposureRow = {
   seenAt: string | null;
   tag: string | null;
   version: string | null;
+  /** The row's own severity (Shadowserver's `severity` column), lower-case. */
+  severity: string | null;
   record: readonly string[];
   layout: HeaderMap;
 };
@@ -42,16 +46,21 @@ const DEFAULT_PORT: Record<string, number> = {
   "ldaps:": 636,
 };
 
+export type ParsedAddress = {
+  ip: IpAddress | null;
+  network: Cidr | null;
+  hostname: string | null;
+  port: number | null;
+};
+
 /**
- * Splits an address as leaked lists write them: an IP address, a hostname, `host:port`, `[v6]:port` or
- * a URL. Returns what it found, or a message.
+ * Splits an address as leaked lists write them: an IP address, a network (`198.51.100.0/24`), a hostname,
+ * `host:port`, `[v6]:port` or a URL. Returns what it found, or a message.
  */
-export function parseAddress(
-  input: string,
-): { ok: true; ip: IpAddress | null; hostname: string | null; port: number | null } | { ok: false; message: string } {
+export function parseAddress(input: string): ({ ok: true } & ParsedAddress) | { ok: false; message: string } {
   const s = input.trim();
   const ip = parseIp(s);
-  if (ip) return { ok: true, ip, hostname: null, port: null };
+  if (ip) return { ok: true, ip, network: null, hostname: null, port: null };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
     let url: URL;
     try {
@@ -62,9 +71,13 @@ export function parseAddress(
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const port = url.port ? Number(url.port) : (DEFAULT_PORT[url.protocol] ?? null);
     const hostIp = parseIp(host);
-    if (hostIp) return { ok: true, ip: hostIp, hostname: null, port };
+    if (hostIp) return { ok: true, ip: hostIp, network: null, hostname: null, port };
     const name = normaliseHostname(host);
-    return name.ok ? { ok: true, ip: null, hostname: name.value, port } : name;
+    return name.ok ? { ok: true, ip: null, network: null, hostname: name.value, port } : name;
+  }
+  if (/^[\d.:a-f]+\/\d+$/i.test(s)) {
+    const n = parseIpOrNetwork(s);
+    return n.ok ? { ...n, hostname: null, port: null } : n;
   }
   const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(s);
   const hostPort = bracketed ?? /^([^:\s]+):(\d+)$/.exec(s);
@@ -76,7 +89,7 @@ export function parseAddress(
   }
   const name = normaliseHostname(s);
   if (!name.ok) return { ok: false, message: `not an IP address, hostname or URL: '${input}'` };
-  return { ok: true, ip: null, hostname: name.value, port: null };
+  return { ok: true, ip: null, network: null, hostname: name.value, port: null };
 }
 
 // Module-level helpers, not closures: normaliseRow runs a million times per big upload.
@@ -92,101 +105,139 @@ const text = (v: string | undefined) => {
   return s ? s.slice(0, MAX_TEXT) : null;
 };
 
-const valueAt = (record: readonly string[], at: number): string | undefined => (at >= 0 ? record[at] : undefined);
+/** The column of `role` this row fills: its first column, else its second (a publisher's precedence). */
+function columnOf(record: readonly string[], layout: HeaderMap, role: Role): number {
+  const first = layout.at[role];
+  if (first >= 0 && record[first]?.trim()) return first;
+  const second = layout.alt[role];
+  return second >= 0 && record[second]?.trim() ? second : -1;
+}
+
+/** An address or a network: a CIDR of one address is that address. */
+export function parseIpOrNetwork(
+  input: string,
+): { ok: true; ip: IpAddress | null; network: Cidr | null } | { ok: false; message: string } {
+  if (!input.includes("/")) {
+    const ip = parseIp(input);
+    return ip
+      ? { ok: true, ip, network: null }
+      : { ok: false, message: `not an IPv4 or IPv6 address: '${input.trim()}'` };
+  }
+  const c = parseCidr(input);
+  if (!c.ok) return c;
+  const full = c.cidr.version === 4 ? 32 : 128;
+  if (c.cidr.bits === full) return { ok: true, ip: parseIp(input.slice(0, input.indexOf("/"))), network: null };
+  return { ok: true, ip: null, network: c.cidr };
+}
 
 /**
- * Validates and normalises one row, read as `record` with its columns named by `layout`: IPv4/IPv6
- * (canonical, IPv4-mapped folded), port 0-65535, hostname syntax, AS number, timestamp. A row needs an IP
- * address or a hostname. Every bad field is reported, under its column's name.
+ * Validates and normalises one row, read as `record` with its columns' roles in `layout`: IPv4/IPv6
+ * (canonical, IPv4-mapped folded) or a network, port 0-65535, hostname syntax, AS number, timestamp. A row
+ * needs an address, a network or a hostname. Every bad field is reported, under its column's name: a
+ * value is what its column holds or the row is refused (a banner is never a host name).
  */
 export function normaliseRow(line: number, record: readonly string[], layout: HeaderMap): RowResult {
-  const { at, columns } = layout;
+  const { columns } = layout;
   let errors: RowError[] | null = null;
+  // PostgreSQL stores no NUL in text: a value holding one is no value anyone wrote on purpose.
+  for (let i = 0; i < record.length; i++) {
+    if (record[i]!.includes("\0")) errors = withError(errors, line, columns[i] ?? "row", "holds a NUL character");
+  }
+  if (errors) return { ok: false, errors };
   let ip: IpAddress | null = null;
+  let network: Cidr | null = null;
   let hostname: string | null = null;
   let port: number | null = null;
 
-  const ipText = valueAt(record, at.ip)?.trim();
-  if (ipText) {
-    ip = parseIp(ipText);
-    if (!ip) errors = withError(errors, line, columns[at.ip]!, `not an IPv4 or IPv6 address: '${ipText}'`);
-  }
-  for (let k = 0; k < 2; k++) {
-    const column = k === 0 ? at.address : at.url;
-    const value = valueAt(record, column);
-    if (!value?.trim()) continue;
-    const a = parseAddress(value);
-    if (!a.ok) {
-      errors = withError(errors, line, columns[column]!, a.message);
-      continue;
-    }
-    ip ??= a.ip;
-    hostname ??= a.hostname;
-    port ??= a.port;
-  }
-  const hostText = valueAt(record, at.hostname);
-  if (hostText?.trim()) {
-    const asIp = parseIp(hostText);
-    if (asIp) ip ??= asIp;
+  for (const role of ["ip", "network"] as const) {
+    const c = columnOf(record, layout, role);
+    if (c < 0 || ip || network) continue;
+    const value = record[c]!.trim();
+    const a = parseIpOrNetwork(value);
+    if (!a.ok) errors = withError(errors, line, columns[c]!, a.message);
     else {
-      const h = hostnameOf(hostText);
-      if (h !== null) hostname = h;
-      else
-        errors = withError(
-          errors,
-          line,
-          columns[at.hostname]!,
-          (normaliseHostname(hostText) as { message: string }).message,
-        );
+      ip = a.ip;
+      network = a.network;
     }
   }
-  const portText = valueAt(record, at.port);
-  if (portText?.trim()) {
-    const p = portOf(portText);
+  const addressAt = columnOf(record, layout, "address");
+  if (addressAt >= 0) {
+    const a = parseAddress(record[addressAt]!);
+    if (!a.ok) errors = withError(errors, line, columns[addressAt]!, a.message);
+    else {
+      if (!ip && !network) {
+        ip = a.ip;
+        network = a.network;
+      }
+      hostname ??= a.hostname;
+      port ??= a.port;
+    }
+  }
+  const hostAt = columnOf(record, layout, "hostname");
+  if (hostAt >= 0) {
+    const hostText = record[hostAt]!;
+    const h = hostnameOf(hostText);
+    if (h !== null) hostname = h;
+    else
+      errors = withError(errors, line, columns[hostAt]!, (normaliseHostname(hostText) as { message: string }).message);
+  }
+  const portAt = columnOf(record, layout, "port");
+  if (portAt >= 0) {
+    const p = portOf(record[portAt]!);
     if (p >= 0) port = p;
-    else errors = withError(errors, line, columns[at.port]!, `port must be a whole number 0-65535: '${portText}'`);
+    else errors = withError(errors, line, columns[portAt]!, `port must be a whole number 0-65535: '${record[portAt]}'`);
   }
   let asn: number | null = null;
-  const asnText = valueAt(record, at.asn);
-  if (asnText?.trim()) {
-    const a = asnOf(asnText);
+  const asnAt = columnOf(record, layout, "asn");
+  if (asnAt >= 0) {
+    const a = asnOf(record[asnAt]!);
     if (a >= 0) asn = a;
-    else errors = withError(errors, line, columns[at.asn]!, `not an AS number: '${asnText}'`);
+    else errors = withError(errors, line, columns[asnAt]!, `not an AS number: '${record[asnAt]}'`);
   }
   let seenAt: string | null = null;
-  const timeText = valueAt(record, at.timestamp);
-  if (timeText?.trim()) {
+  const timeAt = columnOf(record, layout, "timestamp");
+  if (timeAt >= 0) {
+    const timeText = record[timeAt]!;
     seenAt = fastTimestamp(timeText);
     if (seenAt === null) {
       const t = parseTimestamp(timeText);
       if (t.ok) seenAt = t.value.toISOString();
-      else errors = withError(errors, line, columns[at.timestamp]!, t.message);
+      else errors = withError(errors, line, columns[timeAt]!, t.message);
     }
   }
-  if (!ip && !hostname && errors === null) {
-    const column = [at.ip, at.address, at.hostname, at.url].find((c) => c >= 0);
-    errors = [rowError(line, column === undefined ? "ip" : columns[column]!, "no IP address or hostname in this row")];
+  if (!ip && !network && !hostname && errors === null) {
+    const { at } = layout;
+    const column = [at.ip, at.network, at.address, at.hostname].find((c) => c >= 0);
+    errors = [
+      rowError(line, column === undefined ? "ip" : columns[column]!, "no IP address, network or hostname in this row"),
+    ];
   }
   if (errors !== null) return { ok: false, errors };
+  const value = (role: Role) => {
+    const c = columnOf(record, layout, role);
+    return c < 0 ? null : text(record[c]);
+  };
   return {
     ok: true,
     row: {
       line,
       ip,
+      network,
       port,
-      protocol: text(valueAt(record, at.protocol))?.toLowerCase() ?? null,
+      protocol: value("protocol")?.toLowerCase() ?? null,
       hostname,
       asn,
       seenAt,
-      tag: text(valueAt(record, at.tag)),
-      version: text(valueAt(record, at.version)),
+      tag: value("tag"),
+      version: value("version"),
+      severity: value("severity")?.toLowerCase() ?? null,
       record,
       layout,
     },
   };
 }
 
-/** The row's other non-empty columns as a JSON object by name (extra cells past the header as `column_N`). */
+/** The row's other non-empty columns as a JSON object by name. */
 export function rawJson(row: ExposureRow): string | null {
   const { record, layout } = row;
   let json = "";
@@ -194,16 +245,18 @@ export function rawJson(row: ExposureRow): string | null {
     const v = record[layout.rawAt[k]!];
     if (v) json += (json ? "," : "{") + layout.rawKeys[k] + JSON.stringify(v);
   }
-  if (record.length > layout.columns.length) {
-    for (let i = layout.columns.length; i < record.length; i++)
-      if (record[i]) json += (json ? "," : "{") + `"column_${i + 1}":` + JSON.stringify(record[i]);
-  }
   return json ? json + "}" : null;
 }
 
 /**
  * The identity of an exposure inside a list and across a campaign's lists: `ip|port|hostname`, each part
- * normalised, empty when absent. Rows with the same key are one host.
+ * normalised, empty when absent (a network in the ip part as `address/bits`, as PostgreSQL's abbrev() writes
+ * it: the SQL host_key() gives the same). Rows with the same key are one host.
  */
-export const hostKey = (row: Pick<ExposureRow, "ip" | "port" | "hostname">) =>
-  `${row.ip?.text ?? ""}|${row.port ?? ""}|${row.hostname ?? ""}`;
+type Address = Pick<ExposureRow, "ip"> & { network?: Cidr | null };
+
+export const hostKey = (row: Address & Pick<ExposureRow, "port" | "hostname">) =>
+  `${addressText(row) ?? ""}|${row.port ?? ""}|${row.hostname ?? ""}`;
+
+/** The row's address as stored: the IP address, or the network as `address/bits`. */
+export const addressText = (row: Address): string | null => row.ip?.text ?? row.network?.text ?? null;

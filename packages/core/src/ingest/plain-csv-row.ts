@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { parseIp } from "../match/ip-address.ts";
-import type { HeaderMap } from "./field-aliases.ts";
+import type { HeaderMap } from "./column-roles.ts";
 import type { KeySet } from "./key-set.ts";
 import { parseAddress, type RowResult } from "./normalise-row.ts";
 import { validDateTime } from "./normalise-values.ts";
@@ -11,9 +11,11 @@ const MAX_TEXT = 1000;
 
 /**
  * One CSV line read in place, from the upload's bytes, when it is plain: every field the general path
- * (normaliseRow) would accept unchanged, i.e. already canonical. Such a line costs no string per field and
+ * (normaliseRow) would accept unchanged, i.e. already canonical, and either bare or in quotes with no
+ * quote or backslash inside (Shadowserver quotes every text field: `"mail.a.example"` costs what
+ * `mail.a.example` does; the quotes are left out of `from`..`to`). Such a line costs no string per field and
  * no object per row: a scan report is nearly all such lines, and a million of them through the general
- * path spent more time collecting garbage than reading. Anything else (quotes, backslashes, IPv6, a
+ * path spent more time collecting garbage than reading. Anything else (escaped quotes, backslashes, IPv6, a
  * hostname to lower-case, another timestamp layout, a bad value...) is left to the general path, which
  * gives it its canonical form or its error: `readPlainCsvLine` only decides, and agrees with it.
  *
@@ -175,22 +177,44 @@ export function readPlainCsvLine(
   const from = row.from;
   const to = row.to;
   const at = layout.at;
+  if (!layout.simple || at.network >= 0) return false;
   let column = 0;
-  let cell = start;
   let ascii = true;
-  for (let i = start; i < end; i++) {
-    const c = buf[i]!;
-    if (c === delimiter) {
-      if (column === width - 1) return false; // more cells than columns: the general path names them
-      from[column] = cell;
+  let i = start;
+  for (;;) {
+    if (column === width) return false; // more cells than columns: the general path refuses the row
+    if (i < end && buf[i] === QUOTE) {
+      from[column] = ++i;
+      for (; i < end; i++) {
+        const c = buf[i]!;
+        if (c === QUOTE) break;
+        if (c < 0x20 || c === BACKSLASH) return false;
+        if (c >= 0x80) ascii = false;
+      }
+      if (i === end) return false; // never closed: a quoted line break
+      to[column++] = i++;
+      if (i < end && buf[i] !== delimiter) return false; // "" or text after the closing quote
+    } else {
+      from[column] = i;
+      for (; i < end; i++) {
+        const c = buf[i]!;
+        if (c === delimiter) break;
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
+        if (c >= 0x80) ascii = false;
+      }
       to[column++] = i;
-      cell = i + 1;
-    } else if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
-    else if (c >= 0x80) ascii = false;
+    }
+    if (i === end) break;
+    i++; // the delimiter
+    if (i === end) {
+      // `a,`: an empty last cell
+      if (column === width) return false;
+      from[column] = to[column] = end;
+      column++;
+      break;
+    }
   }
-  if (column !== width - 1) return false;
-  from[column] = cell;
-  to[column] = end;
+  if (column !== width) return false;
   if (!ascii && !isUtf8(buf.subarray(start, end))) return false;
   row.buf = buf;
   row.line = line;
@@ -203,13 +227,11 @@ export function readPlainCsvLine(
   }
   let hostname: string | null = null;
   let port = -1;
-  for (let k = 0; k < 2; k++) {
-    const c = k === 0 ? at.address : at.url;
-    if (row.empty(c)) continue;
-    const a = parseAddress(row.text(c));
-    if (!a.ok || (a.ip && row.ip < 0)) return false;
-    hostname ??= a.hostname;
-    if (port < 0 && a.port !== null) port = a.port;
+  if (!row.empty(at.address)) {
+    const a = parseAddress(row.text(at.address));
+    if (!a.ok || (a.ip && row.ip < 0) || a.network) return false;
+    hostname = a.hostname;
+    if (a.port !== null) port = a.port;
   }
   row.hostnameText = hostname;
   row.hostFrom = row.hostTo = 0;
@@ -233,6 +255,7 @@ export function readPlainCsvLine(
   if (!row.empty(at.timestamp) && !isFastTimestamp(buf, from[at.timestamp]!, to[at.timestamp]!)) return false;
   if (at.protocol >= 0 && !plainText(buf, from[at.protocol]!, to[at.protocol]!, true)) return false;
   if (at.tag >= 0 && !plainText(buf, from[at.tag]!, to[at.tag]!, false)) return false;
+  if (at.severity >= 0 && !plainText(buf, from[at.severity]!, to[at.severity]!, true)) return false;
   return at.version < 0 || plainText(buf, from[at.version]!, to[at.version]!, false);
 }
 
@@ -247,6 +270,7 @@ export function plainRowResult(row: PlainCsvRow): Extract<RowResult, { ok: true 
     row: {
       line: row.line,
       ip: row.ip >= 0 ? parseIp(record[at.ip]!) : null,
+      network: null,
       port: row.port >= 0 ? row.port : null,
       protocol: value(at.protocol),
       hostname: row.hostname,
@@ -254,6 +278,7 @@ export function plainRowResult(row: PlainCsvRow): Extract<RowResult, { ok: true 
       seenAt: ts && `${ts.slice(0, 10)}T${ts.slice(11, 19)}.000Z`,
       tag: value(at.tag),
       version: value(at.version),
+      severity: value(at.severity),
       record,
       layout: row.layout,
     },

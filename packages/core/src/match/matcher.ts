@@ -1,4 +1,4 @@
-import { parseCidr, parseIp, type IpAddress } from "./ip-address.ts";
+import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
 export type MatchReason = "manual" | "domain" | "network" | "asn";
@@ -24,7 +24,8 @@ export type RegistrySnapshot = {
   manual: readonly { organizationId: string; ip: string | null; hostname: string | null }[];
 };
 
-export type MatchInput = { ip: IpAddress | null; hostname: string | null; asn: number | null };
+/** A row's address (or the network it names instead), host name and AS number. */
+export type MatchInput = { ip: IpAddress | null; network?: Cidr | null; hostname: string | null; asn: number | null };
 
 export type Matcher = {
   match(input: MatchInput): MatchResult;
@@ -56,8 +57,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * Builds the longest-prefix / longest-suffix matcher for one registry snapshot. Precedence:
  * 1. manual assignment (hostname, then ip), 2. registered domain, longest suffix first,
  * 3. network, longest prefix first, 4. ASN (the row's asn column, and the ASNs registered by the
- * organizations whose networks contain the ip). Ties at one level (two organizations registered the same
- * network or domain) go to the earlier registration; the other stays a candidate.
+ * organizations whose networks contain the ip). A row that names a network instead of an address is
+ * matched by the registered networks that contain the whole of it. Ties at one level (two organizations
+ * registered the same network or domain) go to the earlier registration; the other stays a candidate.
  */
 export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   const trie = new PrefixTrie();
@@ -96,6 +98,7 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   const manualByIp = new Map<string, Manual>();
   const manualByHost = new Map<string, Manual>();
   for (const m of snapshot.manual) {
+    // An address, or a network (a network exposure assigned by hand), as abbrev() writes it.
     const ip = m.ip && (parseIp(m.ip)?.text ?? m.ip);
     if (ip) manualByIp.set(ip, { name: ip, organizationId: m.organizationId });
     if (m.hostname) manualByHost.set(m.hostname, { name: m.hostname, organizationId: m.organizationId });
@@ -134,7 +137,11 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   let cached = 0;
   const MAX_CACHED = 200_000;
 
-  function match({ ip, hostname, asn }: MatchInput): MatchResult {
+  function match({ ip, network, hostname, asn }: MatchInput): MatchResult {
+    if (!ip && network) {
+      const manualNet = (manualByIp.size > 0 && manualByIp.get(network.text)) || null;
+      return resolve(trie.lookupNetwork(network.bytes, network.bits, network.version), manualNet, hostname, asn);
+    }
     const manualIp = (ip !== null && manualByIp.size > 0 && manualByIp.get(ip.text)) || null;
     return resolve(ip ? trie.lookupLongest(ip) : -1, manualIp, hostname, asn);
   }

@@ -72,6 +72,25 @@ export class PrefixTrie {
     return best;
   }
 
+  /**
+   * The value id of the longest prefix that contains the whole network `bytes/bits` (a prefix no longer
+   * than `bits`), or -1: a blocklist's 198.51.100.0/24 belongs to whoever holds 198.51.0.0/16, not to the
+   * holder of 198.51.100.128/25 inside it.
+   */
+  lookupNetwork(bytes: ArrayLike<number>, bits: number, version: 4 | 6): number {
+    if (!this.sealed) this.seal();
+    const nodes = this.nodes;
+    let node = version === 4 ? 0 : 1;
+    let best = nodes[node * 4 + 2]!;
+    for (let i = 0; i < bits; i++) {
+      node = nodes[node * 4 + ((bytes[i >> 3]! >> (7 - (i & 7))) & 1)]!;
+      if (node === 0) break;
+      const v = nodes[node * 4 + 2]!;
+      if (v !== NONE) best = v;
+    }
+    return best;
+  }
+
   /** `lookupLongest` for an IPv4 address given as an unsigned 32-bit number (no object to build). */
   lookupV4(address: number): number {
     if (!this.sealed) this.seal();

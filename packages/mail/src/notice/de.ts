@@ -1,5 +1,5 @@
 import { tlpLabel } from "@baken/core";
-import { count, dateTime, hostLine, longDate, withSince } from "./format.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "./format.ts";
 import type { Block, NoticeTemplate } from "./view.ts";
 
 const TLP = {
@@ -10,7 +10,13 @@ const TLP = {
   AMBER_STRICT: "Sie dürfen diese Informationen nur innerhalb Ihrer eigenen Organisation weitergeben.",
   RED: "Nur für die genannten Empfänger bestimmt; bitte nicht weitergeben.",
 };
-const SEVERITY: Record<string, string> = { low: "niedrig", medium: "mittel", high: "hoch", critical: "kritisch" };
+const SEVERITY: Record<string, string> = {
+  info: "informativ",
+  low: "niedrig",
+  medium: "mittel",
+  high: "hoch",
+  critical: "kritisch",
+};
 
 const systeme = (n: number) => (n === 1 ? "1 System" : `${count("de", n)} Systeme`);
 
@@ -43,6 +49,8 @@ export const de: NoticeTemplate = (v) => {
   }
 
   blocks.push({ h: "Was wir beobachtet haben" });
+  const reports = reportsText(v.reports, "Schweregrad", SEVERITY);
+  if (reports) blocks.push({ p: `Gemeldet in: ${reports}.` });
   blocks.push({
     p: `${systeme(n)}, erstmals gesehen am ${dateTime(l, v.firstSeen)}, zuletzt am ${dateTime(l, v.lastSeen)}:`,
   });
@@ -50,7 +58,7 @@ export const de: NoticeTemplate = (v) => {
   blocks.push({
     p:
       (n > v.sample.length ? `… sowie ${count(l, n - v.sample.length)} weitere. ` : "") +
-      `Die vollständige Liste (IP-Adresse, Port, Protokoll, Hostname, Zeitpunkt der Beobachtung, Tag und Version) ` +
+      `Die vollständige Liste (IP-Adresse, Port, Protokoll, Hostname, Zeitpunkt der Beobachtung, Tag, Version und Schweregrad) ` +
       `finden Sie im Anhang ${v.attachmentName}.`,
   });
 

@@ -1,5 +1,5 @@
 import { tlpLabel } from "@baken/core";
-import { count, dateTime, hostLine, longDate, withSince } from "./format.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "./format.ts";
 import type { Block, NoticeTemplate } from "./view.ts";
 
 const TLP = {
@@ -9,7 +9,13 @@ const TLP = {
   AMBER_STRICT: "you may share this within your organisation only.",
   RED: "for the named recipients only; do not share it further.",
 };
-const SEVERITY: Record<string, string> = { low: "low", medium: "medium", high: "high", critical: "critical" };
+const SEVERITY: Record<string, string> = {
+  info: "informational",
+  low: "low",
+  medium: "medium",
+  high: "high",
+  critical: "critical",
+};
 
 const systems = (n: number) => (n === 1 ? "1 system" : `${count("en", n)} systems`);
 
@@ -41,6 +47,8 @@ export const en: NoticeTemplate = (v) => {
   }
 
   blocks.push({ h: "What we saw" });
+  const reports = reportsText(v.reports, "severity", SEVERITY);
+  if (reports) blocks.push({ p: `Reported in: ${reports}.` });
   blocks.push({
     p: `${systems(n)}, first seen ${dateTime(l, v.firstSeen)}, last seen ${dateTime(l, v.lastSeen)}:`,
   });
@@ -49,7 +57,7 @@ export const en: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…and ${count(l, n - v.sample.length)} more. ` : "") +
       `The attached file ${v.attachmentName} lists every system (IP address, port, protocol, host name, ` +
-      `time seen, tag and version).`,
+      `time seen, tag, version and severity).`,
   });
 
   const advice = v.campaign.advice;

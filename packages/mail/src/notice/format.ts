@@ -1,5 +1,5 @@
 import type { Language } from "@baken/core";
-import type { NoticeHost } from "./view.ts";
+import type { NoticeHost, NoticeReport } from "./view.ts";
 
 // Dates in notices are written in the reader's language and in UTC (said so), since the mail is read in
 // several countries and the scan data is in UTC.
@@ -23,6 +23,25 @@ export function hostLine(host: NoticeHost): string {
   const ip = host.ip ? (host.ip.includes(":") && host.port != null ? `[${host.ip}]` : host.ip) : null;
   const where = [ip ?? host.hostname ?? "?", host.port != null ? `:${host.port}` : ""].join("");
   return host.ip && host.hostname ? `${where} (${host.hostname})` : where;
+}
+
+/**
+ * "Vulnerable Exchange Server (scan_exchange), severity: critical; ...": what the reports the hosts were
+ * seen in are, in the template's words; null when the hosts come from lists read by column names.
+ */
+export function reportsText(
+  reports: NoticeReport[],
+  severityWord: string,
+  severities: Record<string, string>,
+  colon = ": ",
+) {
+  if (reports.length === 0) return null;
+  return reports
+    .map((r) => {
+      const name = r.type && r.type !== r.name ? `${r.name} (${r.type})` : r.name;
+      return r.severity ? `${name}, ${severityWord}${colon}${severities[r.severity] ?? r.severity}` : name;
+    })
+    .join("; ");
 }
 
 /** Replaces {since} in advice text with the date in the reader's language. */

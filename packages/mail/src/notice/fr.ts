@@ -1,5 +1,5 @@
 import { tlpLabel } from "@baken/core";
-import { count, dateTime, hostLine, longDate, withSince } from "./format.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "./format.ts";
 import type { Block, NoticeTemplate } from "./view.ts";
 
 // French typography: a non-breaking space before : ? ! (written \u00a0 so the line cannot break there).
@@ -11,7 +11,13 @@ const TLP = {
   AMBER_STRICT: "vous ne pouvez partager ces informations qu'au sein de votre organisation.",
   RED: "strictement réservé aux destinataires nommés\u00a0; ne les diffusez pas.",
 };
-const SEVERITY: Record<string, string> = { low: "faible", medium: "moyenne", high: "élevée", critical: "critique" };
+const SEVERITY: Record<string, string> = {
+  info: "informative",
+  low: "faible",
+  medium: "moyenne",
+  high: "élevée",
+  critical: "critique",
+};
 
 const systemes = (n: number) => (n === 1 ? "1 système" : `${count("fr", n)} systèmes`);
 
@@ -44,6 +50,8 @@ export const fr: NoticeTemplate = (v) => {
   }
 
   blocks.push({ h: "Ce que nous avons observé" });
+  const reports = reportsText(v.reports, "gravité", SEVERITY, "\u00a0: ");
+  if (reports) blocks.push({ p: `Signalé dans\u00a0: ${reports}.` });
   blocks.push({
     p: `${systemes(n)}, ${n === 1 ? "observé" : "observés"} pour la première fois le ${dateTime(l, v.firstSeen)} et pour la dernière fois le ${dateTime(l, v.lastSeen)}\u00a0:`,
   });
@@ -52,7 +60,7 @@ export const fr: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…et ${count(l, n - v.sample.length)} autres. ` : "") +
       `Le fichier joint ${v.attachmentName} contient la liste complète (adresse IP, port, protocole, nom d'hôte, ` +
-      `date d'observation, étiquette et version).`,
+      `date d'observation, étiquette, version et gravité).`,
   });
 
   const advice = v.campaign.advice;

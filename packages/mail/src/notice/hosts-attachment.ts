@@ -5,7 +5,7 @@ import type { NoticeHost } from "./view.ts";
 /** Above this many hosts the CSV travels zipped: mail relays and mailboxes cap message sizes. */
 export const COMPRESS_ABOVE_HOSTS = 1000;
 
-export const CSV_HEADER = ["ip", "port", "protocol", "hostname", "seen_at", "tag", "version"] as const;
+export const CSV_HEADER = ["ip", "port", "protocol", "hostname", "seen_at", "tag", "version", "severity"] as const;
 
 export type HostsAttachment = { filename: string; contentType: string; content: Buffer; rows: string[][] };
 
@@ -19,6 +19,7 @@ export const hostRows = (hosts: readonly NoticeHost[]): string[][] =>
     h.seenAt.toISOString(),
     h.tag ?? "",
     h.version ?? "",
+    h.severity ?? "",
   ]);
 
 /** baken-20261123-00000042.csv, or .zip holding that CSV above COMPRESS_ABOVE_HOSTS hosts. */

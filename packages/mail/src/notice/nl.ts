@@ -1,5 +1,5 @@
 import { tlpLabel } from "@baken/core";
-import { count, dateTime, hostLine, longDate, withSince } from "./format.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "./format.ts";
 import type { Block, NoticeTemplate } from "./view.ts";
 
 const TLP = {
@@ -9,7 +9,13 @@ const TLP = {
   AMBER_STRICT: "u mag deze informatie alleen binnen uw eigen organisatie delen.",
   RED: "uitsluitend bestemd voor de geadresseerden; deel ze niet verder.",
 };
-const SEVERITY: Record<string, string> = { low: "laag", medium: "gemiddeld", high: "hoog", critical: "kritiek" };
+const SEVERITY: Record<string, string> = {
+  info: "informatief",
+  low: "laag",
+  medium: "gemiddeld",
+  high: "hoog",
+  critical: "kritiek",
+};
 
 const systemen = (n: number) => (n === 1 ? "1 systeem" : `${count("nl", n)} systemen`);
 
@@ -42,6 +48,8 @@ export const nl: NoticeTemplate = (v) => {
   }
 
   blocks.push({ h: "Wat wij zagen" });
+  const reports = reportsText(v.reports, "ernst", SEVERITY);
+  if (reports) blocks.push({ p: `Gemeld in: ${reports}.` });
   blocks.push({
     p: `${systemen(n)}, voor het eerst gezien op ${dateTime(l, v.firstSeen)} en voor het laatst op ${dateTime(l, v.lastSeen)}:`,
   });
@@ -50,7 +58,7 @@ export const nl: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…en nog ${count(l, n - v.sample.length)} andere. ` : "") +
       `In de bijlage ${v.attachmentName} vindt u de volledige lijst (IP-adres, poort, protocol, hostnaam, ` +
-      `tijdstip van waarneming, tag en versie).`,
+      `tijdstip van waarneming, tag, versie en ernst).`,
   });
 
   const advice = v.campaign.advice;

@@ -9,7 +9,12 @@ export type NoticeHost = {
   seenAt: Date;
   tag: string | null;
   version: string | null;
+  /** The row's severity, else its report type's. */
+  severity: string | null;
 };
+
+/** A report the hosts come from: Shadowserver's scan_exchange, a Shodan export... */
+export type NoticeReport = { type: string | null; name: string; severity: string | null };
 
 /** Everything a template may say; built by the services from the database, rendered here without I/O. */
 export type NoticeView = {
@@ -30,6 +35,8 @@ export type NoticeView = {
   lastSeen: Date;
   /** The first hosts, shown in the body; all of them are in the attachment. */
   sample: NoticeHost[];
+  /** The reports the hosts were seen in (none for lists read by column names). */
+  reports: NoticeReport[];
   /** For a reminder: when the first notice went out. */
   firstNoticeAt: Date | null;
   link: string;

@@ -12,6 +12,11 @@ export type PendingHost = {
   hostname: string | null;
   tag: string | null;
   version: string | null;
+  severity: string | null;
+  /** The report the host was last seen in (its newest list's). */
+  reportType: string | null;
+  reportName: string | null;
+  reportSeverity: string | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
 };
@@ -37,9 +42,10 @@ export type Skipped = { organizationId: string; name: string; hosts: number; rea
  */
 export async function planNotices(db: Sql, campaignId: string, quietDays: number, { lock = false } = {}) {
   const hosts = await db.$queryRaw<PendingHost[]>`
-    SELECT h.id, h.organization_id AS "organizationId", host(h.ip) AS ip, h.port, h.protocol, h.hostname, h.tag,
-           h.version, h.first_seen_at AS "firstSeenAt", h.last_seen_at AS "lastSeenAt"
-      FROM campaign_host h
+    SELECT h.id, h.organization_id AS "organizationId", abbrev(h.ip) AS ip, h.port, h.protocol, h.hostname, h.tag,
+           h.version, h.severity, l.report_type AS "reportType", l.report_name AS "reportName",
+           l.severity AS "reportSeverity", h.first_seen_at AS "firstSeenAt", h.last_seen_at AS "lastSeenAt"
+      FROM campaign_host h LEFT JOIN exposure_list l ON l.id = h.last_list_id
      WHERE h.campaign_id = ${campaignId}::uuid AND h.organization_id IS NOT NULL AND h.state = 'open'
        AND (h.notice_id IS NULL OR h.notified_at IS NULL OR h.notified_at < now() - make_interval(days => ${quietDays}::int))
      ORDER BY h.organization_id, h.ip NULLS LAST, h.port NULLS LAST, h.hostname NULLS LAST

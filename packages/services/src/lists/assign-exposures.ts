@@ -90,7 +90,7 @@ export async function assignExposures(
 
     if (input.exposureIds?.length) {
       const found = await client.query<{ id: number; ip: string | null; hostname: string | null }>(
-        `SELECT "id", host("ip") AS "ip", "hostname" FROM "exposure" WHERE "list_id" = $1::uuid AND "id" = ANY($2::int[])`,
+        `SELECT "id", abbrev("ip") AS "ip", "hostname" FROM "exposure" WHERE "list_id" = $1::uuid AND "id" = ANY($2::int[])`,
         [listId, input.exposureIds],
       );
       const missing = input.exposureIds.filter((id) => !found.rows.some((r) => r.id === id));
@@ -132,7 +132,7 @@ export async function assignExposures(
     // Only the rows the change can affect: those with an assigned ip or hostname, in the registered
     // network, or under the registered domain.
     const matcher = await loadMatcher(client);
-    const where = [`host(e."ip") = ANY($2::text[])`, `e."hostname" = ANY($3::text[])`];
+    const where = [`abbrev(e."ip") = ANY($2::text[])`, `e."hostname" = ANY($3::text[])`];
     const params: unknown[] = [[...ips], [...hostnames]];
     if (registered.network) where.push(`e."ip" <<= $${params.push(registered.network) + 1}::cidr`);
     if (registered.domain) {

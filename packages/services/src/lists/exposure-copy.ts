@@ -1,12 +1,12 @@
 import type { ExposureRow, HeaderMap, PlainCsvRow } from "@baken/core";
-import { rawJson } from "@baken/core";
+import { addressText, rawJson } from "@baken/core";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { copyValue } from "./copy-text.ts";
 
 /** The columns `line` and `plain` write, in order; the caller's tail ends each line. */
 export const EXPOSURE_COPY_COLUMNS = `"list_id", "line", "ip", "port", "protocol", "hostname", "asn", "seen_at", "tag",
-  "version", "raw", "organization_id", "match_reason", "candidate_set"`;
+  "version", "severity", "raw", "organization_id", "match_reason", "candidate_set"`;
 
 const FLUSH_AT = 256 * 1024;
 const TAB = 9;
@@ -42,7 +42,7 @@ export class ExposureCopy {
   row(row: ExposureRow, tail: Buffer): void {
     const values = [
       row.line,
-      row.ip?.text,
+      addressText(row),
       row.port,
       row.protocol,
       row.hostname,
@@ -50,6 +50,7 @@ export class ExposureCopy {
       row.seenAt,
       row.tag,
       row.version,
+      row.severity,
       rawJson(row),
     ];
     for (let i = 0; i < values.length; i++) values[i] = copyValue(values[i]);
@@ -96,6 +97,8 @@ export class ExposureCopy {
     this.tab();
     this.field(row, at.version);
     this.tab();
+    this.field(row, at.severity);
+    this.tab();
     let open = false;
     for (let k = 0; k < rawAt.length; k++) {
       const c = rawAt[k]!;
@@ -130,7 +133,8 @@ export class ExposureCopy {
 
   private keysOf(layout: HeaderMap): { bytes: Buffer[]; size: number } {
     if (this.keys?.layout !== layout) {
-      const bytes = layout.rawKeys.map((k) => Buffer.from(k));
+      // COPY-escaped like every other value: a column name may hold a backslash (JSON's \" escape).
+      const bytes = layout.rawKeys.map((k) => Buffer.from(copyValue(k)));
       this.keys = { layout, bytes, size: bytes.reduce((n, b) => n + b.length + 3, 2) };
     }
     return this.keys;

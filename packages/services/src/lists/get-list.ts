@@ -17,13 +17,20 @@ export type ListSummaryRow = {
   accepted: number;
   rejected: number;
   duplicates: number;
+  reportType: string | null;
+  reportName: string | null;
+  severity: string | null;
+  classification: { taxonomy: string; type: string; identifier: string | null } | null;
 };
 
 const SELECT_LIST = `SELECT l."id", l."file_name" AS "fileName", l."source", l."format", l."sha256", l."size_bytes" AS "sizeBytes",
   l."tlp"::text AS "tlp", l."campaign_id" AS "campaignId", s."email" AS "uploadedBy",
   to_char(l."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(l."matched_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "matchedAt",
-  l."row_count" AS "rows", l."accepted_count" AS "accepted", l."rejected_count" AS "rejected", l."duplicate_count" AS "duplicates"
+  l."row_count" AS "rows", l."accepted_count" AS "accepted", l."rejected_count" AS "rejected", l."duplicate_count" AS "duplicates",
+  l."report_type" AS "reportType", l."report_name" AS "reportName", l."severity",
+  CASE WHEN l."classification_taxonomy" IS NULL THEN NULL ELSE json_build_object('taxonomy', l."classification_taxonomy",
+    'type', l."classification_type", 'identifier', l."classification_identifier") END AS "classification"
   FROM "exposure_list" l LEFT JOIN "staff_user" s ON s."id" = l."uploaded_by_id"`;
 
 /** Lists, newest first. */

@@ -1,5 +1,6 @@
 export { ingestList, type IngestInput, type IngestResult } from "./ingest-list.ts";
-export { parseListMeta, TLPS, type ListMeta } from "./list-meta.ts";
+export { parseListMeta, parseReadFields, READ_FIELDS, TLPS, type ListMeta, type ReadFields } from "./list-meta.ts";
+export { previewList, PREVIEW_ROWS, type ListPreview, type PreviewRow } from "./preview-list.ts";
 export { listLists, getList, type ListSummaryRow } from "./get-list.ts";
 export { listExposures, listListErrors, type ExposureQuery, type ExposureView } from "./list-exposures.ts";
 export { rematchList, type RematchResult } from "./rematch-list.ts";

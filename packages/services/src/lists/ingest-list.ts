@@ -1,4 +1,16 @@
-import { AppError, KeySet, readExposures, type Matcher, type MatchResult, type RowError } from "@baken/core";
+import {
+  addressText,
+  AppError,
+  intelMqClassification,
+  KeySet,
+  listReport,
+  readExposures,
+  type Classification,
+  type ListReport,
+  type Matcher,
+  type MatchResult,
+  type RowError,
+} from "@baken/core";
 import { createHash, randomUUID } from "node:crypto";
 import { finished } from "node:stream/promises";
 import { withTransaction } from "@baken/db";
@@ -10,7 +22,7 @@ import { CandidateSets } from "./candidate-sets.ts";
 import { copyValue } from "./copy-text.ts";
 import { ErrorSpool } from "./error-spool.ts";
 import { EXPOSURE_COPY_COLUMNS, ExposureCopy } from "./exposure-copy.ts";
-import type { ListMeta } from "./list-meta.ts";
+import type { ListMeta, ReadFields } from "./list-meta.ts";
 import { lockOwners } from "./lock-owners.ts";
 import { recordAuditSql } from "./record-audit-sql.ts";
 import { syncCampaignHosts, type SyncCampaignHostsResult } from "./sync-campaign-hosts.ts";
@@ -18,11 +30,13 @@ import { syncCampaignHosts, type SyncCampaignHostsResult } from "./sync-campaign
 export type IngestInput = {
   file: AsyncIterable<Buffer | Uint8Array>;
   fileName: string;
-  /** Read after the file: a multipart form may send its fields after the file. */
+  /** How to read the file (report type, column roles): known before it streams. */
+  read?: ReadFields;
+  /** Read after the file: a multipart form may send these fields after the file. */
   meta: ListMeta | Promise<ListMeta>;
 };
 
-export type IngestResult = {
+export type IngestResult = ListReport & {
   id: string;
   format: string;
   rows: number;
@@ -47,7 +61,8 @@ const formatName = (format: string, delimiter?: string) =>
  *
  * exposure has no foreign keys (see its migration): lockOwners checks the owners once, before COMMIT.
  *
- * Measured (npm run bench:ingest, 1,000,000 rows, 107 MB, 2 cores): COPY into a staging table and an
+ * Measured (npm run bench:ingest's former file: 1,000,000 unquoted rows, 107 MB, 70% duplicates; 2 cores;
+ * a quoted report of a million distinct hosts: README's Benchmarks): COPY into a staging table and an
  * INSERT ... SELECT folding duplicates wrote every row twice and took 21 s; folding in memory (KeySet)
  * and copying once, ~12 s; reading plain lines in place (PlainCsvRow, ExposureCopy), ~4.3 s, of which
  * PostgreSQL's per-row foreign-key checks were the last 1.5 s; without them, and with a trie that misses
@@ -95,6 +110,7 @@ export async function ingestList(
         errors,
         sets,
         setStore: ctx.db.pool,
+        read: { ...input.read, fileName: input.fileName },
       });
       return store(client, actor, { id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
@@ -130,6 +146,7 @@ async function store(
   },
 ): Promise<IngestResult> {
   const meta = await input.meta;
+  const report = staged.report;
   const existing = await client.query<{ id: string }>(`SELECT "id" FROM "exposure_list" WHERE "sha256" = $1`, [sha256]);
   if (existing.rows[0]) {
     throw new AppError("conflict", `This file was uploaded before as list ${existing.rows[0].id}`, {
@@ -151,7 +168,9 @@ async function store(
   await errors.store(client);
   await client.query(
     `UPDATE "exposure_list" SET "sha256" = $2, "format" = $3, "size_bytes" = $4, "row_count" = $5, "accepted_count" = $6,
-       "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now()
+       "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now(),
+       "report_type" = $12, "report_name" = $13, "severity" = $14, "classification_taxonomy" = $15,
+       "classification_type" = $16, "classification_identifier" = $17
      WHERE "id" = $1::uuid`,
     [
       id,
@@ -165,6 +184,12 @@ async function store(
       meta.source ?? null,
       meta.tlp ?? "AMBER",
       meta.campaignId ?? null,
+      report.reportType,
+      report.reportName,
+      report.severity,
+      report.classification?.taxonomy ?? null,
+      report.classification?.type ?? null,
+      report.classification?.identifier ?? null,
     ],
   );
   const campaignHosts = meta.campaignId
@@ -182,9 +207,11 @@ async function store(
       rejected: staged.rows - staged.accepted,
       duplicates: staged.duplicates,
       campaignId: meta.campaignId ?? null,
+      reportType: report.reportType,
     },
   });
   return {
+    ...report,
     id,
     format: staged.format,
     rows: staged.rows,
@@ -241,6 +268,7 @@ type CopyContext = {
    * of heap for a million-row scan.
    */
   setStore: Pick<pg.Pool, "query">;
+  read: ReadFields & { fileName: string };
 };
 
 /**
@@ -251,7 +279,7 @@ type CopyContext = {
 async function copyRows(
   out: ExposureCopy,
   source: AsyncIterable<Buffer | Uint8Array>,
-  { matcher, maxRows, errors, sets, setStore }: CopyContext,
+  { matcher, maxRows, errors, sets, setStore, read }: CopyContext,
 ) {
   const seen = new KeySet();
   const owners = new Set<string>();
@@ -273,41 +301,58 @@ async function copyRows(
     if (++rows > maxRows)
       throw new AppError("payload_too_large", `The list has more than ${maxRows} rows (UPLOAD_MAX_ROWS)`);
   };
-  const detected = await readExposures(source, {
-    plain(row) {
-      count();
-      accepted++;
-      if (!row.addKeyTo(seen)) {
-        duplicates++;
-        return;
-      }
-      const asn = row.asn >= 0 ? row.asn : null;
-      const m =
-        row.ip >= 0
-          ? matcher.matchV4(row.ip, row.hostname, asn)
-          : matcher.match({ ip: null, hostname: row.hostname, asn });
-      out.plain(row, tailOf(m));
+  let intelmq = false;
+  let classification: Classification | null = null;
+  const detected = await readExposures(
+    source,
+    {
+      layout(l) {
+        intelmq = l.kind === "intelmq";
+      },
+      plain(row) {
+        count();
+        accepted++;
+        if (!row.addKeyTo(seen)) {
+          duplicates++;
+          return;
+        }
+        const asn = row.asn >= 0 ? row.asn : null;
+        const m =
+          row.ip >= 0
+            ? matcher.matchV4(row.ip, row.hostname, asn)
+            : matcher.match({ ip: null, hostname: row.hostname, asn });
+        out.plain(row, tailOf(m));
+      },
+      row(r) {
+        count();
+        if (!r.ok) {
+          for (const e of r.errors) errors.add(e);
+          return;
+        }
+        accepted++;
+        const row = r.row;
+        if (intelmq && !classification) classification = intelMqClassification(row);
+        if (!seen.addParts(addressText(row) ?? "", row.port === null ? "" : String(row.port), row.hostname ?? "")) {
+          duplicates++;
+          return;
+        }
+        out.row(row, tailOf(matcher.match(row)));
+      },
+      async drain() {
+        if (out.full) await out.flush();
+        await errors.spill();
+        if (sets.pending >= 5_000) await sets.save(setStore);
+      },
     },
-    row(r) {
-      count();
-      if (!r.ok) {
-        for (const e of r.errors) errors.add(e);
-        return;
-      }
-      accepted++;
-      const row = r.row;
-      if (!seen.addParts(row.ip?.text ?? "", row.port === null ? "" : String(row.port), row.hostname ?? "")) {
-        duplicates++;
-        return;
-      }
-      out.row(row, tailOf(matcher.match(row)));
-    },
-    async drain() {
-      if (out.full) await out.flush();
-      await errors.spill();
-      if (sets.pending >= 5_000) await sets.save(setStore);
-    },
-  });
+    read,
+  );
   await out.end();
-  return { format: formatName(detected.format, detected.delimiter), rows, accepted, duplicates, owners };
+  return {
+    format: formatName(detected.format, detected.delimiter),
+    report: listReport(detected, classification),
+    rows,
+    accepted,
+    duplicates,
+    owners,
+  };
 }

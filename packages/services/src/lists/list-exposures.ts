@@ -1,5 +1,6 @@
 import { notFound, type Candidate } from "@baken/core";
 import type { Ctx } from "../context.ts";
+import { organizationNames } from "./organization-names.ts";
 
 export type ExposureQuery = { matched?: boolean; organizationId?: string; page: number; pageSize: number };
 
@@ -14,6 +15,7 @@ export type ExposureView = {
   seenAt: string | null;
   tag: string | null;
   version: string | null;
+  severity: string | null;
   raw: Record<string, string> | null;
   organization: { id: string; name: string } | null;
   matchReason: "manual" | "domain" | "network" | "asn" | null;
@@ -41,8 +43,8 @@ export async function listExposures(ctx: Pick<Ctx, "db">, listId: string, q: Exp
         candidates: Candidate[];
       }
     >(
-      `SELECT e."id", e."line", host(e."ip") AS "ip", e."port", e."protocol", e."hostname", e."asn",
-         to_char(e."seen_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seenAt", e."tag", e."version", e."raw",
+      `SELECT e."id", e."line", abbrev(e."ip") AS "ip", e."port", e."protocol", e."hostname", e."asn",
+         to_char(e."seen_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seenAt", e."tag", e."version", e."severity", e."raw"::json AS "raw",
          e."organization_id" AS "organizationId", o."name" AS "organizationName", e."match_reason"::text AS "matchReason",
          coalesce(c."candidates", '[]'::jsonb) AS "candidates"
        FROM "exposure" e LEFT JOIN "organization" o ON o."id" = e."organization_id"
@@ -52,16 +54,9 @@ export async function listExposures(ctx: Pick<Ctx, "db">, listId: string, q: Exp
     ),
     ctx.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "exposure" e WHERE ${where}`, params),
   ]);
-  const ids = [...new Set(rows.rows.flatMap((r) => r.candidates.map((c) => c.organizationId)))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await ctx.db.pool.query<{ id: string; name: string }>(
-            `SELECT "id", "name" FROM "organization" WHERE "id" = ANY($1::uuid[])`,
-            [ids],
-          )
-        ).rows.map((o) => [o.id, o.name] as const),
+  const names = await organizationNames(
+    ctx.db.pool,
+    rows.rows.flatMap((r) => r.candidates.map((c) => c.organizationId)),
   );
   const exposures: ExposureView[] = rows.rows.map(({ organizationId, organizationName, candidates, ...e }) => ({
     ...e,

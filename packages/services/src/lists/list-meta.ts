@@ -1,4 +1,4 @@
-import { AppError } from "@baken/core";
+import { AppError, type ReadOptions } from "@baken/core";
 import { z } from "zod";
 
 export const TLPS = ["CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED"] as const;
@@ -16,10 +16,29 @@ const metaSchema = z.object({
 /** What an upload says about the list besides its file: source, campaign, TLP. */
 export type ListMeta = z.infer<typeof metaSchema>;
 
-/** Checks the upload's form fields; a 400 names the field. Empty fields count as absent. */
-export function parseListMeta(fields: Record<string, string | undefined>): ListMeta {
+const columnsSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'a JSON object of column name to role, e.g. {"src_ip":"ip"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(z.string().max(200), z.string().max(40), 'a JSON object of column name to role, e.g. {"src_ip":"ip"}'),
+  );
+
+const readSchema = z.object({ reportType: z.string().trim().max(100).optional(), columns: columnsSchema.optional() });
+
+/** The form fields that change how the file is read: they must come before the file. */
+export const READ_FIELDS = ["reportType", "columns"] as const;
+export type ReadFields = Omit<ReadOptions, "fileName">;
+
+function checked<T>(schema: z.ZodType<T>, fields: Record<string, string | undefined>): T {
   const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const parsed = metaSchema.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: i.message }));
     throw new AppError(
@@ -30,3 +49,10 @@ export function parseListMeta(fields: Record<string, string | undefined>): ListM
   }
   return parsed.data;
 }
+
+/** Checks the upload's form fields; a 400 names the field. Empty fields count as absent. */
+export const parseListMeta = (fields: Record<string, string | undefined>): ListMeta => checked(metaSchema, fields);
+
+/** Checks the fields that say how to read the file (a Shadowserver report type, column roles). */
+export const parseReadFields = (fields: Record<string, string | undefined>): ReadFields =>
+  checked(readSchema, { reportType: fields.reportType, columns: fields.columns });

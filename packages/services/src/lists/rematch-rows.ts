@@ -1,4 +1,4 @@
-import { parseIp, type Matcher } from "@baken/core";
+import { parseIpOrNetwork, type Matcher } from "@baken/core";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CandidateSets } from "./candidate-sets.ts";
@@ -24,7 +24,7 @@ export async function rematchRows(
   const params = [listId, ...(extra?.params ?? [])];
   await client.query(
     `DECLARE "rematch_cursor" NO SCROLL CURSOR FOR
-     SELECT e."id", host(e."ip") AS "ip", e."hostname", e."asn" FROM "exposure" e
+     SELECT e."id", abbrev(e."ip") AS "ip", e."hostname", e."asn" FROM "exposure" e
      WHERE e."list_id" = $1::uuid ${extra ? `AND (${extra.sql})` : ""}`,
     params,
   );
@@ -40,7 +40,10 @@ export async function rematchRows(
     const copy = client.query(copyFrom(`COPY "rematch_row" FROM STDIN`));
     const out = new CopyWriter(copy);
     for (const r of batch.rows) {
-      const m = matcher.match({ ip: r.ip ? parseIp(r.ip) : null, hostname: r.hostname, asn: r.asn });
+      // An address, or a network (abbrev() writes it with its prefix).
+      const a = r.ip ? parseIpOrNetwork(r.ip) : null;
+      const address = a?.ok ? a : { ip: null, network: null };
+      const m = matcher.match({ ...address, hostname: r.hostname, asn: r.asn });
       if (m.organizationId) owners.add(m.organizationId);
       out.line([r.id, m.organizationId, m.reason, sets.digestOf(m)]);
     }

@@ -15,7 +15,8 @@ export type SyncCampaignHostsResult = {
  * statements whatever the list's size. Call it inside the transaction that attached, uploaded or
  * re-matched the list. Contract:
  * - one row per distinct host, host_key = host_key(ip, port, hostname) (SQL function: `ip|port|hostname`,
- *   normalised, empty parts allowed); organization_id from matching; first_seen_at / last_seen_at widened
+ *   normalised, empty parts allowed, a network as address/bits); organization_id from matching; severity
+ *   the row's, else its list's report type's; first_seen_at / last_seen_at widened
  *   with the row's seen_at, else the list's upload time; last_list_id = the newest list that saw it;
  * - a host that was `gone` and is seen again by the campaign's newest list returns to `notified` when it
  *   has a notice_id, else to `open` (gone_at cleared); every other state is kept, so a `remediated` host
@@ -37,7 +38,8 @@ export async function syncCampaignHosts(
   const up = await db.query<{ hosts: number; created: number; reopened: number }>(
     `WITH src AS (
        SELECT DISTINCT ON (k) k AS "host_key", e."ip", e."port", e."protocol", e."hostname", e."tag", e."version",
-              e."organization_id", coalesce(e."seen_at", l."created_at") AS "seen"
+              coalesce(e."severity", l."severity") AS "severity", e."organization_id",
+              coalesce(e."seen_at", l."created_at") AS "seen"
        FROM "exposure" e
        JOIN "exposure_list" l ON l."id" = e."list_id"
        CROSS JOIN LATERAL host_key(e."ip", e."port", e."hostname") AS k
@@ -50,8 +52,9 @@ export async function syncCampaignHosts(
      ),
      up AS (
        INSERT INTO "campaign_host" ("campaign_id", "host_key", "ip", "port", "protocol", "hostname", "tag", "version",
-                                    "organization_id", "state", "first_seen_at", "last_seen_at", "last_list_id")
-       SELECT $1::uuid, "host_key", "ip", "port", "protocol", "hostname", "tag", "version", "organization_id", 'open', "seen", "seen", $2::uuid
+                                    "severity", "organization_id", "state", "first_seen_at", "last_seen_at", "last_list_id")
+       SELECT $1::uuid, "host_key", "ip", "port", "protocol", "hostname", "tag", "version", "severity", "organization_id",
+              'open', "seen", "seen", $2::uuid
        FROM src
        ON CONFLICT ("campaign_id", "host_key") DO UPDATE SET
          "organization_id" = CASE WHEN $3::boolean OR "campaign_host"."last_list_id" = $2::uuid
@@ -59,6 +62,7 @@ export async function syncCampaignHosts(
          "protocol" = coalesce(EXCLUDED."protocol", "campaign_host"."protocol"),
          "tag" = coalesce(EXCLUDED."tag", "campaign_host"."tag"),
          "version" = coalesce(EXCLUDED."version", "campaign_host"."version"),
+         "severity" = coalesce(EXCLUDED."severity", "campaign_host"."severity"),
          "first_seen_at" = LEAST("campaign_host"."first_seen_at", EXCLUDED."first_seen_at"),
          "last_seen_at" = GREATEST("campaign_host"."last_seen_at", EXCLUDED."last_seen_at"),
          "last_list_id" = CASE WHEN $3::boolean THEN $2::uuid ELSE "campaign_host"."last_list_id" END,

@@ -14,12 +14,14 @@ export async function noticeHosts(
 ) {
   const reminder = notice.kind === "reminder" && notice.parentId !== null;
   const { rows } = await db.pool.query<ViewHost>(
-    `SELECT host(ip) AS ip, port, protocol, hostname, tag, version, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt"
-       FROM campaign_host
-      WHERE notice_id = $1
-        AND (NOT $2 OR state IN ('open', 'notified')
-             OR (state = 'remediated' AND answered_at IS NOT NULL AND last_seen_at > answered_at))
-      ORDER BY campaign_host.ip NULLS LAST, port NULLS LAST, hostname NULLS LAST`,
+    `SELECT abbrev(h.ip) AS ip, h.port, h.protocol, h.hostname, h.tag, h.version, h.severity,
+            l.report_type AS "reportType", l.report_name AS "reportName", l.severity AS "reportSeverity",
+            h.first_seen_at AS "firstSeenAt", h.last_seen_at AS "lastSeenAt"
+       FROM campaign_host h LEFT JOIN exposure_list l ON l.id = h.last_list_id
+      WHERE h.notice_id = $1
+        AND (NOT $2 OR h.state IN ('open', 'notified')
+             OR (h.state = 'remediated' AND h.answered_at IS NOT NULL AND h.last_seen_at > h.answered_at))
+      ORDER BY h.ip NULLS LAST, h.port NULLS LAST, h.hostname NULLS LAST`,
     [reminder ? notice.parentId : notice.id, reminder],
   );
   return rows;

@@ -1,7 +1,14 @@
 import type { Config } from "@baken/config";
 import { adviceByLanguageSchema, adviceFor, type Language } from "@baken/core";
 import type { Campaign } from "@baken/db";
-import { attachmentName, hostsAttachment, renderNotice, SAMPLE_SIZE, type NoticeView } from "@baken/mail";
+import {
+  attachmentName,
+  hostsAttachment,
+  renderNotice,
+  SAMPLE_SIZE,
+  type NoticeReport,
+  type NoticeView,
+} from "@baken/mail";
 
 export type ViewHost = {
   ip: string | null;
@@ -10,9 +17,24 @@ export type ViewHost = {
   hostname: string | null;
   tag: string | null;
   version: string | null;
+  severity: string | null;
+  /** The report the host was last seen in (its newest list's), if the list was a known report. */
+  reportType: string | null;
+  reportName: string | null;
+  reportSeverity: string | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
 };
+
+/** The distinct reports a notice's hosts come from, in the order the hosts name them. */
+function reportsOf(hosts: ViewHost[]): NoticeReport[] {
+  const byName = new Map<string, NoticeReport>();
+  for (const h of hosts) {
+    if (h.reportName && !byName.has(h.reportName))
+      byName.set(h.reportName, { type: h.reportType, name: h.reportName, severity: h.reportSeverity });
+  }
+  return [...byName.values()];
+}
 
 export type NoticeContent = {
   kind: "initial" | "reminder";
@@ -29,7 +51,7 @@ export type NoticeContent = {
 /** Renders a notice (subject, text, HTML, attachment) from what the database holds; used by preview and delivery. */
 export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: NoticeContent) {
   const advice = adviceByLanguageSchema.safeParse(c.campaign.advice);
-  const hosts = c.hosts.map((h) => ({ ...h, seenAt: h.lastSeenAt }));
+  const hosts = c.hosts.map((h) => ({ ...h, seenAt: h.lastSeenAt, severity: h.severity ?? h.reportSeverity }));
   const view: NoticeView = {
     kind: c.kind,
     language: c.language,
@@ -47,6 +69,7 @@ export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: No
     firstSeen: new Date(Math.min(...c.hosts.map((h) => h.firstSeenAt.getTime()))),
     lastSeen: new Date(Math.max(...c.hosts.map((h) => h.lastSeenAt.getTime()))),
     sample: hosts.slice(0, SAMPLE_SIZE),
+    reports: reportsOf(c.hosts),
     firstNoticeAt: c.firstNoticeAt,
     link: c.link,
     linkExpiresAt: c.linkExpiresAt,

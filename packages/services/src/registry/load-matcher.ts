@@ -26,7 +26,7 @@ export async function loadRegistrySnapshot(db: Queryable): Promise<RegistrySnaps
     `SELECT t."organization_id" AS "organizationId", t."asn" FROM "autonomous_system" t ${active} ORDER BY t."id"`,
   );
   const manual = await db.query<{ organizationId: string; ip: string | null; hostname: string | null }>(
-    `SELECT t."organization_id" AS "organizationId", host(t."ip") AS "ip", t."hostname" FROM "manual_assignment" t ${active} ORDER BY t."id"`,
+    `SELECT t."organization_id" AS "organizationId", abbrev(t."ip") AS "ip", t."hostname" FROM "manual_assignment" t ${active} ORDER BY t."id"`,
   );
   return { networks: networks.rows, domains: domains.rows, asns: asns.rows, manual: manual.rows };
 }

@@ -49,7 +49,7 @@ export async function listCampaignHosts(ctx: Pick<Ctx, "db">, f: HostFilter) {
 
   const [rows, [{ total }]] = await Promise.all([
     prisma.$queryRaw<(Omit<CampaignHostRow, "organization"> & { orgId: string | null; orgName: string | null })[]>`
-      SELECT h.id, host(h.ip) AS ip, h.port, h.protocol, h.hostname, h.state::text AS state,
+      SELECT h.id, abbrev(h.ip) AS ip, h.port, h.protocol, h.hostname, h.state::text AS state,
              ${CLAIMED_FIXED_STILL_SEEN} AS "claimedFixedStillSeen",
              h.answer::text AS answer, h.answered_at AS "answeredAt", h.compromise::text AS compromise, h.flagged,
              h.first_seen_at AS "firstSeenAt", h.last_seen_at AS "lastSeenAt", h.notified_at AS "notifiedAt",

@@ -39,7 +39,7 @@ export async function findStillSeenHosts(
   input: { campaignId: string; organizationId: string },
 ): Promise<StillSeenHost[]> {
   return ctx.db.prisma.$queryRaw<StillSeenHost[]>`
-    SELECT h.id, host(h.ip) AS ip, h.port, h.protocol, h.hostname, h.tag, h.version,
+    SELECT h.id, abbrev(h.ip) AS ip, h.port, h.protocol, h.hostname, h.tag, h.version,
            h.first_seen_at AS "firstSeenAt", h.last_seen_at AS "lastSeenAt", h.answer IS NOT NULL AS "claimedFixed"
       FROM campaign_host h
      WHERE h.campaign_id = ${input.campaignId}::uuid AND h.organization_id = ${input.organizationId}::uuid

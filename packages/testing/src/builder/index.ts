@@ -1,3 +1,4 @@
+export { Lcg } from "./random.ts";
 export {
   buildRegistry,
   registryNdjson,
@@ -27,3 +28,21 @@ export {
   type RipeDumpFile,
   type RangeTruth,
 } from "./ripe-dump.ts";
+export {
+  scanExchangeLines,
+  scanExchangeHeader,
+  withWideIspSpace,
+  SCAN_EXCHANGE,
+  type ScanReportOptions,
+} from "./scan-report.ts";
+export {
+  shadowserverSample,
+  shadowserverCsv,
+  shadowserverCell,
+  shadowserverFileName,
+  SOURCE_SIDE,
+  OTHER_SIDE,
+  SAMPLE_TIME,
+  type Side,
+  type ExpectedRow,
+} from "./feeds.ts";

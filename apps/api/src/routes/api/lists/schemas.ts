@@ -1,3 +1,4 @@
+import { ROLES } from "@baken/core";
 import { z } from "zod";
 
 export const listParams = z.object({ id: z.uuid() });
@@ -7,7 +8,19 @@ const campaignHosts = z
   .object({ hosts: z.number(), created: z.number(), reopened: z.number(), gone: z.number() })
   .nullable();
 
+const classification = z
+  .object({ taxonomy: z.string(), type: z.string(), identifier: z.string().nullable() })
+  .nullable();
+/** What kind of report a list is: a Shadowserver report type, shodan or intelmq, or null (read by column names). */
+const report = {
+  reportType: z.string().nullable(),
+  reportName: z.string().nullable(),
+  severity: z.string().nullable(),
+  classification,
+};
+
 export const uploadResult = z.object({
+  ...report,
   id: z.uuid(),
   format: z.string(),
   rows: z.number(),
@@ -34,6 +47,7 @@ export const listRow = z.object({
   accepted: z.number(),
   rejected: z.number(),
   duplicates: z.number(),
+  ...report,
 });
 
 export const listDetail = listRow.extend({
@@ -46,8 +60,8 @@ export const listDetail = listRow.extend({
   }),
 });
 
-export const exposure = z.object({
-  id: z.number(),
+/** A row as stored (an exposure) or as it would be (a preview's row), with whom it notifies. */
+const storedRow = {
   line: z.number(),
   ip: z.string().nullable(),
   port: z.number().nullable(),
@@ -57,12 +71,35 @@ export const exposure = z.object({
   seenAt: z.string().nullable(),
   tag: z.string().nullable(),
   version: z.string().nullable(),
+  severity: z.string().nullable(),
   raw: z.record(z.string(), z.string()).nullable(),
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   matchReason: reason.nullable(),
+};
+
+export const exposure = z.object({
+  id: z.number(),
+  ...storedRow,
   candidates: z.array(
     z.object({ organizationId: z.uuid(), organizationName: z.string().nullable(), reason, detail: z.string() }),
   ),
+});
+
+const role = z.enum(ROLES).nullable();
+
+export const previewResult = z.object({
+  ...report,
+  format: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  kind: z.enum(["shadowserver", "intelmq", "shodan", "columns", "text"]).nullable(),
+  reportTypeCandidates: z.array(z.string()),
+  columns: z.array(
+    z.object({ name: z.string(), role, by: z.enum(["report", "layout", "name", "mapping"]).nullable() }),
+  ),
+  rows: z.array(z.object({ ...storedRow, network: z.boolean() })),
+  errors: z.array(rowError),
+  problem: z.object({ message: z.string(), details: z.unknown() }).nullable(),
+  partial: z.boolean(),
 });
 
 export const page = {

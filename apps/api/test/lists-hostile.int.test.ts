@@ -1,0 +1,75 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app.ts";
+import { counts } from "./fixtures.ts";
+import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
+
+// Issue 18, item 1: a 200 KB JSON upload of nested brackets froze the api for minutes (a quadratic reader).
+// Every upload, whatever its content, is read in one linear pass that yields between chunks: here hostile
+// files go up through a real socket while /healthz is asked every 20 ms, and the event loop's longest
+// stall is measured (perf_hooks' histogram) and must stay under ~100 ms.
+const MAX_STALL_MS = 100;
+
+const hostile: [name: string, file: string, status: number, message: RegExp][] = [
+  ["200 KB of nested brackets", "[".repeat(200_000), 400, /nested deeper than 64 levels/],
+  ["200 KB of nested objects", '{"a":'.repeat(40_000), 400, /nested deeper than 64 levels/],
+  ["a 5 MB line of CSV", `ip\n198.51.100.1,${"x".repeat(5 * 1024 * 1024)}\n`, 400, /longer than 1 MB/],
+  ["a 5 MB line of text", `198.51.100.1${" x".repeat(2.5 * 1024 * 1024)}`, 400, /longer than 1 MB/],
+  [
+    "a JSON row of 5 MB",
+    `[{"ip": "198.51.100.1", "note": "${"\\\\".repeat(2.5 * 1024 * 1024)}"}]`,
+    400,
+    /larger than 1 MB/,
+  ],
+  ["a quoted field never closed", `ip,note\n198.51.100.1,"${"open\n".repeat(400_000)}`, 400, /never closes/],
+  [
+    "200,000 rows of nested arrays 60 deep",
+    `[${Array.from({ length: 2_000 }, () => `${"[".repeat(60)}${"]".repeat(60)}`).join(",")}]`,
+    400,
+    /No usable rows/,
+  ],
+];
+
+describe("hostile uploads never block the api", () => {
+  let app: App;
+  let analyst: TestStaff;
+  let base: string;
+  beforeAll(async () => {
+    app = await buildTestApp();
+    analyst = await signIn(app, "analyst");
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(() => app.close());
+
+  for (const [name, file, status, message] of hostile) {
+    it(`${name}: ${status}, /healthz answering meanwhile, no stall over ${MAX_STALL_MS} ms`, async () => {
+      const before = await counts(app);
+      const form = new FormData();
+      form.set("file", new Blob([file], { type: "application/octet-stream" }), "hostile.txt");
+      const histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      let uploading = true;
+      let healthy = 0;
+      const probe = (async () => {
+        while (uploading) {
+          const res = await fetch(`${base}/healthz`);
+          if (res.ok) healthy++;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      const started = performance.now();
+      const res = await fetch(`${base}/api/lists`, { method: "POST", headers: bearer(analyst), body: form });
+      const body = (await res.json()) as { message: string };
+      const seconds = (performance.now() - started) / 1000;
+      uploading = false;
+      await probe;
+      histogram.disable();
+      const stallMs = histogram.max / 1e6;
+      expect(stallMs, `longest event-loop stall ${stallMs.toFixed(0)} ms`).toBeLessThan(MAX_STALL_MS);
+      expect(healthy, `healthz answered ${healthy} times in ${seconds.toFixed(2)} s`).toBeGreaterThan(0);
+      expect(res.status, body.message).toBe(status);
+      expect(body.message).toMatch(message);
+      expect(await counts(app)).toEqual(before);
+    });
+  }
+});
