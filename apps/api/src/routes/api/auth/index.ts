@@ -3,8 +3,8 @@ import { authenticateStaff } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { signInAttempts } from "../../lib/sign-in-attempts.ts";
-import { SESSION_COOKIE } from "../../plugins/app/auth.ts";
+import { signInAttempts } from "../../../lib/sign-in-attempts.ts";
+import { SESSION_COOKIE } from "../../../plugins/app/auth.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -25,8 +25,8 @@ const noticeView = z.object({
   ),
 });
 
-/** An organization's past notices and the owner's answers (registered under /organizations beside the registry). */
-export default async function organizationNoticeRoutes(fastify: FastifyInstance) {
+/** An organization's past notices and the owner's answers. */
+export default async function noticeRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/:id/notices",
