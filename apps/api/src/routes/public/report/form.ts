@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pickLanguage, type Lang } from "../../../lib/html.ts";
 import { checkFiles } from "./attachments.ts";
-import { renderReportForm, unbroken, type FormState } from "./form-page.ts";
+import { renderReportForm, unbroken, type FormState } from "./form-page/index.ts";
 import { formTexts } from "./i18n/index.ts";
 import { readSubmission } from "./read-submission.ts";
 import { HTML, langQuery } from "./page-reply.ts";

@@ -3,7 +3,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { pickLanguage } from "../../../lib/html.ts";
 import formRoutes from "./form.ts";
-import { unbroken } from "./form-page.ts";
+import { unbroken } from "./form-page/index.ts";
 import { formTexts } from "./i18n/index.ts";
 import { HTML } from "./page-reply.ts";
 import { renderMessage } from "./result-pages.ts";
