@@ -1,7 +1,7 @@
 import type { OwnerView } from "@baken/services";
 import { html, type Safe } from "../../../../lib/html.ts";
 import { formatDate, type AdviceView } from "../format.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 
 /** What the campaign is about: the advice in the page's language (or the description), steps, links. */
 export function aboutSection(t: OwnerTexts, campaign: OwnerView["campaign"], advice: AdviceView | null): Safe {

@@ -1,6 +1,6 @@
 import { ANSWERS, COMPROMISE } from "@baken/core";
 import { html, type Lang, type Safe } from "../../../../lib/html.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import { betterContactField, fieldError, formStart, invalidAttrs, value } from "./form-controls.ts";
 import type { Form, Posted } from "./types.ts";
 

@@ -1,5 +1,5 @@
 import { html, type Lang } from "../../../../lib/html.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import { allForm } from "./all-form.ts";
 import { hostsForm } from "./hosts-form.ts";
 import type { Form, Host, Posted } from "./types.ts";

@@ -1,5 +1,5 @@
 import { html, type Safe } from "../../../../lib/html.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import type { Cert } from "./types.ts";
 
 /** How to reach the CERT: the end of every owner page. */

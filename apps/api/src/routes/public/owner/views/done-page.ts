@@ -1,7 +1,7 @@
 import type { OwnerView } from "@baken/services";
 import { html, page, type Lang } from "../../../../lib/html.ts";
 import { formatDateTime } from "../format.ts";
-import { OWNER_TEXTS } from "../texts/index.ts";
+import { OWNER_TEXTS } from "../i18n/index.ts";
 import { contactBlock } from "./contact-block.ts";
 import { helpBox, needsHelp } from "./help-box.ts";
 import { hostsList } from "./hosts-list.ts";

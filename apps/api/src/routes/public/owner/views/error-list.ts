@@ -1,7 +1,7 @@
 import type { OwnerFormError } from "@baken/core";
 import { html, type Safe } from "../../../../lib/html.ts";
 import { hostLabel } from "../format.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import type { Host } from "./types.ts";
 
 /** The posted form's errors, first on the page, each a link to its field. */

@@ -1,6 +1,6 @@
 import type { OwnerFormError } from "@baken/core";
 import { html, type Lang } from "../../../../lib/html.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import type { Form, Posted } from "./types.ts";
 
 // The pieces both answer forms are made of: a value posted back, a field's error, the hidden fields.

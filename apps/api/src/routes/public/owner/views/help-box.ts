@@ -1,5 +1,5 @@
 import { html, type Lang, type Safe } from "../../../../lib/html.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import type { Host } from "./types.ts";
 
 /** Compromise found or help asked on a host: the page then offers the incident-report form. */

@@ -1,6 +1,6 @@
 import { html, type Safe } from "../../../../lib/html.ts";
 import { formatDateTime } from "../format.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import type { Host } from "./types.ts";
 
 /** Where a host stands: the owner's answer, a compromise found, still seen after a fix, gone. */

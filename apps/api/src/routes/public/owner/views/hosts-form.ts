@@ -1,7 +1,7 @@
 import { ANSWERS, COMPROMISE } from "@baken/core";
 import { html, type Lang, type Safe } from "../../../../lib/html.ts";
 import { hostLabel } from "../format.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import { betterContactField, fieldError, formStart, invalidAttrs, value } from "./form-controls.ts";
 import { statusOf } from "./host-status.ts";
 import type { Form, Host, Posted } from "./types.ts";

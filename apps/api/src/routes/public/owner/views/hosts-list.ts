@@ -1,6 +1,6 @@
 import { html, type Safe } from "../../../../lib/html.ts";
 import { formatDateTime, serviceLabel } from "../format.ts";
-import type { OwnerTexts } from "../texts/index.ts";
+import type { OwnerTexts } from "../i18n/index.ts";
 import { statusOf } from "./host-status.ts";
 import type { Host } from "./types.ts";
 

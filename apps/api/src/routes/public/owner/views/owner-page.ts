@@ -1,7 +1,7 @@
 import type { OwnerView } from "@baken/services";
 import { html, page, type Lang } from "../../../../lib/html.ts";
 import { adviceIn, formatDate, formatDateTime, tlpLabel } from "../format.ts";
-import { OWNER_TEXTS, type Tlp } from "../texts/index.ts";
+import { OWNER_TEXTS, type Tlp } from "../i18n/index.ts";
 import { aboutSection } from "./about-section.ts";
 import { answerSection } from "./answer-section.ts";
 import { contactBlock } from "./contact-block.ts";

@@ -1,5 +1,5 @@
 import { html, page, type Lang } from "../../../../lib/html.ts";
-import { OWNER_TEXTS, type OwnerTexts } from "../texts/index.ts";
+import { OWNER_TEXTS, type OwnerTexts } from "../i18n/index.ts";
 import { contactBlock } from "./contact-block.ts";
 import type { Cert } from "./types.ts";
 

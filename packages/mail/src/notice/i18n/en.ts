@@ -1,6 +1,7 @@
 import { tlpLabel } from "@baken/core";
-import { count, dateTime, hostLine, longDate, reportsText, withSince } from "./format.ts";
-import type { Block, NoticeTemplate } from "./view.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import type { Block } from "../view.ts";
+import type { NoticeTemplate } from "./types.ts";
 
 const TLP = {
   CLEAR: "no restrictions on sharing.",
