@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
-import { idParams, language, organizationView } from "./schemas.ts";
+import { idParams, language, organizationRow, organizationView } from "./schemas.ts";
 
 /** Organizations themselves: search, register, read, change, delete. */
 export default async function organizationRoutes(fastify: FastifyInstance) {
@@ -33,17 +33,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
-            organizations: z.array(
-              z.object({
-                id: z.uuid(),
-                name: z.string(),
-                sector: z.string().nullable(),
-                country: z.string().nullable(),
-                language,
-                active: z.boolean(),
-                counts: z.object({ contacts: z.number(), networks: z.number(), asns: z.number(), domains: z.number() }),
-              }),
-            ),
+            organizations: z.array(organizationRow),
           }),
         },
       },
