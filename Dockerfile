@@ -18,6 +18,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/mail/package.json packages/mail/
 COPY packages/queue/package.json packages/queue/
+COPY packages/runtime/package.json packages/runtime/
 COPY packages/services/package.json packages/services/
 COPY packages/testing/package.json packages/testing/
 # As on developers' machines (package.json "allowScripts"), no dependency runs an install script: nothing is

@@ -9,9 +9,6 @@ import { startConfirmationSweep } from "./confirmation-sweep.ts";
 import { startNoticeRepairSweep } from "./notice-repair-sweep.ts";
 import { logRedisOutages } from "./redis-outage.ts";
 
-/** Names of jobs that have no handler; the worker must not start with any. */
-export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).filter((name) => !handlers[name]);
-
 /**
  * One BullMQ Worker per queue, dispatching by job name to the handlers. Used by main.ts and by tests,
  * which run the real workers in-process against a test SMTP server.
@@ -19,11 +16,11 @@ export const jobsWithoutHandler = () => (Object.keys(jobSchemas) as JobName[]).f
 export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
   const { config } = ctx;
   async function runJob(job: Job, token?: string) {
+    // A name this build does not know (a job queued by a newer producer) fails at once rather than retrying.
+    if (!Object.hasOwn(handlers, job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
     const name = job.name as JobName;
-    const schema = jobSchemas[name];
-    const handler = handlers[name] as ((c: WorkerCtx, d: unknown, j: Job, t?: string) => Promise<unknown>) | undefined;
-    if (!schema || !handler) throw new UnrecoverableError(`unknown job ${job.name}`);
-    return handler(ctx, schema.parse(job.data), job, token);
+    const handler = handlers[name] as (c: WorkerCtx, d: unknown, j: Job, t?: string) => Promise<unknown>;
+    return handler(ctx, jobSchemas[name].parse(job.data), job, token);
   }
 
   const concurrency: Record<QueueName, number> = {

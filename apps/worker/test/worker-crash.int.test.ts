@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { producerContext } from "./helper.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const ENTRY = fileURLToPath(new URL("./fixtures/main-with-stubs.ts", import.meta.url));
+const ENTRY = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 
 /** The worker as its own process (tsx src/main.ts), on this run's database and Redis prefix. */
 function spawnWorker(smtpUrl: string): ChildProcess {

@@ -1,3 +1,5 @@
+import type { Answer, Body, Method, Params, Path, Query } from "./operations.ts";
+
 // The console's only transport. No token is ever held here: the API's httpOnly session cookie rides along
 // with every same-origin request, so nothing a script (or an injected one) can read grants access.
 
@@ -55,8 +57,6 @@ export function normaliseDetails(details: unknown): ErrorDetail[] {
   return [];
 }
 
-type Body = unknown;
-
 async function parse(res: Response): Promise<unknown> {
   if (res.status === 204) return null;
   const type = res.headers.get("content-type") ?? "";
@@ -68,7 +68,7 @@ async function parse(res: Response): Promise<unknown> {
 export async function request<T>(
   method: string,
   path: string,
-  body?: Body,
+  body?: unknown,
   options: { signal?: AbortSignal } = {},
 ): Promise<T> {
   const init: RequestInit = {
@@ -97,10 +97,22 @@ export async function request<T>(
   return parsed as T;
 }
 
-export const get = <T>(path: string, signal?: AbortSignal) => request<T>("GET", path, undefined, { signal });
-export const post = <T>(path: string, body?: Body) => request<T>("POST", path, body ?? {});
-export const patch = <T>(path: string, body: Body) => request<T>("PATCH", path, body);
-export const del = <T>(path: string) => request<T>("DELETE", path);
+/**
+ * A call to the staff API by its documented path, `call("get", "/api/lists/{id}", { params: { id } })`,
+ * typed by the route's own schemas (operations.ts).
+ */
+export function call<P extends Path, M extends Method>(
+  method: M,
+  path: P,
+  options: { params?: Params<P, M>; query?: Query<P, M>; body?: Body<P, M>; signal?: AbortSignal } = {},
+): Promise<Answer<P, M>> {
+  const params = (options.params ?? {}) as Record<string, string | number>;
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const search = query((options.query ?? {}) as Parameters<typeof query>[0]);
+  // A JSON post with no body still sends `{}`: the API refuses an empty body declared as JSON.
+  const body = method === "get" || method === "delete" ? undefined : (options.body ?? {});
+  return request<Answer<P, M>>(method.toUpperCase(), url + search, body, { signal: options.signal });
+}
 
 export type UploadProgress = { loaded: number; total: number };
 

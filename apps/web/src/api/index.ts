@@ -9,4 +9,4 @@ import * as reports from "./reports.ts";
 export const api = { auth, audit, campaigns, lists, organizations, reports };
 export { ApiError, type ErrorDetail, type UploadProgress } from "./http.ts";
 export type * from "./types.ts";
-export { LANGUAGES, TLPS, CONTACT_ROLES, REPORT_STATUSES, COLUMN_ROLES } from "./types.ts";
+export { COLUMN_ROLES, CONTACT_ROLES, LANGUAGES, NOTICE_STATUSES, REPORT_STATUSES, SEVERITIES, TLPS } from "./types.ts";

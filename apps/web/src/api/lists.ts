@@ -1,19 +1,16 @@
 // Exposure lists (issue 3): upload, summaries, exposures, errors, assignment.
-import { get, normaliseDetails, post, query, upload, type UploadProgress } from "./http.ts";
-import { arr, bool, first, num, numOrNull, obj, oneOf, orgRef, str, strOrNull, tlp, type Raw } from "./read.ts";
-import {
-  COLUMN_ROLES,
-  type AssignInput,
-  type Candidate,
-  type Exposure,
-  type ListDetail,
-  type ListPreview,
-  type ListReport,
-  type ListSummary,
-  type MatchReason,
-  type Page,
-  type Tlp,
-  type UploadResult,
+import { call, normaliseDetails, request, upload, type UploadProgress } from "./http.ts";
+import type { Answer } from "./operations.ts";
+import type {
+  AssignInput,
+  Exposure,
+  ListDetail,
+  ListPreview,
+  ListSummary,
+  OrgRef,
+  Page,
+  Tlp,
+  UploadResult,
 } from "./types.ts";
 
 /** How to read the file: the analyst's column roles (`ignore` keeps a column as data). */
@@ -32,8 +29,7 @@ function uploadForm(input: ReadInput & Partial<UploadInput>, file: Blob) {
 }
 
 export function uploadList(input: UploadInput, onProgress: (p: UploadProgress) => void) {
-  const { promise, abort } = upload<unknown>("/api/lists", uploadForm(input, input.file), onProgress);
-  return { promise: promise.then(uploadResult), abort };
+  return upload<UploadResult>("/api/lists", uploadForm(input, input.file), onProgress);
 }
 
 /** The preview reads only a file's beginning: the first 256 KB are sent, not a whole 100 MB report. */
@@ -41,177 +37,59 @@ const PREVIEW_BYTES = 256 * 1024;
 
 export async function previewList(input: ReadInput): Promise<ListPreview> {
   const form = uploadForm(input, input.file.slice(0, PREVIEW_BYTES));
-  const o = obj(await post<unknown>("/api/lists/preview", form));
-  const problem = obj(o.problem);
+  // Multipart, as the upload: the route reads the parts itself (its schema has no body).
+  const preview = await request<Answer<"/api/lists/preview", "post">>("POST", "/api/lists/preview", form);
+  const { problem } = preview;
   return {
-    ...report(o),
-    format: strOrNull(o.format),
-    delimiter: strOrNull(o.delimiter),
-    kind: strOrNull(o.kind),
-    reportTypeCandidates: arr(o.reportTypeCandidates).map(str),
-    columns: arr(o.columns).map((raw) => {
-      const c = obj(raw);
-      return { name: str(c.name), role: oneOf(COLUMN_ROLES, c.role, null), by: strOrNull(c.by) };
-    }),
-    rows: arr(o.rows).map((raw) => {
-      const r = obj(raw);
-      return {
-        line: num(r.line),
-        ip: strOrNull(r.ip),
-        network: bool(r.network),
-        hostname: strOrNull(r.hostname),
-        port: numOrNull(r.port),
-        severity: strOrNull(r.severity),
-        organization: r.organization ? orgRef(r.organization) : null,
-        matchReason: strOrNull(r.matchReason),
-      };
-    }),
-    errors: normaliseDetails(o.errors),
-    problem: o.problem ? { message: str(problem.message), details: normaliseDetails(problem.details) } : null,
-    partial: bool(o.partial) || input.file.size > PREVIEW_BYTES,
-  };
-}
-
-function report(o: Raw): ListReport {
-  const c = obj(o.classification);
-  return {
-    reportType: strOrNull(o.reportType),
-    reportName: strOrNull(o.reportName),
-    severity: strOrNull(o.severity),
-    classification: o.classification
-      ? { taxonomy: str(c.taxonomy), type: str(c.type), identifier: strOrNull(c.identifier) }
-      : null,
-  };
-}
-
-export function uploadResult(raw: unknown): UploadResult {
-  const o = obj(raw);
-  return {
-    id: str(o.id),
-    rows: num(o.rows),
-    accepted: num(o.accepted),
-    rejected: num(o.rejected),
-    duplicates: num(o.duplicates),
-    errors: normaliseDetails(o.errors),
-  };
-}
-
-function summary(o: Raw): ListSummary {
-  return {
-    ...report(o),
-    id: str(o.id),
-    fileName: str(first(o, "fileName", "filename", "name")) || "(unnamed)",
-    source: strOrNull(o.source),
-    format: strOrNull(o.format),
-    rows: num(first(o, "rows", "rowCount")),
-    accepted: num(first(o, "accepted", "acceptedCount")),
-    rejected: num(first(o, "rejected", "rejectedCount")),
-    duplicates: num(first(o, "duplicates", "duplicateCount")),
-    tlp: tlp(o.tlp) ?? "AMBER",
-    campaign: orgRef(o.campaign ?? { id: o.campaignId, name: o.campaignName ?? "" }),
-    createdAt: str(o.createdAt),
-    matchedAt: strOrNull(o.matchedAt),
+    ...preview,
+    problem: problem ? { message: problem.message, details: normaliseDetails(problem.details) } : null,
+    partial: preview.partial || input.file.size > PREVIEW_BYTES,
   };
 }
 
 /** Lists carry a campaign id only: the campaigns' names are looked up once for all of them. */
 async function campaignNames(): Promise<Map<string, string>> {
-  const answer = await get<unknown>("/api/campaigns?limit=500").catch(() => []);
-  return new Map(arr(answer, "campaigns", "items").map((c) => [str(obj(c).id), str(obj(c).name)]));
+  const answer = await call("get", "/api/campaigns/", { query: { limit: 500 } }).catch(() => ({ campaigns: [] }));
+  return new Map(answer.campaigns.map((c) => [c.id, c.name]));
 }
 
-function named<T extends ListSummary>(list: T, names: Map<string, string>): T {
-  return list.campaign
-    ? { ...list, campaign: { ...list.campaign, name: names.get(list.campaign.id) ?? list.campaign.name } }
-    : list;
+function named<T extends Answer<"/api/lists/", "get">["lists"][number]>(
+  list: T,
+  names: Map<string, string>,
+): T & { campaign: OrgRef | null } {
+  const id = list.campaignId;
+  return { ...list, campaign: id ? { id, name: names.get(id) ?? id } : null };
 }
 
 export async function listLists(filter: { campaignId?: string } = {}): Promise<ListSummary[]> {
   const [answer, names] = await Promise.all([
-    get<unknown>(`/api/lists${query({ pageSize: 200, ...filter })}`),
+    call("get", "/api/lists/", { query: { pageSize: 200, ...filter } }),
     campaignNames(),
   ]);
-  return arr(answer, "lists", "items").map((raw) => named(summary(obj(raw)), names));
+  return answer.lists.map((list) => named(list, names));
 }
 
 export async function getList(id: string): Promise<ListDetail> {
-  const [raw, names] = await Promise.all([get<unknown>(`/api/lists/${encodeURIComponent(id)}`), campaignNames()]);
-  return named(listDetail(obj(raw)), names);
-}
-
-function listDetail(o: Raw): ListDetail {
-  // The match summary may sit beside the list's fields or under `summary` / `match`.
-  const m = { ...o, ...obj(o.summary), ...obj(o.match) };
-  const reasons = obj(first(m, "reasons", "byReason", "perReason", "matchReasons"));
-  return {
-    ...summary(o),
-    matched: num(m.matched),
-    unmatched: num(m.unmatched),
-    reasons: Object.fromEntries(Object.entries(reasons).map(([k, v]) => [k, num(v)])) as Partial<
-      Record<MatchReason, number>
-    >,
-    organizations: arr(m.organizations)
-      .map((raw) => {
-        const r = obj(raw);
-        const ref = orgRef(r.organization ?? r, r.organizationId, r.name);
-        return ref ? { ...ref, hosts: num(first(r, "hosts", "count", "exposures")) } : null;
-      })
-      .filter((x): x is ListDetail["organizations"][number] => x !== null)
-      .sort((a, b) => b.hosts - a.hosts),
-  };
-}
-
-function exposure(o: Raw): Exposure {
-  const organization = o.organization ? orgRef(o.organization) : null;
-  return {
-    id: num(o.id),
-    line: numOrNull(o.line),
-    ip: strOrNull(o.ip),
-    port: numOrNull(o.port),
-    protocol: strOrNull(o.protocol),
-    hostname: strOrNull(o.hostname),
-    seenAt: strOrNull(o.seenAt),
-    severity: strOrNull(o.severity),
-    organization,
-    matchReason: (strOrNull(o.matchReason) as MatchReason | null) ?? null,
-    candidates: arr(o.candidates).map((raw): Candidate => {
-      const c = obj(raw);
-      const org = obj(c.organization);
-      return {
-        organizationId: str(c.organizationId ?? org.id),
-        organizationName: strOrNull(c.organizationName ?? org.name),
-        reason: str(c.reason),
-        detail: strOrNull(c.detail),
-      };
-    }),
-  };
+  const [list, names] = await Promise.all([call("get", "/api/lists/{id}", { params: { id } }), campaignNames()]);
+  return named(list, names);
 }
 
 export type ExposureFilter = { matched?: boolean; organizationId?: string; page?: number };
 
-export async function listExposures(listId: string, filter: ExposureFilter): Promise<Page<Exposure>> {
-  const answer = await get<unknown>(`/api/lists/${encodeURIComponent(listId)}/exposures${query(filter)}`);
-  const o = obj(answer);
-  return {
-    items: arr(answer, "exposures", "items").map((raw) => exposure(obj(raw))),
-    total: numOrNull(first(o, "total", "count")),
-    page: num(o.page) || filter.page || 1,
-    pageSize: numOrNull(first(o, "pageSize", "limit")),
+export async function listExposures(id: string, { matched, ...filter }: ExposureFilter): Promise<Page<Exposure>> {
+  const query = {
+    ...filter,
+    matched: matched === undefined ? undefined : matched ? ("true" as const) : ("false" as const),
   };
+  const answer = await call("get", "/api/lists/{id}/exposures", { params: { id }, query });
+  return { ...answer, items: answer.exposures };
 }
 
-export async function listErrors(listId: string) {
-  return normaliseDetails(
-    arr(await get<unknown>(`/api/lists/${encodeURIComponent(listId)}/errors`), "errors", "items"),
-  );
+export async function listErrors(id: string) {
+  return (await call("get", "/api/lists/{id}/errors", { params: { id } })).errors;
 }
 
-export async function assignExposures(listId: string, input: AssignInput): Promise<{ assigned: number }> {
-  const body: Record<string, unknown> = { organizationId: input.organizationId, exposureIds: input.exposureIds };
-  if (input.registerNetwork) body.registerNetwork = input.registerNetwork;
-  if (input.registerDomain) body.registerDomain = input.registerDomain;
-  const o = obj(await post<unknown>(`/api/lists/${encodeURIComponent(listId)}/assign`, body));
-  return { assigned: num(first(o, "changed", "assigned", "updated", "count")) };
-}
+export const assignExposures = (id: string, input: AssignInput) =>
+  call("post", "/api/lists/{id}/assign", { params: { id }, body: input });
 
-export const rematchList = (listId: string) => post<unknown>(`/api/lists/${encodeURIComponent(listId)}/rematch`);
+export const rematchList = (id: string) => call("post", "/api/lists/{id}/rematch", { params: { id } });

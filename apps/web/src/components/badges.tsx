@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import type { OrgRef, Tlp } from "../api/index.ts";
+import type { OrgRef } from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
 
-export const TlpBadge = ({ tlp }: { tlp: Tlp }) => <span className={`tlp tlp-${tlp}`}>{tlpLabel(tlp)}</span>;
+export const TlpBadge = ({ tlp }: { tlp: string }) => <span className={`tlp tlp-${tlp}`}>{tlpLabel(tlp)}</span>;
 
 /** A state word in its colour (notice, report, host); `label` when the shown word differs from the code. */
 export const StatusBadge = ({ status, label }: { status: string; label?: ReactNode }) => (

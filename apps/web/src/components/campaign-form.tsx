@@ -1,11 +1,17 @@
 import { useState } from "react";
-import { LANGUAGES, TLPS, type Advice, type CampaignInput, type Language } from "../api/index.ts";
+import {
+  LANGUAGES,
+  SEVERITIES,
+  TLPS,
+  type Advice,
+  type Campaign,
+  type CampaignInput,
+  type Language,
+} from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
 import { EditForm } from "./edit-form.tsx";
-
-export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
 /** RSIT classes of the "vulnerable" family and neighbours a notification campaign is usually about. */
 const RSIT: { cls: string; types: string[] }[] = [
@@ -36,6 +42,20 @@ export const emptyCampaign = (): CampaignInput => ({
   advice: {},
   compromiseSince: null,
   reminderEveryDays: null,
+});
+
+/** A stored campaign as the form starts from it (the api answers a severity as any text; the form offers four). */
+export const campaignInput = (c: Campaign): CampaignInput => ({
+  name: c.name,
+  description: c.description,
+  cves: c.cves,
+  rsitClass: c.rsitClass,
+  rsitType: c.rsitType,
+  severity: SEVERITIES.find((s) => s === c.severity) ?? "high",
+  tlp: c.tlp,
+  advice: c.advice,
+  compromiseSince: c.compromiseSince,
+  reminderEveryDays: c.reminderEveryDays,
 });
 
 /** One language's advice as the form edits it: plain text, one action or link a line. */

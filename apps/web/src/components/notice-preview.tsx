@@ -4,12 +4,15 @@ import { n } from "../lib/format.ts";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
 import { ErrorBox, Loading } from "./status.tsx";
 
+/** The columns of a notice's host attachment (the API sends the rows without the header). */
+const HOST_COLUMNS = ["ip", "port", "protocol", "hostname", "seen_at", "tag", "version"];
+
 /**
  * What the campaign would send now, without sending: the counts, then one organization's notice as its
  * recipients will read it, in any of the four languages, with the rows of its CSV attachment.
  */
 export function NoticePreviewPanel({ campaignId, overview }: { campaignId: string; overview: Preview }) {
-  const [organizationId, setOrganizationId] = useState(overview.perOrganization[0]?.id ?? "");
+  const [organizationId, setOrganizationId] = useState(overview.organizations[0]?.id ?? "");
   const [language, setLanguage] = useState<Language | null>(null);
   const [notice, setNotice] = useState<NoticePreview | null>(null);
   const [loading, setLoading] = useState(false);
@@ -36,7 +39,7 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
   return (
     <div className="preview">
       <PreviewCounts preview={overview} />
-      {overview.perOrganization.length > 0 && (
+      {overview.organizations.length > 0 && (
         <>
           <label htmlFor="preview-org">Organization</label>
           <select
@@ -47,7 +50,7 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
               setLanguage(null);
             }}
           >
-            {overview.perOrganization.map((o) => (
+            {overview.organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name} — {n(o.hosts)} host(s){o.language ? `, ${o.language}` : ""}
               </option>
@@ -80,7 +83,7 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
                   <table className="compact">
                     <thead>
                       <tr>
-                        {notice.attachment.columns.map((c) => (
+                        {HOST_COLUMNS.map((c) => (
                           <th scope="col" key={c}>
                             {c}
                           </th>
@@ -111,34 +114,35 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
 }
 
 export function PreviewCounts({ preview }: { preview: Preview }) {
+  const { counts } = preview;
+  // One notice (one mail, to all the organization's active contacts) per organization.
+  const noContact = preview.skipped.filter((s) => s.reason === "no_contact");
   return (
     <>
       <dl className="stats">
         <div>
           <dt>Organizations</dt>
-          <dd data-testid="preview-organizations">{n(preview.organizations)}</dd>
+          <dd data-testid="preview-organizations">{n(counts.notices)}</dd>
         </div>
         <div>
           <dt>Mails</dt>
-          <dd data-testid="preview-mails">{n(preview.mails)}</dd>
+          <dd data-testid="preview-mails">{n(counts.notices)}</dd>
         </div>
-        {preview.hosts !== null && (
-          <div>
-            <dt>Hosts</dt>
-            <dd>{n(preview.hosts)}</dd>
-          </div>
-        )}
+        <div>
+          <dt>Hosts</dt>
+          <dd>{n(counts.hosts)}</dd>
+        </div>
         <div>
           <dt>No contact</dt>
-          <dd>{n(preview.noContactCount)}</dd>
+          <dd>{n(counts.noContact)}</dd>
         </div>
       </dl>
-      {preview.noContact.length > 0 && (
+      {noContact.length > 0 && (
         <details>
-          <summary>{n(preview.noContact.length)} organization(s) have no active contact and will get no mail</summary>
+          <summary>{n(noContact.length)} organization(s) have no active contact and will get no mail</summary>
           <ul>
-            {preview.noContact.map((o) => (
-              <li key={o.id || o.name}>{o.name}</li>
+            {noContact.map((o) => (
+              <li key={o.organizationId || o.name}>{o.name}</li>
             ))}
           </ul>
         </details>

@@ -5,7 +5,7 @@ export const SERIES = [
   { key: "notified", label: "Notified", color: "#0b3d91" },
   { key: "answered", label: "Answered", color: "#b45309" },
   { key: "gone", label: "Gone", color: "#15803d" },
-  { key: "open", label: "Still open", color: "#b91c1c" },
+  { key: "stillOpen", label: "Still open", color: "#b91c1c" },
 ] as const;
 
 const W = 720;
@@ -47,8 +47,8 @@ export function ProgressChart({ days }: { days: ProgressDay[] }) {
         ))}
         {days.map((d, i) =>
           i % labelEvery === 0 || i === days.length - 1 ? (
-            <text key={d.date} x={x(i)} y={H - PAD.bottom + 24} textAnchor="middle" className="axis">
-              {d.date.slice(5)}
+            <text key={d.day} x={x(i)} y={H - PAD.bottom + 24} textAnchor="middle" className="axis">
+              {d.day.slice(5)}
             </text>
           ) : null,
         )}
@@ -63,8 +63,8 @@ export function ProgressChart({ days }: { days: ProgressDay[] }) {
             />
             {/* One day draws no line: its dots alone must be seen. */}
             {days.map((d, i) => (
-              <circle key={d.date} cx={x(i)} cy={y(d[s.key])} r={days.length > 1 ? 3 : 6} fill={s.color}>
-                <title>{`${s.label} on ${d.date}: ${n(d[s.key])}`}</title>
+              <circle key={d.day} cx={x(i)} cy={y(d[s.key])} r={days.length > 1 ? 3 : 6} fill={s.color}>
+                <title>{`${s.label} on ${d.day}: ${n(d[s.key])}`}</title>
               </circle>
             ))}
           </g>

@@ -1,5 +1,3 @@
-import type { Tlp } from "../api/index.ts";
-
 const number = new Intl.NumberFormat("en-GB");
 export const n = (v: number | null | undefined) => (v === null || v === undefined ? "—" : number.format(v));
 
@@ -19,7 +17,8 @@ export function date(iso: string | null | undefined) {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString("en-GB", { dateStyle: "medium" });
 }
 
-export const tlpLabel = (t: Tlp) => `TLP:${t.replace("_", "+")}`;
+/** "TLP:AMBER+STRICT"; any text, as some answers (a list's) carry the level as text. */
+export const tlpLabel = (t: string) => `TLP:${t.replace("_", "+")}`;
 
 export const bytes = (v: number) =>
   v < 1024 ? `${v} B` : v < 1024 ** 2 ? `${(v / 1024).toFixed(1)} KB` : `${(v / 1024 ** 2).toFixed(1)} MB`;

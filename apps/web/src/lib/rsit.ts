@@ -1,5 +1,10 @@
+import type { ReportFilter } from "../api/index.ts";
+
+type RsitClass = NonNullable<ReportFilter["rsitClass"]>;
+
 // The Reference Security Incident Taxonomy classes as staff read them; the machine value stays visible beside.
-export const RSIT_CLASSES: Record<string, string> = {
+// Keyed by the classes the api takes: one added or renamed there does not compile here until it has a name.
+export const RSIT_CLASSES: Record<RsitClass, string> = {
   "abusive-content": "Abusive content",
   "malicious-code": "Malicious code",
   "information-gathering": "Information gathering",
@@ -12,4 +17,4 @@ export const RSIT_CLASSES: Record<string, string> = {
   other: "Other",
 };
 
-export const rsitName = (cls: string) => RSIT_CLASSES[cls] ?? cls;
+export const rsitClasses = Object.keys(RSIT_CLASSES) as RsitClass[];

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api, type Campaign, type Language, type Preview } from "../api/index.ts";
-import { CampaignForm } from "../components/campaign-form.tsx";
+import { CampaignForm, campaignInput } from "../components/campaign-form.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { LanguageTabs, tabPanelProps } from "../components/language-tabs.tsx";
 import { NoticePreviewPanel } from "../components/notice-preview.tsx";
@@ -42,7 +42,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
           </div>
           {editing ? (
             <CampaignForm
-              initial={c}
+              initial={campaignInput(c)}
               submitLabel="Save"
               onSubmit={async (input) => {
                 await api.campaigns.updateCampaign(c.id, input);
@@ -222,16 +222,18 @@ function PreviewAndSend({ campaign, onQueued }: { campaign: Campaign; onQueued: 
       if (confirm.kind === "send") {
         const r = await api.campaigns.sendCampaign(campaign.id);
         setOutcome(
-          `Queued ${n(r.mails)} mail(s) to ${n(r.organizations)} organization(s)` +
+          `Queued ${n(r.queued)} mail(s) to ${n(r.notices)} organization(s)` +
             (r.noContact ? `; ${n(r.noContact)} organization(s) have no contact` : "") +
-            (r.alreadyNotified ? `; ${n(r.alreadyNotified)} already notified, not mailed again` : "") +
+            (r.quietHosts ? `; ${n(r.quietHosts)} already notified, not mailed again` : "") +
             ".",
         );
       } else {
         const r = await api.campaigns.remindCampaign(campaign.id);
         setOutcome(
-          `Queued ${n(r.mails)} reminder(s) to ${n(r.organizations)} organization(s)` +
-            (r.tooRecent ? `; ${n(r.tooRecent)} organization(s) were notified too recently to remind yet` : "") +
+          `Queued ${n(r.reminders)} reminder(s) to ${n(r.reminders)} organization(s)` +
+            (r.skipped.tooRecent
+              ? `; ${n(r.skipped.tooRecent)} organization(s) were notified too recently to remind yet`
+              : "") +
             ".",
         );
       }
@@ -277,17 +279,17 @@ function PreviewAndSend({ campaign, onQueued }: { campaign: Campaign; onQueued: 
       <ConfirmDialog
         open={confirm?.kind === "send"}
         title="Send this campaign?"
-        confirmLabel={`Send ${n(preview?.mails ?? 0)} mails`}
+        confirmLabel={`Send ${n(preview?.counts.notices ?? 0)} mails`}
         busy={busy}
         onConfirm={() => void run()}
         onCancel={() => setConfirm(null)}
       >
         <p data-testid="send-confirmation">
-          This sends <strong>{n(preview?.mails ?? 0)} mail(s)</strong> to{" "}
-          <strong>{n(preview?.organizations ?? 0)} organization(s)</strong>, marked {tlpLabel(campaign.tlp)}.
+          This sends <strong>{n(preview?.counts.notices ?? 0)} mail(s)</strong> to{" "}
+          <strong>{n(preview?.counts.notices ?? 0)} organization(s)</strong>, marked {tlpLabel(campaign.tlp)}.
         </p>
-        {!!preview?.noContactCount && (
-          <p>{n(preview.noContactCount)} organization(s) have no active contact: they are reported, not mailed.</p>
+        {!!preview?.counts.noContact && (
+          <p>{n(preview.counts.noContact)} organization(s) have no active contact: they are reported, not mailed.</p>
         )}
         <p>Hosts already notified in this campaign are not mailed again.</p>
       </ConfirmDialog>

@@ -32,7 +32,7 @@ export function CampaignProgressPage({ id }: { id: string }) {
             `${campaign.name.replace(/[^\w.-]+/g, "_")}-progress.csv`,
             toCsv(
               ["date", "notified", "answered", "claimed fixed", "gone", "open"],
-              progress.days.map((d) => [d.date, d.notified, d.answered, d.claimedFixed, d.gone, d.open]),
+              progress.days.map((d) => [d.day, d.notified, d.answered, d.claimedFixed, d.gone, d.stillOpen]),
             ),
           );
         return (
@@ -79,7 +79,7 @@ export function CampaignProgressPage({ id }: { id: string }) {
                 <ProgressChart days={progress.days} />
                 <details>
                   <summary>The figures as a table</summary>
-                  <DataTable compact rows={progress.days} columns={DAY_COLUMNS} rowKey={(d) => d.date} />
+                  <DataTable compact rows={progress.days} columns={DAY_COLUMNS} rowKey={(d) => d.day} />
                 </details>
                 <button type="button" className="secondary" onClick={exportDays}>
                   Export the figures (CSV)
@@ -100,12 +100,12 @@ export function CampaignProgressPage({ id }: { id: string }) {
 }
 
 const DAY_COLUMNS: Column<ProgressDay>[] = [
-  { header: "Day", cell: (d) => d.date },
+  { header: "Day", cell: (d) => d.day },
   { header: "Notified", num: true, cell: (d) => n(d.notified) },
   { header: "Answered", num: true, cell: (d) => n(d.answered) },
   { header: "Claimed fixed", num: true, cell: (d) => n(d.claimedFixed) },
   { header: "Gone", num: true, cell: (d) => n(d.gone) },
-  { header: "Still open", num: true, cell: (d) => n(d.open) },
+  { header: "Still open", num: true, cell: (d) => n(d.stillOpen) },
 ];
 
 const ORG_COLUMNS: Column<OrgProgress>[] = [

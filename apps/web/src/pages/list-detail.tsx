@@ -13,7 +13,7 @@ import { useCan } from "../session.tsx";
 export function ListDetailPage({ id }: { id: string }) {
   const list = useAsync(() => api.lists.getList(id), [id]);
   const unmatchedOnScreen = list.data
-    ? list.data.matched + list.data.unmatched < list.data.accepted && !list.data.matchedAt
+    ? list.data.summary.matched + list.data.summary.unmatched < list.data.accepted && !list.data.matchedAt
     : false;
   // Matching may finish after the upload answered: follow it until every accepted row has an outcome.
   usePolling(list.reload, 1500, unmatchedOnScreen);
@@ -97,15 +97,15 @@ function Summary({ list, matching }: { list: ListDetail; matching: boolean }) {
         {stat("Accepted", list.accepted, "accepted")}
         {stat("Rejected", list.rejected, "rejected")}
         {stat("Duplicates folded", list.duplicates, "duplicates")}
-        {stat("Matched", list.matched, "matched")}
-        {stat("Unmatched", list.unmatched, "unmatched")}
-        {stat("Organizations", list.organizations.length, "organizations")}
+        {stat("Matched", list.summary.matched, "matched")}
+        {stat("Unmatched", list.summary.unmatched, "unmatched")}
+        {stat("Organizations", list.summary.organizations.length, "organizations")}
       </dl>
       {matching && <Loading what="match results (matching is still running)" />}
-      {Object.keys(list.reasons).length > 0 && (
+      {Object.keys(list.summary.byReason).length > 0 && (
         <p className="muted">
           Matched by{" "}
-          {Object.entries(list.reasons)
+          {Object.entries(list.summary.byReason)
             .map(([reason, count]) => `${words(reason)}: ${n(count)}`)
             .join(" · ")}
         </p>
@@ -150,11 +150,12 @@ function RejectedRows({ listId }: { listId: string }) {
 
 function MatchedOrganizations({ list }: { list: ListDetail }) {
   const [all, setAll] = useState(false);
-  const shown = all ? list.organizations : list.organizations.slice(0, 10);
+  const { organizations } = list.summary;
+  const shown = all ? organizations : organizations.slice(0, 10);
   return (
     <section aria-labelledby="matched-title">
       <h2 id="matched-title">Matched organizations</h2>
-      {list.organizations.length === 0 ? (
+      {organizations.length === 0 ? (
         <Empty>No row matched a registered organization.</Empty>
       ) : (
         <>
@@ -163,12 +164,12 @@ function MatchedOrganizations({ list }: { list: ListDetail }) {
             rowKey={(o) => o.id}
             columns={[
               { header: "Organization", cell: (o) => <OrgLink org={o} /> },
-              { header: "Hosts", num: true, cell: (o) => n(o.hosts) },
+              { header: "Hosts", num: true, cell: (o) => n(o.count) },
             ]}
           />
-          {list.organizations.length > shown.length && (
+          {organizations.length > shown.length && (
             <button type="button" className="secondary" onClick={() => setAll(true)}>
-              Show all {n(list.organizations.length)} organizations
+              Show all {n(organizations.length)} organizations
             </button>
           )}
         </>
@@ -200,7 +201,7 @@ function UnmatchedRows({ list, onAssigned }: { list: ListDetail; onAssigned: () 
   const [page, setPage] = useState(1);
   const rows = useAsync(
     () => api.lists.listExposures(list.id, { matched: false, page }),
-    [list.id, page, list.unmatched],
+    [list.id, page, list.summary.unmatched],
   );
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [done, setDone] = useState<string | null>(null);
@@ -291,7 +292,7 @@ function AssignForm({ listId, rows, onDone }: { listId: string; rows: Exposure[]
         registerNetwork: registerNetwork ? network || guess.network : undefined,
         registerDomain: registerDomain ? domain || guess.domain : undefined,
       });
-      onDone(`${n(answer.assigned || rows.length)} row(s) assigned to ${org.name}.`);
+      onDone(`${n(answer.changed || rows.length)} row(s) assigned to ${org.name}.`);
     });
   }
 

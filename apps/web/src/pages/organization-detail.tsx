@@ -17,9 +17,9 @@ const toInput = (o: OrgDetail): OrgInput => ({
   language: o.language,
   active: o.active,
   contacts: o.contacts.map(({ id: _id, ...c }) => c),
-  cidrs: o.cidrs,
-  asns: o.asns,
-  domains: o.domains,
+  cidrs: o.networks.map((n) => n.cidr),
+  asns: o.asns.map((a) => a.asn),
+  domains: o.domains.map((d) => d.name),
 });
 
 export function NewOrganizationPage() {
@@ -113,7 +113,7 @@ function OrganizationView({ org }: { org: OrgDetail }) {
         ) : (
           <DataTable
             rows={org.contacts}
-            rowKey={(c) => c.id ?? c.email}
+            rowKey={(c) => c.id}
             columns={[
               { header: "E-mail", cell: (c) => c.email },
               { header: "Name", cell: (c) => c.name || "—" },
@@ -126,9 +126,9 @@ function OrganizationView({ org }: { org: OrgDetail }) {
         )}
       </section>
       <div className="columns">
-        <Values title="Networks" values={org.cidrs} empty="No network registered." />
-        <Values title="ASNs" values={org.asns.map((a) => `AS${a}`)} empty="No ASN registered." />
-        <Values title="Domains" values={org.domains} empty="No domain registered." />
+        <Values title="Networks" values={org.networks.map((n) => n.cidr)} empty="No network registered." />
+        <Values title="ASNs" values={org.asns.map((a) => `AS${a.asn}`)} empty="No ASN registered." />
+        <Values title="Domains" values={org.domains.map((d) => d.name)} empty="No domain registered." />
       </div>
     </>
   );

@@ -24,8 +24,8 @@ const COLUMNS: Column<OrgSummary>[] = [
   { header: "Sector", cell: (o) => o.sector ?? "—" },
   { header: "Country", cell: (o) => o.country ?? "—" },
   { header: "Language", cell: (o) => o.language },
-  { header: "Contacts", num: true, cell: (o) => n(o.contactCount) },
-  { header: "Networks", num: true, cell: (o) => n(o.networkCount) },
+  { header: "Contacts", num: true, cell: (o) => n(o.counts.contacts) },
+  { header: "Networks", num: true, cell: (o) => n(o.counts.networks) },
 ];
 
 export function OrganizationsPage() {

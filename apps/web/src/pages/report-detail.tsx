@@ -3,7 +3,6 @@ import { api, REPORT_STATUSES, type ReportDetail, type ReportStatus } from "../a
 import { AsyncView, ErrorBox } from "../components/status.tsx";
 import { bytes, dateTime, tlpLabel, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
-import { rsitName } from "../lib/rsit.ts";
 import { useAction, useAsync } from "../lib/use-async.ts";
 import { useCan, useSession } from "../session.tsx";
 
@@ -26,8 +25,8 @@ export function ReportDetailPage({ id }: { id: string }) {
             </span>
           </div>
           <p className="muted">
-            Received {dateTime(r.createdAt)} · {r.rsitClassName ?? rsitName(r.rsitClass)} ({r.rsitClass})
-            {r.rsitType && ` / ${r.rsitTypeName ?? r.rsitType} (${r.rsitType})`}
+            Received {dateTime(r.createdAt)} · {r.rsit.className} ({r.rsit.class})
+            {r.rsit.type && ` / ${r.rsit.typeName ?? r.rsit.type} (${r.rsit.type})`}
             {r.tlp && ` · ${tlpLabel(r.tlp)}`}
             {r.language && ` · in ${r.language}`}
             {` · assigned to ${r.assignee?.email ?? "nobody"}`}
@@ -43,7 +42,7 @@ export function ReportDetailPage({ id }: { id: string }) {
               <dl className="facts">
                 <dt>Reporter</dt>
                 <dd>{r.reporterName}</dd>
-                {r.fields.map((f) => (
+                {reportFields(r).map((f) => (
                   <FieldRow key={f.label} label={f.label} value={f.value} />
                 ))}
                 {r.resolution && <FieldRow label="Resolution" value={r.resolution} />}
@@ -59,6 +58,38 @@ export function ReportDetailPage({ id }: { id: string }) {
       )}
     </AsyncView>
   );
+}
+
+/** The report's own fields in reading order, as label and text (lists joined, dates kept as sent). */
+const FIELDS: [keyof ReportDetail, string][] = [
+  ["reporterEmail", "E-mail"],
+  ["reporterPhone", "Phone"],
+  ["reporterRole", "Role"],
+  ["organizationName", "Organization"],
+  ["isVictim", "Reporter is the victim"],
+  ["startedAt", "Started"],
+  ["detectedAt", "Detected"],
+  ["ongoing", "Still going on"],
+  ["affectedSystems", "Affected systems"],
+  ["impact", "Impact"],
+  ["indicators", "Indicators"],
+  ["actionsTaken", "Actions already taken"],
+  ["othersInformed", "Others informed"],
+  ["expectations", "Expects from the CERT"],
+  ["noticeReference", "Notice reference"],
+  ["confirmationSentAt", "Confirmation mailed"],
+  ["clientIp", "Sent from"],
+];
+
+const text = (v: unknown) =>
+  Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : v == null ? "" : String(v);
+
+function reportFields(r: ReportDetail): { label: string; value: string }[] {
+  return [
+    { label: "Reporter is", value: r.reporterKindName || r.reporterKind },
+    ...FIELDS.map(([key, label]) => ({ label, value: text(r[key]) })).filter((f) => f.value !== ""),
+    ...(r.linkedOrganization ? [{ label: "Registered organization", value: r.linkedOrganization.name }] : []),
+  ];
 }
 
 function FieldRow({ label, value }: { label: string; value: string }) {

@@ -7,7 +7,7 @@ import { Pager } from "../components/pager.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
 import { dateTime, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
-import { RSIT_CLASSES, rsitName } from "../lib/rsit.ts";
+import { RSIT_CLASSES, rsitClasses } from "../lib/rsit.ts";
 import { useAsync } from "../lib/use-async.ts";
 
 const COLUMNS: Column<ReportSummary>[] = [
@@ -28,8 +28,8 @@ const COLUMNS: Column<ReportSummary>[] = [
     header: "Type",
     cell: (r) => (
       <>
-        {r.rsitClassName ?? rsitName(r.rsitClass)}
-        {r.rsitType && <span className="muted"> / {r.rsitTypeName ?? r.rsitType}</span>}
+        {r.rsit.className}
+        {r.rsit.type && <span className="muted"> / {r.rsit.typeName ?? r.rsit.type}</span>}
       </>
     ),
   },
@@ -80,10 +80,10 @@ export function ReportsPage() {
         <SelectField
           id="report-type"
           label="Type"
-          value={draft.type ?? ""}
+          value={draft.rsitClass ?? ""}
           empty="any"
-          options={Object.entries(RSIT_CLASSES).map(([value, label]) => ({ value, label }))}
-          onChange={(type) => apply({ ...draft, type: type || undefined })}
+          options={rsitClasses.map((value) => ({ value, label: RSIT_CLASSES[value] }))}
+          onChange={(rsitClass) => apply({ ...draft, rsitClass: rsitClass || undefined })}
         />
         <TextField
           id="report-from"

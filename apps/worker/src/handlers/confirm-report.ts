@@ -1,7 +1,7 @@
 import { isPermanentSmtpError } from "@baken/mail";
 import { sendReportConfirmation } from "@baken/services";
 import { UnrecoverableError } from "bullmq";
-import type { Handler } from "./index.ts";
+import type { Handler } from "./handler.ts";
 
 /** Mails a reporter the confirmation of their incident report (once; see sendReportConfirmation). */
 export const confirmReport: Handler<"confirm-report"> = async (ctx, data) => {

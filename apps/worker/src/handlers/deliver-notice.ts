@@ -1,6 +1,6 @@
 import { deliverNotice, DeliveryError } from "@baken/services";
 import { DelayedError, UnrecoverableError } from "bullmq";
-import type { Handler } from "./index.ts";
+import type { Handler } from "./handler.ts";
 
 /**
  * One notice per job (job id = notice id). Over a domain's rate: back to `delayed` without using an

@@ -1,6 +1,6 @@
 import { AppError } from "@baken/core";
 import { remindCampaign, syncReminderSchedule } from "@baken/services";
-import type { Handler } from "./index.ts";
+import type { Handler } from "./handler.ts";
 
 /**
  * A scheduled reminder round (campaign.reminder_every_days). Runs as the system (no staff actor). A

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { extractCves } from "../classification/cve.ts";
-import { rsitLabel } from "../reports/vocabulary/index.ts";
+import { rsitLabel } from "../reports/i18n/index.ts";
 import { tlpLabel } from "../tlp.ts";
 import type { XarfCampaignInput, XarfHostInput, XarfReporterInput } from "./xarf-input.ts";
 import { xarfKindFor, type XarfKind } from "./xarf-kind.ts";

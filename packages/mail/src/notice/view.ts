@@ -53,5 +53,3 @@ export type Block =
   | { ul: string[] }
   | { link: string; label?: string }
   | { pre: string[] };
-
-export type NoticeTemplate = (view: NoticeView) => { subject: string; blocks: Block[] };

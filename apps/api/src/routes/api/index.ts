@@ -1,17 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import auth from "../../plugins/app/auth.ts";
-import auditRoutes from "./audit.ts";
-import authRoutes from "./auth.ts";
-import campaignRoutes from "./campaigns/index.ts";
-import listRoutes from "./lists/index.ts";
-import organizationNoticeRoutes from "./organization-notices.ts";
-import organizationRoutes from "./organizations/index.ts";
-import remediationRoutes from "./remediation/index.ts";
-import reportRoutes from "./reports/index.ts";
+import audit from "./audit/index.ts";
+import authRoutes from "./auth/index.ts";
+import campaigns from "./campaigns/index.ts";
+import lists from "./lists/index.ts";
+import organizations from "./organizations/index.ts";
+import reports from "./reports/index.ts";
 
 /**
  * The staff API scope. Every route here is authenticated and role-checked by one hook, except the few
  * that declare `config: { public: true }` (sign-in). A route without a role fails the start.
+ * One folder per URL prefix (see README.md).
  */
 export default async function staffApi(app: FastifyInstance) {
   await app.register(auth);
@@ -25,11 +24,9 @@ export default async function staffApi(app: FastifyInstance) {
   });
 
   await app.register(authRoutes, { prefix: "/auth" });
-  await app.register(auditRoutes, { prefix: "/audit" });
-  await app.register(organizationRoutes, { prefix: "/organizations" });
-  await app.register(listRoutes, { prefix: "/lists" });
-  await app.register(campaignRoutes, { prefix: "/campaigns" });
-  await app.register(remediationRoutes, { prefix: "/campaigns" });
-  await app.register(reportRoutes, { prefix: "/reports" });
-  await app.register(organizationNoticeRoutes, { prefix: "/organizations" });
+  await app.register(audit, { prefix: "/audit" });
+  await app.register(organizations, { prefix: "/organizations" });
+  await app.register(lists, { prefix: "/lists" });
+  await app.register(campaigns, { prefix: "/campaigns" });
+  await app.register(reports, { prefix: "/reports" });
 }

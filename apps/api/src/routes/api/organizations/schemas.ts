@@ -28,6 +28,11 @@ export const organizationView = z.object({
   domains: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 
+/** An organization in the registry's list: its own fields and how many of each sub-resource it has. */
+export const organizationRow = organizationView
+  .pick({ id: true, name: true, sector: true, country: true, language: true, active: true })
+  .extend({ counts: z.object({ contacts: z.number(), networks: z.number(), asns: z.number(), domains: z.number() }) });
+
 export const contactBody = z.object({
   email: z.string().max(320),
   name: z.string().max(200).optional(),

@@ -3,6 +3,9 @@ import { z } from "zod";
 
 // Response shapes of the triage API: what staff see of a report (no attachment bytes, no submission key).
 
+export const idParams = z.object({ id: z.uuid() });
+export const langQuery = z.object({ lang: z.enum(REPORT_LANGUAGES).default("en") });
+
 const rsit = z.object({
   class: z.string(),
   type: z.string().nullable(),

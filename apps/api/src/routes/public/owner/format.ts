@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from "../../../lib/html.ts";
-import type { OwnerTexts } from "./texts/index.ts";
+import type { OwnerTexts } from "./i18n/index.ts";
 
 // Small pure helpers of the owner's pages: dates, host labels and the campaign's advice read defensively
 // (advice is staff-entered JSON per language; a missing or odd part is left out, never an error).

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LANGS, pickLanguage, type Lang } from "../../../lib/html.ts";
-import { donePage, ownerPage, problemPage, type Cert, type Posted } from "./views.ts";
+import { donePage, ownerPage, problemPage, type Cert, type Posted } from "./views/index.ts";
 
 /** A rendered page may be posted back for this long; after that the owner reloads it (nothing is lost but a click). */
 const FORM_MAX_AGE_SECONDS = 12 * 3600;

@@ -1,6 +1,6 @@
 import type { Config } from "@baken/config";
 import { html, page, type Lang } from "../../../lib/html.ts";
-import { reportLangHref, telHref, unbroken } from "./form-page.ts";
+import { reportLangHref, telHref, unbroken } from "./form-page/index.ts";
 import { formTexts } from "./i18n/index.ts";
 
 /** The page a reporter lands on after sending: the reference, what happens next, and the phone number. */

@@ -1,0 +1,2 @@
+export { closeGracefully, type ShutdownLog, type ShutdownStep } from "./close-gracefully.ts";
+export { loadConfigOrExit } from "./load-config-or-exit.ts";
