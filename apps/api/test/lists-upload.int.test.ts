@@ -184,6 +184,28 @@ describe("uploading exposure lists", () => {
     }
   });
 
+  it("leaves no listener behind on the shutdown signal, however many uploads it reads", async () => {
+    // An app of its own: Node warns once per signal, and this suite's app has read many uploads already.
+    const fresh = await buildTestApp();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const s = space();
+      // More uploads than an EventTarget's default listener limit (10): each used to add one for good.
+      for (let i = 0; i < 12; i++) {
+        const res = await uploadList(fresh, bearer(analyst), `ip,port\n${s.v4}.${i + 1},443\n`);
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+      await fresh.close();
+    }
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   it("needs the analyst role to upload", async () => {
     const viewer = await signIn(app, "viewer");
     const res = await uploadList(app, bearer(viewer), "ip\n100.64.5.1\n");

@@ -26,18 +26,21 @@ type Parts = FastifyRequest["parts"];
 function abortableParts(parts: Parts, signal: AbortSignal): Parts {
   return (options) => {
     const source = (parts(options) as AsyncIterable<Multipart>)[Symbol.asyncIterator]();
-    let current: Multipart | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      const stop = () => {
-        const err = shuttingDown();
-        if (current?.type === "file") current.file.destroy(err);
-        reject(err);
-      };
+    return (async function* () {
+      let current: Multipart | undefined;
+      let stop = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        stop = () => {
+          const err = shuttingDown();
+          if (current?.type === "file") current.file.destroy(err);
+          reject(err);
+        };
+      });
+      aborted.catch(() => {});
+      // Added while the parts are read and removed after: one listener per request left on the app-wide
+      // signal grew without bound (MaxListenersExceededWarning).
       if (signal.aborted) stop();
       else signal.addEventListener("abort", stop, { once: true });
-    });
-    aborted.catch(() => {});
-    return (async function* () {
       try {
         for (;;) {
           const next = await Promise.race([source.next(), aborted]);
@@ -46,6 +49,7 @@ function abortableParts(parts: Parts, signal: AbortSignal): Parts {
           yield current;
         }
       } finally {
+        signal.removeEventListener("abort", stop);
         // Ends the parser's iterator; not awaited after an abort, when it may be waiting on a slow client.
         const ended = source.return?.();
         if (!signal.aborted) await ended;
