@@ -1,10 +1,12 @@
 export { AppError, notFound, type ErrorCode, type ErrorDetail } from "./errors.ts";
+export type { Actor } from "./actor.ts";
 export { noticeToken, tokenHash } from "./notice-token.ts";
 export { parseIp, parseCidr, type IpAddress, type Cidr } from "./match/ip-address.ts";
 export { PrefixTrie } from "./match/prefix-trie.ts";
 export {
   buildMatcher,
   MATCH_REASONS,
+  MATCH_CACHE_SIZE,
   type Matcher,
   type MatchInput,
   type MatchReason,

@@ -1,6 +1,53 @@
+// The one data-access layer: every SQL statement, transaction and lock of Baken is in this package
+// (see README.md). Use cases call these functions with the database (Db) or a transaction (Tx).
+
 export { createDb, type Db } from "./client.ts";
-export { withClient, withTransaction, isConnectionLost, connectionLostError } from "./checkout.ts";
+export { withTransaction, type Tx, type Conn, type TransactionOptions } from "./transaction.ts";
+export { withClient, withClientTransaction, isConnectionLost, connectionLostError } from "./checkout.ts";
+export { databaseAnswers } from "./health.ts";
 export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
 export { MIGRATIONS_DIR } from "./paths.ts";
 export { ensureDatabase } from "./ensure-database.ts";
+
+export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery } from "./audit/audit-events.ts";
+
+// Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
+export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";
+export { copyExposures } from "./lists/copy-exposures.ts";
+export { ErrorSpool, FIRST_ERRORS } from "./lists/error-spool.ts";
+export { CandidateSets, SAVE_CANDIDATE_SETS_AT } from "./lists/candidate-sets.ts";
+export { lockOwners } from "./lists/lock-owners.ts";
+export { rematchRows, type AffectedExposures } from "./lists/rematch-rows.ts";
+export { syncCampaignHosts, type SyncCampaignHostsResult } from "./lists/sync-campaign-hosts.ts";
+export {
+  insertPendingList,
+  findListBySha256,
+  finishList,
+  lockList,
+  setListCampaign,
+  listExists,
+  type FinishedList,
+} from "./lists/exposure-lists.ts";
+export { findListExposures, upsertManualAssignments } from "./lists/manual-assignments.ts";
+export {
+  findLists,
+  findList,
+  findListMatches,
+  findExposures,
+  findListErrors,
+  type ListSummaryRow,
+  type ExposureView,
+  type Page,
+} from "./lists/list-views.ts";
+
+// Registry.
+export { readRegistryVersion, loadRegistrySnapshot } from "./registry/registry-snapshot.ts";
+export { organizationNames } from "./registry/organization-names.ts";
+export { organizationExists } from "./registry/organizations.ts";
+export { upsertOrganizations } from "./registry/import-organizations.ts";
+export { insertIdentifier, deleteIdentifier, type IdentifierKind } from "./registry/identifiers.ts";
+
+// Campaigns.
+export { campaignExists } from "./campaigns/campaigns.ts";
+
 export * from "./generated/client.ts";

@@ -4,5 +4,5 @@ export { updateOrganization, deleteOrganization, type OrganizationChanges } from
 export { listOrganizations, getOrganization, type OrganizationQuery } from "./list-organizations.ts";
 export { addContact, updateContact, removeContact, type ContactInput } from "./manage-contacts.ts";
 export { addIdentifier, removeIdentifier, registerIdentifierIn, type IdentifierKind } from "./manage-identifiers.ts";
-export { getMatcher, loadMatcher, loadRegistrySnapshot } from "./load-matcher.ts";
+export { getMatcher, loadMatcher } from "./load-matcher.ts";
 export type { OrganizationView } from "./organization-view.ts";

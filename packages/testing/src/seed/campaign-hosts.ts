@@ -1,4 +1,4 @@
-import { withTransaction, type Db } from "@baken/db";
+import { withClientTransaction, type Db } from "@baken/db";
 import { randomUUID } from "node:crypto";
 
 // Seeds what matching leaves behind (organizations with contacts, a campaign, a list, campaign_host rows)
@@ -143,7 +143,7 @@ export async function seedCampaign(
  * host (state open, as matching leaves them). Bulk SQL: thousands of organizations in a second or two.
  */
 export async function seedScenario(db: Db, campaignId: string, scenario: Scenario): Promise<{ listId: string }> {
-  return withTransaction(db.pool, async (client) => {
+  return withClientTransaction(db.pool, async (client) => {
     const listId = randomUUID();
     const total = scenario.orgs.reduce((n, o) => n + o.hosts.length, 0) + scenario.unmatched.length;
     await client.query(
