@@ -71,6 +71,7 @@ export {
   contactSchema,
   LANGUAGES,
   CONTACT_ROLES,
+  type ContactRole,
   type OrganizationRecord,
   type ContactRecord,
   type Language,

@@ -43,7 +43,20 @@ export {
 // Registry.
 export { readRegistryVersion, loadRegistrySnapshot } from "./registry/registry-snapshot.ts";
 export { organizationNames } from "./registry/organization-names.ts";
-export { organizationExists } from "./registry/organizations.ts";
+export {
+  findOrganizationView,
+  findOrganization,
+  findOrganizations,
+  organizationExists,
+  organizationNamed,
+  insertOrganization,
+  updateOrganization,
+  deleteOrganization,
+  type OrganizationView,
+  type OrganizationFields,
+  type ContactView,
+} from "./registry/organizations.ts";
+export { findContact, contactExists, insertContact, updateContact, deleteContact } from "./registry/contacts.ts";
 export { upsertOrganizations } from "./registry/import-organizations.ts";
 export { insertIdentifier, deleteIdentifier, type IdentifierKind } from "./registry/identifiers.ts";
 

@@ -7,6 +7,7 @@ import { parseCidr } from "../match/ip-address.ts";
 export const LANGUAGES = ["nl", "fr", "de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const CONTACT_ROLES = ["abuse", "security", "technical"] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export const contactSchema = z.object({
   email: z.email("not a valid e-mail address").trim().toLowerCase(),

@@ -3,6 +3,6 @@ export { createOrganization } from "./create-organization.ts";
 export { updateOrganization, deleteOrganization, type OrganizationChanges } from "./update-organization.ts";
 export { listOrganizations, getOrganization, type OrganizationQuery } from "./list-organizations.ts";
 export { addContact, updateContact, removeContact, type ContactInput } from "./manage-contacts.ts";
-export { addIdentifier, removeIdentifier, registerIdentifierIn, type IdentifierKind } from "./manage-identifiers.ts";
+export { addIdentifier, removeIdentifier } from "./manage-identifiers.ts";
 export { getMatcher, loadMatcher } from "./load-matcher.ts";
-export type { OrganizationView } from "./organization-view.ts";
+export type { OrganizationView, ContactView, IdentifierKind } from "@baken/db";
