@@ -93,6 +93,7 @@ export {
   type CampaignPatch,
 } from "./campaign.ts";
 export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts";
+export { listedHost, type CampaignHost, type HostReport, type NoticeHost, type ListedHost } from "./campaign-host.ts";
 export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";

@@ -60,7 +60,38 @@ export { findContact, contactExists, insertContact, updateContact, deleteContact
 export { upsertOrganizations } from "./registry/import-organizations.ts";
 export { insertIdentifier, deleteIdentifier, type IdentifierKind } from "./registry/identifiers.ts";
 
-// Campaigns.
-export { campaignExists } from "./campaigns/campaigns.ts";
+// Campaigns and notices.
+export { lockCampaignSend, lockCampaignReminders } from "./locks.ts";
+export {
+  campaignExists,
+  findCampaign,
+  insertCampaign,
+  updateCampaign,
+  deleteCampaign,
+  countCampaignNotices,
+  findReminderInterval,
+  setReminderInterval,
+  findCampaignDetail,
+  findCampaigns,
+} from "./campaigns/campaigns.ts";
+export { findDueHosts, countQuietHosts, findRecipients, type DueHost } from "./campaigns/due-hosts.ts";
+export {
+  nextNoticeNumbers,
+  insertInitialNotices,
+  findQueuedNoticeIds,
+  type NewInitialNotice,
+} from "./campaigns/initial-notices.ts";
+export {
+  claimNotice,
+  noticeExists,
+  releaseNoticeClaim,
+  recordNoticeFailure,
+  recordNoticeSent,
+  noticeHosts,
+  type ClaimedNotice,
+  type NoticeCampaign,
+} from "./notices/deliveries.ts";
+export { findPendingNotices, stillPending, noteWaitingNotice, noteHeldBackNotice } from "./notices/stuck-notices.ts";
+export { findCampaignNotices, findOrganizationNotices } from "./notices/notice-lists.ts";
 
 export * from "./generated/client.ts";

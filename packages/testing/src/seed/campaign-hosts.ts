@@ -1,3 +1,4 @@
+import type { ContactRole, Language, ListedHost } from "@baken/core";
 import { withClientTransaction, type Db } from "@baken/db";
 import { randomUUID } from "node:crypto";
 
@@ -5,36 +6,28 @@ import { randomUUID } from "node:crypto";
 // straight into the database, in bulk, for the notice tests and the notify benchmark. Once list upload and
 // syncCampaignHosts exist, tests can go through them instead; the shapes here follow theirs.
 
-export type Lang = "nl" | "fr" | "de" | "en";
 export type SeedContact = {
   email: string;
-  role: "abuse" | "security" | "technical";
-  language: Lang | null;
+  role: ContactRole;
+  language: Language | null;
   active: boolean;
   pgpPublicKey?: string;
 };
-export type SeedHost = {
-  ip: string | null;
-  port: number | null;
-  protocol: string | null;
-  hostname: string | null;
-  tag: string | null;
-  version: string | null;
-  seenAt: Date;
-};
+/** A host as a list saw it (and its notice will list it), without a severity of its own. */
+export type SeedHost = Omit<ListedHost, "severity">;
 export type SeedOrg = {
   id: string;
   name: string;
-  language: Lang;
+  language: Language;
   active: boolean;
   contacts: SeedContact[];
   hosts: SeedHost[];
   /** What its notice must look like; null: no active contact, so no notice. */
-  expected: { recipients: string[]; language: Lang } | null;
+  expected: { recipients: string[]; language: Language } | null;
 };
 export type Scenario = { orgs: SeedOrg[]; unmatched: SeedHost[] };
 
-const LANGS: Lang[] = ["nl", "fr", "de", "en"];
+const LANGS: Language[] = ["nl", "fr", "de", "en"];
 
 /**
  * A registry and a list shaped like the demo's leaked list of unpatched mail servers: `rows` hosts spread
