@@ -94,4 +94,24 @@ export {
 export { findPendingNotices, stillPending, noteWaitingNotice, noteHeldBackNotice } from "./notices/stuck-notices.ts";
 export { findCampaignNotices, findOrganizationNotices } from "./notices/notice-lists.ts";
 
+// Remediation: owners' links, pages and answers, follow-up, reminders.
+export { findOwnerLink, findNoticeLink, revokeLink, extendLinks, type OwnerLink } from "./remediation/owner-links.ts";
+export { findOwnerView } from "./remediation/owner-view.ts";
+export { lockOwnerHosts, insertReplies, setHostAnswer } from "./remediation/owner-replies.ts";
+export {
+  findCampaignHosts,
+  findStillSeenHosts,
+  type HostFilter,
+  type CampaignHostRow,
+  type StillSeenHost,
+} from "./remediation/campaign-hosts.ts";
+export {
+  findProgressDays,
+  findProgressTotals,
+  findProgressMedians,
+  type ProgressDay,
+  type ProgressTotals,
+} from "./remediation/campaign-progress.ts";
+export { findReminderCandidates, insertReminders, type ReminderCandidate } from "./remediation/reminders.ts";
+
 export * from "./generated/client.ts";
