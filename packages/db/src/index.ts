@@ -5,6 +5,7 @@ export { createDb, type Db } from "./client.ts";
 export { withTransaction, type Tx, type Conn, type TransactionOptions } from "./transaction.ts";
 export { withClient, withClientTransaction, isConnectionLost, connectionLostError } from "./checkout.ts";
 export { databaseAnswers } from "./health.ts";
+export { isUniqueViolation } from "./errors.ts";
 export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
 export { MIGRATIONS_DIR } from "./paths.ts";
 export { ensureDatabase } from "./ensure-database.ts";
@@ -113,5 +114,39 @@ export {
   type ProgressTotals,
 } from "./remediation/campaign-progress.ts";
 export { findReminderCandidates, insertReminders, type ReminderCandidate } from "./remediation/reminders.ts";
+
+// Incident reports.
+export {
+  findSubmission,
+  formNonceUsed,
+  nextReferenceNumber,
+  findNoticeOrganization,
+  insertIncidentReport,
+  lockReport,
+  findReportForConfirmation,
+  markConfirmationSent,
+  findUnconfirmedReports,
+  findReports,
+  findReport,
+  findReportTriage,
+  updateReportTriage,
+  findReportReference,
+  insertReportNote,
+  findReportAttachment,
+  type NewIncidentReport,
+  type NewReportAttachment,
+  type ReportQuery,
+  type ReportTriage,
+} from "./reports/incident-reports.ts";
+
+// Staff.
+export {
+  findStaffUser,
+  findStaffUserByEmail,
+  insertStaffUser,
+  recordStaffLogin,
+  countStaffUsers,
+  type StaffUserRow,
+} from "./staff/staff-users.ts";
 
 export * from "./generated/client.ts";
