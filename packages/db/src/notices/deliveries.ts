@@ -1,4 +1,4 @@
-import type { Language, NoticeHost } from "@baken/core";
+import type { Language, NoticeHost, NoticeKind, NoticeStatus } from "@baken/core";
 import type { Campaign } from "../generated/client.ts";
 import type { Db } from "../client.ts";
 import { NOTICE_HOST } from "../campaigns/due-hosts.ts";
@@ -15,14 +15,14 @@ export type NoticeCampaign = Pick<Campaign, "name" | "cves" | "severity" | "tlp"
 export type ClaimedNotice = {
   id: string;
   reference: string;
-  kind: "initial" | "reminder";
+  kind: NoticeKind;
   parentId: string | null;
   organizationId: string;
   organizationName: string;
   recipients: string[];
   language: Language;
   /** The status before the claim, to hand the claim back as it was. */
-  previousStatus: "queued" | "sending" | "failed";
+  previousStatus: Exclude<NoticeStatus, "sent">;
   tokenExpiresAt: Date | null;
   parentSentAt: Date | null;
   parentTokenExpiresAt: Date | null;
@@ -98,7 +98,7 @@ export async function recordNoticeSent(db: Db, id: string, result: { messageId: 
  */
 export async function noticeHosts(
   db: Db,
-  notice: { id: string; kind: "initial" | "reminder"; parentId: string | null },
+  notice: { id: string; kind: NoticeKind; parentId: string | null },
 ): Promise<NoticeHost[]> {
   const reminder = notice.kind === "reminder" && notice.parentId !== null;
   return rows<NoticeHost>(

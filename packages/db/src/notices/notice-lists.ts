@@ -1,5 +1,5 @@
 import type { Db } from "../client.ts";
-import type { NoticeStatus } from "../generated/client.ts";
+import type { NoticeStatus } from "@baken/core";
 
 /** A campaign's notices, newest first, a page at a time, and how many are in each status. */
 export async function findCampaignNotices(

@@ -64,6 +64,12 @@ export async function updateContact(
   return contact!;
 }
 
-export async function deleteContact(tx: Tx, id: string): Promise<void> {
-  await rows(tx, `DELETE FROM "contact" WHERE "id" = $1::uuid`, [id]);
+/** Removes one of an organization's contacts; its e-mail address, or null when it has no such contact. */
+export async function deleteContact(tx: Tx, organizationId: string, id: string): Promise<string | null> {
+  const [removed] = await rows<{ email: string }>(
+    tx,
+    `DELETE FROM "contact" WHERE "id" = $1::uuid AND "organization_id" = $2::uuid RETURNING "email"`,
+    [id, organizationId],
+  );
+  return removed?.email ?? null;
 }

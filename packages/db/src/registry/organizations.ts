@@ -136,9 +136,17 @@ export async function updateOrganization(tx: Tx, id: string, changes: Partial<Or
   );
 }
 
-/** Deletes an organization; its contacts and identifiers go with it, its hosts and reports keep no owner. */
-export async function deleteOrganization(tx: Tx, id: string): Promise<void> {
-  await rows(tx, `DELETE FROM "organization" WHERE "id" = $1::uuid`, [id]);
+/**
+ * Deletes an organization (its contacts and identifiers go with it, its hosts and reports keep no owner);
+ * its name, or null when there is no such organization.
+ */
+export async function deleteOrganization(tx: Tx, id: string): Promise<string | null> {
+  const [removed] = await rows<{ name: string }>(
+    tx,
+    `DELETE FROM "organization" WHERE "id" = $1::uuid RETURNING "name"`,
+    [id],
+  );
+  return removed?.name ?? null;
 }
 
 /** Organizations by name, a page at a time, with how much each has registered, and how many match. */

@@ -20,19 +20,20 @@ export async function readRegistryVersion(conn: Conn): Promise<string> {
 export async function loadRegistrySnapshot(conn: Conn): Promise<RegistrySnapshot> {
   const active = `JOIN "organization" o ON o."id" = t."organization_id" AND o."active"`;
   // One after another: on a single connection (a transaction) pg runs them in turn anyway.
-  const networks = await rows<{ organizationId: string; cidr: string }>(
+  type Row<K extends keyof RegistrySnapshot> = RegistrySnapshot[K][number];
+  const networks = await rows<Row<"networks">>(
     conn,
     `SELECT t."organization_id" AS "organizationId", t."cidr"::text AS "cidr" FROM "network" t ${active} ORDER BY t."id"`,
   );
-  const domains = await rows<{ organizationId: string; name: string }>(
+  const domains = await rows<Row<"domains">>(
     conn,
     `SELECT t."organization_id" AS "organizationId", t."name" FROM "domain" t ${active} ORDER BY t."id"`,
   );
-  const asns = await rows<{ organizationId: string; asn: number }>(
+  const asns = await rows<Row<"asns">>(
     conn,
     `SELECT t."organization_id" AS "organizationId", t."asn" FROM "autonomous_system" t ${active} ORDER BY t."id"`,
   );
-  const manual = await rows<{ organizationId: string; ip: string | null; hostname: string | null }>(
+  const manual = await rows<Row<"manual">>(
     conn,
     `SELECT t."organization_id" AS "organizationId", abbrev(t."ip") AS "ip", t."hostname" FROM "manual_assignment" t ${active} ORDER BY t."id"`,
   );

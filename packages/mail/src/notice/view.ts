@@ -1,11 +1,11 @@
-import type { Advice, Language, ListedHost, TlpLevel } from "@baken/core";
+import type { Advice, Language, ListedHost, NoticeKind, TlpLevel } from "@baken/core";
 
 /** A report the hosts come from: Shadowserver's scan_exchange, a Shodan export... */
 export type NoticeReport = { type: string | null; name: string; severity: string | null };
 
 /** Everything a template may say; built by the services from the database, rendered here without I/O. */
 export type NoticeView = {
-  kind: "initial" | "reminder";
+  kind: NoticeKind;
   language: Language;
   reference: string;
   tlp: TlpLevel;

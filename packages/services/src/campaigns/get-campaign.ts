@@ -1,10 +1,7 @@
-import { notFound } from "@baken/core";
+import { HOST_STATES, notFound, NOTICE_STATUSES, type HostState, type NoticeStatus } from "@baken/core";
 import { findCampaignDetail } from "@baken/db";
 import type { Ctx } from "../context.ts";
 import { campaignView } from "./campaign-view.ts";
-
-const HOST_STATES = ["open", "notified", "remediated", "not_ours", "gone"] as const;
-const NOTICE_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 
 /** A campaign with its lists and where its hosts and notices stand. */
 export async function getCampaign(ctx: Pick<Ctx, "db">, input: { id: string }) {
@@ -17,9 +14,9 @@ export async function getCampaign(ctx: Pick<Ctx, "db">, input: { id: string }) {
     hosts: {
       ...Object.fromEntries(HOST_STATES.map((s) => [s, hostsByState.get(s) ?? 0])),
       unmatched,
-    } as Record<(typeof HOST_STATES)[number] | "unmatched", number>,
+    } as Record<HostState | "unmatched", number>,
     notices: Object.fromEntries(NOTICE_STATUSES.map((s) => [s, noticesByStatus.get(s) ?? 0])) as Record<
-      (typeof NOTICE_STATUSES)[number],
+      NoticeStatus,
       number
     >,
   };

@@ -1,9 +1,9 @@
-import { notFound } from "@baken/core";
+import { notFound, type CampaignHost } from "@baken/core";
 import { findOrganizationNotices, organizationExists } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 /** The host an answer is about, as staff read it: ip:port, or the hostname. */
-const hostLabel = (h: { ip: string | null; port: number | null; hostname: string | null } | null) =>
+const hostLabel = (h: Pick<CampaignHost, "ip" | "port" | "hostname"> | null) =>
   h ? [h.ip ?? h.hostname ?? "", h.port !== null ? `:${h.port}` : ""].join("") : null;
 
 /**

@@ -1,5 +1,5 @@
 export { ingestList, type IngestInput, type IngestResult } from "./ingest-list.ts";
-export { parseListMeta, parseReadFields, READ_FIELDS, TLPS, type ListMeta, type ReadFields } from "./list-meta.ts";
+export { parseListMeta, parseReadFields, READ_FIELDS, type ListMeta, type ReadFields } from "./list-meta.ts";
 export { previewList, PREVIEW_ROWS, type ListPreview, type PreviewRow } from "./preview-list.ts";
 export { listLists, getList } from "./get-list.ts";
 export { listExposures, listListErrors, type ExposureQuery } from "./list-exposures.ts";

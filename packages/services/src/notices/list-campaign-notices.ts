@@ -1,8 +1,6 @@
-import { notFound } from "@baken/core";
-import { campaignExists, findCampaignNotices, type NoticeStatus } from "@baken/db";
+import { notFound, NOTICE_STATUSES, type NoticeStatus } from "@baken/core";
+import { campaignExists, findCampaignNotices } from "@baken/db";
 import type { Ctx } from "../context.ts";
-
-const STATUSES = ["queued", "sending", "sent", "failed"] as const;
 
 /** A campaign's notices (newest first, filterable by status) and how many are in each status. */
 export async function listCampaignNotices(
@@ -11,9 +9,12 @@ export async function listCampaignNotices(
 ) {
   if (!(await campaignExists(ctx.db, input.campaignId))) throw notFound("Campaign");
   const { byStatus, notices } = await findCampaignNotices(ctx.db, input);
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<NoticeStatus, number>;
+  const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<
+    NoticeStatus,
+    number
+  >;
   return {
-    counts: { ...counts, total: STATUSES.reduce((sum, s) => sum + counts[s], 0) },
+    counts: { ...counts, total: NOTICE_STATUSES.reduce((sum, s) => sum + counts[s], 0) },
     notices: notices.map((n) => ({
       id: n.id,
       reference: n.reference,

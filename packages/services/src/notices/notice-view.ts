@@ -1,5 +1,12 @@
 import type { Config } from "@baken/config";
-import { adviceByLanguageSchema, adviceFor, listedHost, type Language, type NoticeHost } from "@baken/core";
+import {
+  adviceByLanguageSchema,
+  adviceFor,
+  listedHost,
+  type Language,
+  type NoticeHost,
+  type NoticeKind,
+} from "@baken/core";
 import type { NoticeCampaign } from "@baken/db";
 import {
   attachmentName,
@@ -21,7 +28,7 @@ function reportsOf(hosts: NoticeHost[]): NoticeReport[] {
 }
 
 export type NoticeContent = {
-  kind: "initial" | "reminder";
+  kind: NoticeKind;
   language: Language;
   reference: string;
   campaign: NoticeCampaign;

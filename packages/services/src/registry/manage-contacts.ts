@@ -96,14 +96,13 @@ export async function updateContact(
 
 export async function removeContact(ctx: Pick<Ctx, "db">, actor: Actor, organizationId: string, contactId: string) {
   await withTransaction(ctx.db, async (tx) => {
-    const existing = await findContact(tx, organizationId, contactId);
-    if (!existing) throw notFound("Contact");
-    await deleteContact(tx, contactId);
+    const email = await deleteContact(tx, organizationId, contactId);
+    if (email === null) throw notFound("Contact");
     await recordAudit(tx, actor, {
       action: "contact.delete",
       subjectType: "organization",
       subjectId: organizationId,
-      details: { email: existing.email },
+      details: { email },
     });
   });
 }

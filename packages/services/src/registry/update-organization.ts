@@ -44,14 +44,13 @@ export async function updateOrganization(
 
 export async function deleteOrganization(ctx: Pick<Ctx, "db">, actor: Actor, id: string): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
-    const org = await findOrganization(tx, id);
-    if (!org) throw notFound("Organization");
-    await deleteOrganizationRow(tx, id);
+    const name = await deleteOrganizationRow(tx, id);
+    if (name === null) throw notFound("Organization");
     await recordAudit(tx, actor, {
       action: "organization.delete",
       subjectType: "organization",
       subjectId: id,
-      details: { name: org.name },
+      details: { name },
     });
   });
 }
