@@ -15,7 +15,7 @@ export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery } from "
 // Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
 export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";
 export { copyExposures } from "./lists/copy-exposures.ts";
-export { ErrorSpool, FIRST_ERRORS } from "./lists/error-spool.ts";
+export { ErrorSpool } from "./lists/error-spool.ts";
 export { CandidateSets, SAVE_CANDIDATE_SETS_AT } from "./lists/candidate-sets.ts";
 export { lockOwners } from "./lists/lock-owners.ts";
 export { rematchRows, type AffectedExposures } from "./lists/rematch-rows.ts";
