@@ -1,3 +1,4 @@
+import type { Language as Lang } from "@baken/core";
 import type { CampaignInput } from "./baken-api.ts";
 
 // The demo's campaign: the Exchange "ProxyLogon" vulnerabilities of March 2021, with the advice a CERT sent
@@ -5,8 +6,6 @@ import type { CampaignInput } from "./baken-api.ts";
 // what it is, patch now, then look for compromise since 26 February 2021.
 
 export const PROXYLOGON_NAME = "Exchange ProxyLogon, March 2021";
-
-type Lang = "nl" | "fr" | "de" | "en";
 
 /** Microsoft's guidance (in English: that is where it is kept up to date) and the CERT's own site. */
 function links(lang: Lang, certWebsite: string) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGUAGES, type Language } from "./registry/organization-record.ts";
+import { LANGUAGES, type Language } from "./language.ts";
 import { TLP_LEVELS } from "./tlp.ts";
 
 export { LANGUAGES, type Language };

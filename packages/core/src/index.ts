@@ -1,10 +1,14 @@
 export { AppError, notFound, type ErrorCode, type ErrorDetail } from "./errors.ts";
+export type { Actor } from "./actor.ts";
+export { NOTICE_KINDS, NOTICE_STATUSES, type NoticeKind, type NoticeStatus } from "./notice-states.ts";
+export { STAFF_ROLES, type StaffRole } from "./staff-role.ts";
 export { noticeToken, tokenHash } from "./notice-token.ts";
 export { parseIp, parseCidr, type IpAddress, type Cidr } from "./match/ip-address.ts";
 export { PrefixTrie } from "./match/prefix-trie.ts";
 export {
   buildMatcher,
   MATCH_REASONS,
+  MATCH_CACHE_SIZE,
   type Matcher,
   type MatchInput,
   type MatchReason,
@@ -69,6 +73,7 @@ export {
   contactSchema,
   LANGUAGES,
   CONTACT_ROLES,
+  type ContactRole,
   type OrganizationRecord,
   type ContactRecord,
   type Language,
@@ -90,6 +95,7 @@ export {
   type CampaignPatch,
 } from "./campaign.ts";
 export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts";
+export { listedHost, type CampaignHost, type HostReport, type NoticeHost, type ListedHost } from "./campaign-host.ts";
 export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";

@@ -1,8 +1,9 @@
-import type { Language } from "./campaign.ts";
+import type { Language } from "./language.ts";
+import type { ContactRole } from "./registry/organization-record.ts";
 
 export type ContactForNotice = {
   email: string;
-  role: "abuse" | "security" | "technical";
+  role: ContactRole;
   language: Language | null;
   active: boolean;
 };

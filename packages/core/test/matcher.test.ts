@@ -94,6 +94,24 @@ describe("matcher precedence", () => {
   });
 });
 
+describe("the in-place path's matchV4", () => {
+  it("answers every IPv4 address, hostname and ASN with the very result match gives", () => {
+    const quad = (a: number) => `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+    let s = 7;
+    const next = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const hostnames = [null, "a.example", "mail.a.example", "owa.b.example", "x.c.example"];
+    const asns = [null, 64512, 64513];
+    for (let k = 0; k < 5000; k++) {
+      // Around the registered blocks (and the manual 198.18.1.20), and anywhere at all.
+      const a = k % 5 === 0 ? next(2 ** 32) : ((198 << 24) | (18 << 16) | next(1 << 13)) >>> 0;
+      const hostname = hostnames[next(hostnames.length)]!;
+      const asn = asns[next(asns.length)]!;
+      expect(m.matchV4(a, hostname, asn), `${quad(a)} ${hostname} ${asn}`).toBe(match(quad(a), hostname, asn));
+    }
+    expect(m.matchV4((198 << 24) | (18 << 16) | (1 << 8) | 20, null, null)).toMatchObject({ organizationId: MANUAL });
+  });
+});
+
 describe("prefix trie", () => {
   it("returns every containing prefix, longest first, and a default route", () => {
     const t = new PrefixTrie();

@@ -42,9 +42,10 @@ export function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Prom
 
 /**
  * `fn` inside BEGIN … COMMIT on a client of its own (see withClient); any error rolls back. `begin` is the
- * opening statement, for another isolation level.
+ * opening statement, for another isolation level. Use cases open transactions with withTransaction
+ * (transaction.ts), which is built on this; tooling and test seeds that write their own SQL use this one.
  */
-export function withTransaction<T>(
+export function withClientTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
   { begin = "BEGIN" }: { begin?: string } = {},

@@ -1,6 +1,152 @@
+// The one data-access layer: every SQL statement, transaction and lock of Baken is in this package
+// (see README.md). Use cases call these functions with the database (Db) or a transaction (Tx).
+
 export { createDb, type Db } from "./client.ts";
-export { withClient, withTransaction, isConnectionLost, connectionLostError } from "./checkout.ts";
+export { withTransaction, type Tx, type Conn, type TransactionOptions } from "./transaction.ts";
+export { withClient, withClientTransaction, isConnectionLost, connectionLostError } from "./checkout.ts";
+export { databaseAnswers } from "./health.ts";
+export { isUniqueViolation } from "./errors.ts";
 export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
 export { MIGRATIONS_DIR } from "./paths.ts";
 export { ensureDatabase } from "./ensure-database.ts";
+
+export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery } from "./audit/audit-events.ts";
+
+// Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
+export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";
+export { copyExposures } from "./lists/copy-exposures.ts";
+export { ErrorSpool } from "./lists/error-spool.ts";
+export { CandidateSets, SAVE_CANDIDATE_SETS_AT } from "./lists/candidate-sets.ts";
+export { lockOwners } from "./lists/lock-owners.ts";
+export { rematchRows, type AffectedExposures } from "./lists/rematch-rows.ts";
+export { syncCampaignHosts, type SyncCampaignHostsResult } from "./lists/sync-campaign-hosts.ts";
+export {
+  insertPendingList,
+  findListBySha256,
+  finishList,
+  lockList,
+  setListCampaign,
+  listExists,
+  type FinishedList,
+} from "./lists/exposure-lists.ts";
+export { findListExposures, upsertManualAssignments } from "./lists/manual-assignments.ts";
+export {
+  findLists,
+  findList,
+  findListMatches,
+  findExposures,
+  findListErrors,
+  type ListSummaryRow,
+  type ExposureView,
+  type Page,
+} from "./lists/list-views.ts";
+
+// Registry.
+export { readRegistryVersion, loadRegistrySnapshot } from "./registry/registry-snapshot.ts";
+export { organizationNames } from "./registry/organization-names.ts";
+export {
+  findOrganizationView,
+  findOrganization,
+  findOrganizations,
+  organizationExists,
+  organizationNamed,
+  insertOrganization,
+  updateOrganization,
+  deleteOrganization,
+  type OrganizationView,
+  type OrganizationFields,
+  type ContactView,
+} from "./registry/organizations.ts";
+export { findContact, contactExists, insertContact, updateContact, deleteContact } from "./registry/contacts.ts";
+export { upsertOrganizations } from "./registry/import-organizations.ts";
+export { insertIdentifier, deleteIdentifier, type IdentifierKind } from "./registry/identifiers.ts";
+
+// Campaigns and notices.
+export { lockCampaignSend, lockCampaignReminders } from "./locks.ts";
+export {
+  campaignExists,
+  findCampaign,
+  insertCampaign,
+  updateCampaign,
+  deleteCampaign,
+  countCampaignNotices,
+  findReminderInterval,
+  setReminderInterval,
+  findCampaignDetail,
+  findCampaigns,
+} from "./campaigns/campaigns.ts";
+export { findDueHosts, countQuietHosts, findRecipients, type DueHost } from "./campaigns/due-hosts.ts";
+export {
+  nextNoticeNumbers,
+  insertInitialNotices,
+  findQueuedNoticeIds,
+  type NewInitialNotice,
+} from "./campaigns/initial-notices.ts";
+export {
+  claimNotice,
+  noticeExists,
+  releaseNoticeClaim,
+  recordNoticeFailure,
+  recordNoticeSent,
+  noticeHosts,
+  type ClaimedNotice,
+  type NoticeCampaign,
+} from "./notices/deliveries.ts";
+export { findPendingNotices, stillPending, noteWaitingNotice, noteHeldBackNotice } from "./notices/stuck-notices.ts";
+export { findCampaignNotices, findOrganizationNotices } from "./notices/notice-lists.ts";
+
+// Remediation: owners' links, pages and answers, follow-up, reminders.
+export { findOwnerLink, findNoticeLink, revokeLink, extendLinks, type OwnerLink } from "./remediation/owner-links.ts";
+export { findOwnerView } from "./remediation/owner-view.ts";
+export { lockOwnerHosts, insertReplies, setHostAnswer } from "./remediation/owner-replies.ts";
+export {
+  findCampaignHosts,
+  findStillSeenHosts,
+  type HostFilter,
+  type CampaignHostRow,
+  type StillSeenHost,
+} from "./remediation/campaign-hosts.ts";
+export {
+  findProgressDays,
+  findProgressTotals,
+  findProgressMedians,
+  type ProgressDay,
+  type ProgressTotals,
+} from "./remediation/campaign-progress.ts";
+export { findReminderCandidates, insertReminders, type ReminderCandidate } from "./remediation/reminders.ts";
+
+// Incident reports.
+export {
+  findSubmission,
+  formNonceUsed,
+  nextReferenceNumber,
+  findNoticeOrganization,
+  insertIncidentReport,
+  lockReport,
+  findReportForConfirmation,
+  markConfirmationSent,
+  findUnconfirmedReports,
+  findReports,
+  findReport,
+  findReportTriage,
+  updateReportTriage,
+  findReportReference,
+  insertReportNote,
+  findReportAttachment,
+  type NewIncidentReport,
+  type NewReportAttachment,
+  type ReportQuery,
+  type ReportTriage,
+} from "./reports/incident-reports.ts";
+
+// Staff.
+export {
+  findStaffUser,
+  findStaffUserByEmail,
+  insertStaffUser,
+  recordStaffLogin,
+  countStaffUsers,
+  type StaffUserRow,
+} from "./staff/staff-users.ts";
+
 export * from "./generated/client.ts";

@@ -2,7 +2,7 @@ import { AppError } from "@baken/core";
 import { loadConfig } from "@baken/config";
 import { waitFor } from "@baken/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb, withClient, withTransaction } from "../src/index.ts";
+import { createDb, withClient, withClientTransaction } from "../src/index.ts";
 
 describe("a checked-out client whose connection the server ends", () => {
   const db = createDb(loadConfig().databaseUrl, { max: 3 });
@@ -12,7 +12,7 @@ describe("a checked-out client whose connection the server ends", () => {
     const table = `checkout_${Date.now().toString(36)}`;
     await db.pool.query(`CREATE TABLE "${table}" (n int)`);
     let lostEvent = false;
-    const work = withTransaction(db.pool, async (client) => {
+    const work = withClientTransaction(db.pool, async (client) => {
       await client.query(`INSERT INTO "${table}" VALUES (1)`);
       client.once("error", () => (lostEvent = true));
       const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
@@ -41,7 +41,9 @@ describe("a checked-out client whose connection the server ends", () => {
   });
 
   it("passes other errors through unchanged", async () => {
-    const err = await withTransaction(db.pool, async (client) => client.query("SELECT 1/0")).catch((e: unknown) => e);
+    const err = await withClientTransaction(db.pool, async (client) => client.query("SELECT 1/0")).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "22012" });
     expect(err).not.toBeInstanceOf(AppError);
   });

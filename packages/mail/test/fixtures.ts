@@ -1,6 +1,7 @@
-import type { NoticeHost, NoticeView } from "../src/index.ts";
+import type { ListedHost } from "@baken/core";
+import type { NoticeView } from "../src/index.ts";
 
-export const host = (i: number, extra: Partial<NoticeHost> = {}): NoticeHost => ({
+export const host = (i: number, extra: Partial<ListedHost> = {}): ListedHost => ({
   ip: `192.0.2.${i % 250}`,
   port: 443,
   protocol: "https",

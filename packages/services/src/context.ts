@@ -5,5 +5,4 @@ import type { Producer } from "@baken/queue";
 /** What every use case may touch. Built once by each app (api, worker, scripts) and passed in. */
 export type Ctx = { db: Db; config: Config; producer: Producer };
 
-/** Who did it, for the audit trail: a staff user, or a member of the public (no id) from an address. */
-export type Actor = { id: string | null; email?: string; ip?: string };
+export type { Actor } from "@baken/core";

@@ -1,5 +1,4 @@
 export type { Ctx, Actor } from "./context.ts";
-export { recordAudit, type AuditEntry } from "./audit/record-audit.ts";
 export { listAuditEvents, type AuditQuery } from "./audit/list-audit-events.ts";
 export { listOrganizationNotices } from "./history/list-organization-notices.ts";
 export { authenticateStaff, findActiveStaff, type StaffIdentity } from "./staff/authenticate-staff.ts";

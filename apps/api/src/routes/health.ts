@@ -1,3 +1,4 @@
+import { databaseAnswers } from "@baken/db";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -36,10 +37,7 @@ export default async function healthRoutes(fastify: FastifyInstance) {
     },
     async (_request, reply) => {
       const [postgres, redis] = await Promise.all([
-        withTimeout(app.ctx.db.pool.query("SELECT 1"), 2000).then(
-          () => "ok" as const,
-          () => "down" as const,
-        ),
+        databaseAnswers(app.ctx.db, 2000).then((ok) => (ok ? ("ok" as const) : ("down" as const))),
         withTimeout(app.ctx.redis.ping(), 2000).then(
           () => "ok" as const,
           () => "down" as const,

@@ -6,6 +6,14 @@ export type Detected = { format: InputFormat; delimiter?: "," | ";" | "\t" };
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
+/**
+ * How much of the beginning a file's format is decided from: a header and the first rows of any feed (a
+ * Shadowserver header is under 2 KB), while a binary file shows itself long before.
+ */
+export const SNIFF_BYTES = 64 * 1024;
+/** More control characters than this share of a sample is a binary file (text has tabs and line ends only). */
+const BINARY_CONTROL_SHARE = 0.01;
+
 function countOutsideQuotes(line: string, ch: string) {
   let n = 0;
   let quoted = false;
@@ -25,7 +33,7 @@ export function looksBinary(sample: string): boolean {
     const c = sample.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
-  return control > sample.length / 100;
+  return control > sample.length * BINARY_CONTROL_SHARE;
 }
 
 /** A line before the header that is no part of the data: blank, or a `#` comment. */
@@ -41,7 +49,7 @@ export const isCommentLine = (line: string) => {
  * afterwards (planColumns). Throws a 400 for a binary or empty file, or a `.json` file that is not JSON.
  */
 export function detectFormat(sample: string, fileName = ""): Detected {
-  if (looksBinary(sample.slice(0, 64 * 1024))) {
+  if (looksBinary(sample.slice(0, SNIFF_BYTES))) {
     throw new AppError("bad_request", "This is a binary file, not a list: upload CSV, plain text, JSON or NDJSON");
   }
   const first = sample.split(/\r?\n/).find((l) => !isCommentLine(l));

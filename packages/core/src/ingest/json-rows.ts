@@ -3,6 +3,8 @@ import { MAX_RECORD_BYTES } from "./csv-records.ts";
 
 /** Deeper than this is no exposure list: refused before it costs anything. */
 export const MAX_JSON_DEPTH = 64;
+/** A key is a column name: longer than this is no column, and it is held whole while it is read. */
+const MAX_KEY_CHARS = 1_000;
 
 export type JsonRow = { line: number; value: unknown };
 
@@ -166,7 +168,8 @@ export class JsonRows {
     }
     if (this.stringIsKey) {
       this.key += s.slice(start);
-      if (this.key.length > 1000) this.fail("a key longer than 1,000 characters");
+      if (this.key.length > MAX_KEY_CHARS)
+        this.fail(`a key longer than ${MAX_KEY_CHARS.toLocaleString("en")} characters`);
     }
     this.col += n - start;
     return n;

@@ -1,3 +1,15 @@
+// h1 is 32-bit FNV-1a (its offset basis and prime); h2 starts from the FNV prime and mixes with
+// MurmurHash2's multiplier and a shift, so that the two are independent enough to collide only by chance.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MURMUR_M = 0x5bd1e995;
+/** Ends every part, as the `|` of `ip|port|hostname` would. */
+const SEPARATOR = 124;
+/** Two 32-bit words a slot: [h1, h2]. */
+const WORDS = 2;
+/** Slots to start with (512 KB): a small list never grows; a million keys grow it five times. */
+const INITIAL_SLOTS = 1 << 16;
+
 /**
  * A set of strings that remembers only a 64-bit hash of each (two 32-bit FNV-1a variants), in flat typed
  * arrays: 16 bytes a slot, so a million distinct host keys take 32 MB instead of the ~150 MB a Set of
@@ -6,7 +18,7 @@
  */
 export class KeySet {
   // Slot i is [2i] = h1, [2i + 1] = h2 (never 0, so 0 marks it empty): side by side, one cache miss a probe.
-  private slots = new Uint32Array(2 << 16);
+  private slots = new Uint32Array(INITIAL_SLOTS * WORDS);
   private count = 0;
 
   get size(): number {
@@ -34,8 +46,8 @@ export class KeySet {
   private h2 = 0;
 
   begin(): void {
-    this.h1 = 0x811c9dc5;
-    this.h2 = 0x01000193;
+    this.h1 = FNV_OFFSET;
+    this.h2 = FNV_PRIME;
   }
 
   // The hashes live in locals while a part is mixed in (fields of `this` would be stored at every
@@ -45,8 +57,8 @@ export class KeySet {
     let h2 = this.h2;
     for (let i = 0; i < part.length; i++) {
       const ch = part.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 0x01000193);
-      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+      h1 = Math.imul(h1 ^ ch, FNV_PRIME);
+      h2 = Math.imul(h2 ^ ch, MURMUR_M);
       h2 ^= h2 >>> 15;
     }
     this.end(h1, h2);
@@ -58,16 +70,16 @@ export class KeySet {
     let h2 = this.h2;
     for (let i = from; i < to; i++) {
       const ch = buf[i]!;
-      h1 = Math.imul(h1 ^ ch, 0x01000193);
-      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+      h1 = Math.imul(h1 ^ ch, FNV_PRIME);
+      h2 = Math.imul(h2 ^ ch, MURMUR_M);
       h2 ^= h2 >>> 15;
     }
     this.end(h1, h2);
   }
 
   private end(h1: number, h2: number): void {
-    this.h1 = Math.imul(h1 ^ 124, 0x01000193);
-    this.h2 = Math.imul(h2 ^ 124, 0x5bd1e995);
+    this.h1 = Math.imul(h1 ^ SEPARATOR, FNV_PRIME);
+    this.h2 = Math.imul(h2 ^ SEPARATOR, MURMUR_M);
   }
 
   /** A whole number ≥ 0 as its decimal digits; a negative number as an empty part. */
@@ -79,8 +91,8 @@ export class KeySet {
       while (scale * 10 <= n) scale *= 10;
       for (; scale >= 1; scale /= 10) {
         const ch = 48 + (Math.floor(n / scale) % 10);
-        h1 = Math.imul(h1 ^ ch, 0x01000193);
-        h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+        h1 = Math.imul(h1 ^ ch, FNV_PRIME);
+        h2 = Math.imul(h2 ^ ch, MURMUR_M);
         h2 ^= h2 >>> 15;
       }
     }
@@ -92,7 +104,8 @@ export class KeySet {
     const h1 = this.h1 >>> 0;
     const h2 = (this.h2 | 1) >>> 0; // never 0: 0 marks an empty slot
     if (this.insert(h1, h2)) {
-      if (++this.count * 4 > this.slots.length) this.grow();
+      // Grown past half full (a quarter of the words: two a slot): a probe then seldom goes past the next slot.
+      if (++this.count > this.slots.length >>> 2) this.grow();
       return true;
     }
     return false;
@@ -100,7 +113,7 @@ export class KeySet {
 
   private insert(h1: number, h2: number): boolean {
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
+    const mask = (slots.length >>> 1) - 1; // slots.length / WORDS, kept an integer
     for (let i = h1 & mask; ; i = (i + 1) & mask) {
       const at = i << 1;
       if (slots[at + 1] === 0) {
@@ -115,6 +128,6 @@ export class KeySet {
   private grow(): void {
     const old = this.slots;
     this.slots = new Uint32Array(old.length * 2);
-    for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) this.insert(old[at]!, old[at + 1]!);
+    for (let at = 0; at < old.length; at += WORDS) if (old[at + 1] !== 0) this.insert(old[at]!, old[at + 1]!);
   }
 }

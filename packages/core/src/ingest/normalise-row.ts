@@ -3,6 +3,8 @@ import type { HeaderMap, Role } from "./column-roles.ts";
 import {
   asnOf,
   fastTimestamp,
+  MAX_PORT,
+  MAX_TEXT_CHARS,
   hostnameOf,
   normaliseHostname,
   parsePort,
@@ -36,7 +38,6 @@ export type ExposureRow = {
 export type RowError = { line: number; field: string; message: string };
 export type RowResult = { ok: true; row: ExposureRow } | { ok: false; errors: RowError[] };
 
-const MAX_TEXT = 1000;
 const DEFAULT_PORT: Record<string, number> = {
   "http:": 80,
   "https:": 443,
@@ -102,7 +103,7 @@ const withError = (errors: RowError[] | null, line: number, field: string, messa
 
 const text = (v: string | undefined) => {
   const s = v?.trim();
-  return s ? s.slice(0, MAX_TEXT) : null;
+  return s ? s.slice(0, MAX_TEXT_CHARS) : null;
 };
 
 /** The column of `role` this row fills: its first column, else its second (a publisher's precedence). */
@@ -185,7 +186,13 @@ export function normaliseRow(line: number, record: readonly string[], layout: He
   if (portAt >= 0) {
     const p = portOf(record[portAt]!);
     if (p >= 0) port = p;
-    else errors = withError(errors, line, columns[portAt]!, `port must be a whole number 0-65535: '${record[portAt]}'`);
+    else
+      errors = withError(
+        errors,
+        line,
+        columns[portAt]!,
+        `port must be a whole number 0-${MAX_PORT}: '${record[portAt]}'`,
+      );
   }
   let asn: number | null = null;
   const asnAt = columnOf(record, layout, "asn");

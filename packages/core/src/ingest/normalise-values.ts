@@ -3,6 +3,22 @@ import { domainToASCII } from "node:url";
 // Value checks for one field each: a parsed value, or a message saying what is wrong.
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
+// The bounds every reading of a value keeps, the general path here and the in-place path (plain-csv-row.ts).
+
+/** Free text (protocol, tag, version, severity) is kept to this many characters: a column, not a document. */
+export const MAX_TEXT_CHARS = 1000;
+/** A DNS name's length and its labels' (RFC 1035). */
+export const MAX_HOSTNAME_CHARS = 253;
+export const MAX_LABEL_CHARS = 63;
+export const MAX_PORT = 65535;
+export const PORT_DIGITS = 5;
+/** AS numbers are 32-bit (RFC 6793). */
+export const MAX_ASN = 4294967295;
+export const ASN_DIGITS = 10;
+/** A row's time outside these years is a broken column (a counter, a mangled date), not a sighting. */
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2100;
+
 /**
  * A DNS name, lower-case, without a trailing dot, internationalised names as punycode (xn--); null when
  * `input` is not one. Labels are 1-63 of [a-z0-9_-], not starting or ending with `-`; the last is not
@@ -19,14 +35,14 @@ export function hostnameOf(input: string): string | null {
     }
   }
   if (s.charCodeAt(s.length - 1) === 46) s = s.slice(0, -1);
-  if (s.length === 0 || s.length > 253) return null;
+  if (s.length === 0 || s.length > MAX_HOSTNAME_CHARS) return null;
   let start = 0;
   let digitsOnly = true;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 46;
     if (c === 46) {
       const len = i - start;
-      if (len === 0 || len > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return null;
+      if (len === 0 || len > MAX_LABEL_CHARS || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return null;
       start = i + 1;
       if (i < s.length) digitsOnly = true;
     } else if (c >= 48 && c <= 57) {
@@ -62,20 +78,22 @@ function wholeNumber(input: string, maxDigits: number): number {
 
 /** The port number, or -1 when `input` is not 0-65535. */
 export function portOf(input: string): number {
-  const v = wholeNumber(input, 5);
-  return v > 65535 ? -1 : v;
+  const v = wholeNumber(input, PORT_DIGITS);
+  return v > MAX_PORT ? -1 : v;
 }
 
 export function parsePort(input: string): Checked<number> {
   const v = portOf(input);
-  return v < 0 ? { ok: false, message: `port must be a whole number 0-65535: '${input}'` } : { ok: true, value: v };
+  return v < 0
+    ? { ok: false, message: `port must be a whole number 0-${MAX_PORT}: '${input}'` }
+    : { ok: true, value: v };
 }
 
 /** The AS number (`64512`, `AS64512`), or -1. */
 export function asnOf(input: string): number {
   const s = input.trim();
-  const v = wholeNumber(/^as/i.test(s) ? s.slice(2) : s, 10);
-  return v > 4294967295 ? -1 : v;
+  const v = wholeNumber(/^as/i.test(s) ? s.slice(2) : s, ASN_DIGITS);
+  return v > MAX_ASN ? -1 : v;
 }
 
 export function parseAsn(input: string): Checked<number> {
@@ -122,7 +140,8 @@ export function parseTimestamp(input: string): Checked<Date> {
   }
   if (!date || Number.isNaN(date.getTime())) return { ok: false, message: `not a date and time: '${input}'` };
   const year = date.getUTCFullYear();
-  if (year < 1990 || year > 2100) return { ok: false, message: `date out of range (1990-2100): '${input}'` };
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    return { ok: false, message: `date out of range (${FIRST_YEAR}-${LAST_YEAR}): '${input}'` };
   return { ok: true, value: date };
 }
 
@@ -130,7 +149,7 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether the parts name a real moment of 1990-2100 (no 30 February, no hour 24). */
 export function validDateTime(y: number, mo: number, d: number, h: number, mi: number, sec: number): boolean {
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]!) return false;
+  if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]!) return false;
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return false;
   return !(mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
 }

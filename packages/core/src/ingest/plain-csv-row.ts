@@ -3,11 +3,23 @@ import { parseIp } from "../match/ip-address.ts";
 import type { HeaderMap } from "./column-roles.ts";
 import type { KeySet } from "./key-set.ts";
 import { parseAddress, type RowResult } from "./normalise-row.ts";
-import { validDateTime } from "./normalise-values.ts";
+import {
+  ASN_DIGITS,
+  MAX_ASN,
+  MAX_HOSTNAME_CHARS,
+  MAX_LABEL_CHARS,
+  MAX_PORT,
+  MAX_TEXT_CHARS,
+  PORT_DIGITS,
+  validDateTime,
+} from "./normalise-values.ts";
 
+// Byte values are ASCII codes (46 ".", 45 "-", 48 "0", 58 ":", 84 "T", 90 "Z"...); the twins of these
+// functions in normalise-values.ts read the same characters from strings (see README.md).
 const QUOTE = 34;
 const BACKSLASH = 92;
-const MAX_TEXT = 1000;
+/** Columns a row starts with room for; a wider header grows it once. */
+const INITIAL_COLUMNS = 32;
 
 /**
  * One CSV line read in place, from the upload's bytes, when it is plain: every field the general path
@@ -25,8 +37,8 @@ export class PlainCsvRow {
   line = 0;
   buf: Buffer = Buffer.alloc(0);
   /** Column i is bytes from[i]..to[i] of buf. */
-  from = new Int32Array(32);
-  to = new Int32Array(32);
+  from = new Int32Array(INITIAL_COLUMNS);
+  to = new Int32Array(INITIAL_COLUMNS);
   /** IPv4 as an unsigned 32-bit number; -1 when the row has none (it then has a hostname). */
   ip = -1;
   port = -1;
@@ -111,14 +123,14 @@ function digitsAt(b: Uint8Array, from: number, len: number): number {
 /** Bytes that hostnameOf would return unchanged: lower-case ASCII labels of 1-63 characters, not
  *  starting or ending with `-`, no trailing dot, a last label that is not all digits, 253 at most. */
 function canonicalHostname(b: Uint8Array, from: number, to: number): boolean {
-  if (to - from > 253) return false;
+  if (to - from > MAX_HOSTNAME_CHARS) return false;
   let start = from;
   let digitsOnly = true;
   for (let i = from; i <= to; i++) {
     const c = i < to ? b[i]! : 46;
     if (c === 46) {
       const len = i - start;
-      if (len === 0 || len > 63 || b[start] === 45 || b[i - 1] === 45) return false;
+      if (len === 0 || len > MAX_LABEL_CHARS || b[start] === 45 || b[i - 1] === 45) return false;
       start = i + 1;
       if (i < to) digitsOnly = true;
     } else if (c >= 48 && c <= 57) continue;
@@ -151,7 +163,7 @@ const isBlank = (c: number | undefined) => c === 32 || c === 9 || (c !== undefin
  *  might strip), at most 1,000 characters, and for `lower` with no capital to fold. */
 function plainText(b: Uint8Array, from: number, to: number, lower: boolean): boolean {
   if (from === to) return true;
-  if (to - from > MAX_TEXT || isBlank(b[from]) || isBlank(b[to - 1])) return false;
+  if (to - from > MAX_TEXT_CHARS || isBlank(b[from]) || isBlank(b[to - 1])) return false;
   if (lower) for (let i = from; i < to; i++) if ((b[i]! >= 65 && b[i]! <= 90) || b[i]! >= 0x80) return false;
   return true;
 }
@@ -243,14 +255,14 @@ export function readPlainCsvLine(
     row.hostTo = to[at.hostname]!;
   } else if (row.ip < 0 && hostname === null) return false;
   if (!row.empty(at.port)) {
-    port = wholeNumber(buf, from[at.port]!, to[at.port]!, 5);
-    if (port < 0 || port > 65535) return false;
+    port = wholeNumber(buf, from[at.port]!, to[at.port]!, PORT_DIGITS);
+    if (port < 0 || port > MAX_PORT) return false;
   }
   row.port = port;
   row.asn = -1;
   if (!row.empty(at.asn)) {
-    row.asn = wholeNumber(buf, from[at.asn]!, to[at.asn]!, 10);
-    if (row.asn < 0 || row.asn > 4294967295) return false;
+    row.asn = wholeNumber(buf, from[at.asn]!, to[at.asn]!, ASN_DIGITS);
+    if (row.asn < 0 || row.asn > MAX_ASN) return false;
   }
   if (!row.empty(at.timestamp) && !isFastTimestamp(buf, from[at.timestamp]!, to[at.timestamp]!)) return false;
   if (at.protocol >= 0 && !plainText(buf, from[at.protocol]!, to[at.protocol]!, true)) return false;

@@ -1,15 +1,13 @@
 import { AppError } from "../errors.ts";
 import { TEXT_LAYOUT } from "./column-roles.ts";
 import { MAX_RECORD_BYTES } from "./csv-records.ts";
-import { detectFormat, type Detected } from "./detect-format.ts";
+import { detectFormat, SNIFF_BYTES, type Detected } from "./detect-format.ts";
 import { normaliseRow, type RowResult } from "./normalise-row.ts";
 import type { LayoutInfo, ReadOptions } from "./plan-columns.ts";
 import type { PlainCsvRow } from "./plain-csv-row.ts";
 import { csvFromBytes } from "./read-csv.ts";
 import { jsonRows } from "./read-json.ts";
 import type { ReportTypeSpec } from "./shadowserver/report-type-spec.ts";
-
-const SNIFF_BYTES = 64 * 1024;
 
 /** How an upload was read: its format, and how its columns were given their roles. */
 export type ReadLayout = Detected & LayoutInfo;
@@ -85,7 +83,7 @@ async function textRows(text: AsyncIterable<string>, detected: Detected, visitor
 }
 
 /**
- * Reads an exposure list as it streams in: detects the format from its first 64 KB (a UTF-8 BOM dropped,
+ * Reads an exposure list as it streams in: detects the format from its first SNIFF_BYTES (a UTF-8 BOM dropped,
  * split across chunks or not), decides what each column is (planColumns), then hands every row
  * (validated), or a row's errors, to the visitor, in file order. Never holds the whole file.
  */

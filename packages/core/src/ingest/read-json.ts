@@ -6,6 +6,11 @@ import { planColumns, type LayoutInfo, type ReadOptions } from "./plan-columns.t
 import type { ExposureVisitor, ReadResult } from "./read-exposures.ts";
 import { ReportTypeOf } from "./report-type-of.ts";
 
+/**
+ * Distinct key sets whose column plan is kept: one source's NDJSON has a handful; a file whose every object
+ * has keys of its own starts the cache over rather than growing it.
+ */
+const MAX_KEPT_LAYOUTS = 1_000;
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** The text with every half surrogate pair made U+FFFD (String#toWellFormed, ES2024). */
@@ -68,7 +73,7 @@ export async function jsonRows(
     let layout = layouts.get(id);
     if (!layout) {
       layout = planColumns(keys, options, "json");
-      if (layouts.size >= 1_000) layouts.clear();
+      if (layouts.size >= MAX_KEPT_LAYOUTS) layouts.clear();
       layouts.set(id, layout);
       if (!first) {
         first = layout;

@@ -1,8 +1,15 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
-export type MatchReason = "manual" | "domain" | "network" | "asn";
-export const MATCH_REASONS: readonly MatchReason[] = ["manual", "domain", "network", "asn"];
+export const MATCH_REASONS = ["manual", "domain", "network", "asn"] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
+
+/**
+ * How many distinct results the matcher keeps before it starts over. A million-row scan has thousands;
+ * the bound only stops a hostile file of all-distinct rows from growing the cache with its size. Callers
+ * that key their own caches by result object (the upload's COPY tails, candidate digests) use the same bound.
+ */
+export const MATCH_CACHE_SIZE = 200_000;
 
 /** One organization that could own an exposure, and why. */
 export type Candidate = { organizationId: string; reason: MatchReason; detail: string };
@@ -135,7 +142,6 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   const byDomain = new Map<Domain | null, Map<number, Map<number, MatchResult>>>();
   const byText = new Map<string, MatchResult>();
   let cached = 0;
-  const MAX_CACHED = 200_000;
 
   function match({ ip, network, hostname, asn }: MatchInput): MatchResult {
     if (!ip && network) {
@@ -155,7 +161,7 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
     const manualHost = (hostname !== null && manualByHost.size > 0 && manualByHost.get(hostname)) || null;
     const domain = hostname !== null && domains.size > 0 ? longestDomain(hostname) : null;
     if (longest < 0 && asn === null && domain === null && manualIp === null && manualHost === null) return NOBODY;
-    if (cached >= MAX_CACHED) {
+    if (cached >= MATCH_CACHE_SIZE) {
       byDomain.clear();
       byText.clear();
       cached = 0;

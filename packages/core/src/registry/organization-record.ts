@@ -4,9 +4,11 @@ import type { ErrorDetail } from "../errors.ts";
 import { normaliseHostname, parseAsn } from "../ingest/normalise-values.ts";
 import { parseCidr } from "../match/ip-address.ts";
 
-export const LANGUAGES = ["nl", "fr", "de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "../language.ts";
+
+export { LANGUAGES, type Language };
 export const CONTACT_ROLES = ["abuse", "security", "technical"] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export const contactSchema = z.object({
   email: z.email("not a valid e-mail address").trim().toLowerCase(),

@@ -1,5 +1,5 @@
 // What a notified owner can say about a host, and what each answer does to the host's state.
-// The state names mirror the database's HostState enum; core keeps its own copy to stay free of I/O packages.
+// The names are the database's enums (prisma/schema.prisma); hand-written code takes them from here.
 
 export const ANSWERS = ["patched", "mitigated", "investigating", "not_ours", "false_positive", "needs_help"] as const;
 export type Answer = (typeof ANSWERS)[number];
@@ -7,7 +7,8 @@ export type Answer = (typeof ANSWERS)[number];
 export const COMPROMISE = ["yes", "no", "not_checked"] as const;
 export type CompromiseFinding = (typeof COMPROMISE)[number];
 
-export type HostState = "open" | "notified" | "remediated" | "not_ours" | "gone";
+export const HOST_STATES = ["open", "notified", "remediated", "not_ours", "gone"] as const;
+export type HostState = (typeof HOST_STATES)[number];
 
 /** Answers that claim the exposure is closed by the owner's action. */
 export const CLAIMS_FIXED: readonly Answer[] = ["patched", "mitigated"];

@@ -1,8 +1,12 @@
 // Machine values of the report form's closed choices, stored as they are; names per language live in
 // the vocabulary files.
 
-export const REPORT_LANGUAGES = ["nl", "fr", "de", "en"] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+import { LANGUAGES, type Language } from "../language.ts";
+import { TLP_LEVELS, type TlpLevel } from "../tlp.ts";
+
+/** The report form speaks Baken's languages. */
+export const REPORT_LANGUAGES = LANGUAGES;
+export type ReportLanguage = Language;
 
 export const REPORTER_KINDS = ["citizen", "company", "public-sector", "non-profit", "essential-entity"] as const;
 export type ReporterKind = (typeof REPORTER_KINDS)[number];
@@ -26,7 +30,7 @@ export const OTHER_PARTIES = [
 ] as const;
 export type OtherParty = (typeof OTHER_PARTIES)[number];
 
-/** TLP 2.0 labels, spelled as the database enum spells them. */
-export const TLPS = ["CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED"] as const;
-export type TlpLabel = (typeof TLPS)[number];
+/** A reporter labels the report with a TLP 2.0 level (core's TLP_LEVELS). */
+export const TLPS = TLP_LEVELS;
+export type TlpLabel = TlpLevel;
 export const DEFAULT_REPORT_TLP: TlpLabel = "AMBER";

@@ -1,3 +1,4 @@
+import type { ListedHost } from "../campaign-host.ts";
 import type { RsitClass, RsitType } from "../reports/rsit.ts";
 import type { TlpLevel } from "../tlp.ts";
 
@@ -22,15 +23,8 @@ export type XarfCampaignInput = {
   reference?: string | null;
 };
 
-/** One host of a notice: a NoticeHost, with what a feed adds when it knows it. */
-export type XarfHostInput = {
-  ip: string | null;
-  port: number | null;
-  protocol: string | null;
-  hostname: string | null;
-  seenAt: Date;
-  tag: string | null;
-  version: string | null;
+/** One host of a notice as the notice lists it, with what a feed adds when it knows it. */
+export type XarfHostInput = Omit<ListedHost, "severity"> & {
   asn?: number | null;
   /** Shadowserver report type (scan_exchange, event4_sinkhole…). */
   reportType?: string | null;

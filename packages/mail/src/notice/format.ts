@@ -1,5 +1,5 @@
-import type { Language } from "@baken/core";
-import type { NoticeHost, NoticeReport } from "./view.ts";
+import type { Language, ListedHost } from "@baken/core";
+import type { NoticeReport } from "./view.ts";
 
 // Dates in notices are written in the reader's language and in UTC (said so), since the mail is read in
 // several countries and the scan data is in UTC.
@@ -19,7 +19,7 @@ export const dateTime = (language: Language, at: Date) => `${DATE_TIME[language]
 export const count = (language: Language, n: number) => NUMBER[language].format(n);
 
 /** "192.0.2.1:443 (mail.example.be)" */
-export function hostLine(host: NoticeHost): string {
+export function hostLine(host: ListedHost): string {
   const ip = host.ip ? (host.ip.includes(":") && host.port != null ? `[${host.ip}]` : host.ip) : null;
   const where = [ip ?? host.hostname ?? "?", host.port != null ? `:${host.port}` : ""].join("");
   return host.ip && host.hostname ? `${where} (${host.hostname})` : where;

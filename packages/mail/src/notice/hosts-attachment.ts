@@ -1,6 +1,5 @@
-import { csvRow } from "@baken/core";
+import { csvRow, type ListedHost } from "@baken/core";
 import { strToU8, zipSync } from "fflate";
-import type { NoticeHost } from "./view.ts";
 
 /** Above this many hosts the CSV travels zipped: mail relays and mailboxes cap message sizes. */
 export const COMPRESS_ABOVE_HOSTS = 1000;
@@ -10,7 +9,7 @@ export const CSV_HEADER = ["ip", "port", "protocol", "hostname", "seen_at", "tag
 export type HostsAttachment = { filename: string; contentType: string; content: Buffer; rows: string[][] };
 
 /** The attachment's rows as the recipient will read them (also shown by the preview). */
-export const hostRows = (hosts: readonly NoticeHost[]): string[][] =>
+export const hostRows = (hosts: readonly ListedHost[]): string[][] =>
   hosts.map((h) => [
     h.ip ?? "",
     h.port?.toString() ?? "",
@@ -28,7 +27,7 @@ export function attachmentName(reference: string, hostCount: number): string {
   return `${base}.${hostCount > COMPRESS_ABOVE_HOSTS ? "zip" : "csv"}`;
 }
 
-export function hostsAttachment(reference: string, hosts: readonly NoticeHost[]): HostsAttachment {
+export function hostsAttachment(reference: string, hosts: readonly ListedHost[]): HostsAttachment {
   const rows = hostRows(hosts);
   // A BOM so spreadsheet programs read the UTF-8 host names right; csvRow neutralises formulas.
   const csv = `\uFEFF${csvRow(CSV_HEADER)}${rows.map((r) => csvRow(r)).join("")}`;

@@ -8,4 +8,4 @@ export {
   type HostsAttachment,
 } from "./hosts-attachment.ts";
 export { composeNoticeMail, type NoticeEnvelope, type NoticePgp } from "./compose-notice.ts";
-export type { NoticeHost, NoticeReport, NoticeView } from "./view.ts";
+export type { NoticeReport, NoticeView } from "./view.ts";

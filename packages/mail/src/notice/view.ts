@@ -1,24 +1,11 @@
-import type { Advice, Language, TlpLevel } from "@baken/core";
-
-/** One affected host, as listed in a notice and its CSV attachment. */
-export type NoticeHost = {
-  ip: string | null;
-  port: number | null;
-  protocol: string | null;
-  hostname: string | null;
-  seenAt: Date;
-  tag: string | null;
-  version: string | null;
-  /** The row's severity, else its report type's. */
-  severity: string | null;
-};
+import type { Advice, Language, ListedHost, NoticeKind, TlpLevel } from "@baken/core";
 
 /** A report the hosts come from: Shadowserver's scan_exchange, a Shodan export... */
 export type NoticeReport = { type: string | null; name: string; severity: string | null };
 
 /** Everything a template may say; built by the services from the database, rendered here without I/O. */
 export type NoticeView = {
-  kind: "initial" | "reminder";
+  kind: NoticeKind;
   language: Language;
   reference: string;
   tlp: TlpLevel;
@@ -34,7 +21,7 @@ export type NoticeView = {
   firstSeen: Date;
   lastSeen: Date;
   /** The first hosts, shown in the body; all of them are in the attachment. */
-  sample: NoticeHost[];
+  sample: ListedHost[];
   /** The reports the hosts were seen in (none for lists read by column names). */
   reports: NoticeReport[];
   /** For a reminder: when the first notice went out. */

@@ -1,27 +1,9 @@
+import { findAuditEvents, type AuditQuery } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
-export type AuditQuery = { subjectType?: string; subjectId?: string; action?: string; before?: number; limit: number };
+export type { AuditQuery };
 
-export async function listAuditEvents(ctx: Ctx, q: AuditQuery) {
-  const events = await ctx.db.prisma.auditEvent.findMany({
-    where: {
-      subjectType: q.subjectType,
-      subjectId: q.subjectId,
-      action: q.action,
-      id: q.before ? { lt: q.before } : undefined,
-    },
-    orderBy: { id: "desc" },
-    take: q.limit,
-    include: { actor: { select: { email: true } } },
-  });
-  return events.map((e) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    actor: e.actor?.email ?? null,
-    action: e.action,
-    subjectType: e.subjectType,
-    subjectId: e.subjectId,
-    details: e.details,
-    ip: e.ip,
-  }));
+/** The audit trail, newest first, filtered by subject and action; `before` pages by id. */
+export async function listAuditEvents(ctx: Pick<Ctx, "db">, q: AuditQuery) {
+  return findAuditEvents(ctx.db, q);
 }

@@ -1,12 +1,12 @@
 import type { CampaignInput } from "@baken/core";
-import { recordAudit } from "../audit/record-audit.ts";
+import { insertCampaign, recordAudit, withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { syncReminderSchedule } from "../remediation/reminder-schedule.ts";
 import { campaignView } from "./campaign-view.ts";
 
 export async function createCampaign(ctx: Pick<Ctx, "db" | "producer">, actor: Actor, input: CampaignInput) {
-  const view = await ctx.db.prisma.$transaction(async (tx) => {
-    const campaign = await tx.campaign.create({ data: input });
+  const view = await withTransaction(ctx.db, async (tx) => {
+    const campaign = await insertCampaign(tx, input);
     await recordAudit(tx, actor, {
       action: "campaign.create",
       subjectType: "campaign",

@@ -1,4 +1,5 @@
 import { AppError, notFound, type Language } from "@baken/core";
+import { findCampaign } from "@baken/db";
 import type { Ctx } from "../context.ts";
 import { renderNoticeContent } from "../notices/notice-view.ts";
 import { planNotices } from "./plan-notices.ts";
@@ -11,10 +12,9 @@ export type PreviewInput = { id: string; organizationId?: string; limit: number;
  * The reference and the personal link are placeholders: both are made when the notice is created.
  */
 export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: PreviewInput) {
-  const { prisma } = ctx.db;
-  const campaign = await prisma.campaign.findUnique({ where: { id: input.id } });
+  const campaign = await findCampaign(ctx.db, input.id);
   if (!campaign) throw notFound("Campaign");
-  const { plans, skipped, quietHosts } = await planNotices(prisma, input.id, ctx.config.notices.quietDays);
+  const { plans, skipped, quietHosts } = await planNotices(ctx.db, input.id, ctx.config.notices.quietDays);
 
   let shown = plans;
   if (input.organizationId) {

@@ -1,5 +1,5 @@
 import { notFound, type CampaignPatch } from "@baken/core";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit, updateCampaign as updateCampaignRow, withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { syncReminderSchedule } from "../remediation/reminder-schedule.ts";
 import { campaignView } from "./campaign-view.ts";
@@ -10,9 +10,9 @@ export async function updateCampaign(
   actor: Actor,
   input: { id: string; patch: CampaignPatch },
 ) {
-  const view = await ctx.db.prisma.$transaction(async (tx) => {
-    if (!(await tx.campaign.findUnique({ where: { id: input.id }, select: { id: true } }))) throw notFound("Campaign");
-    const campaign = await tx.campaign.update({ where: { id: input.id }, data: input.patch });
+  const view = await withTransaction(ctx.db, async (tx) => {
+    const campaign = await updateCampaignRow(tx, input.id, input.patch);
+    if (!campaign) throw notFound("Campaign");
     await recordAudit(tx, actor, {
       action: "campaign.update",
       subjectType: "campaign",

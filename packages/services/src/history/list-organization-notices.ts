@@ -1,8 +1,9 @@
-import { notFound } from "@baken/core";
+import { notFound, type CampaignHost } from "@baken/core";
+import { findOrganizationNotices, organizationExists } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 /** The host an answer is about, as staff read it: ip:port, or the hostname. */
-const hostLabel = (h: { ip: string | null; port: number | null; hostname: string | null } | null) =>
+const hostLabel = (h: Pick<CampaignHost, "ip" | "port" | "hostname"> | null) =>
   h ? [h.ip ?? h.hostname ?? "", h.port !== null ? `:${h.port}` : ""].join("") : null;
 
 /**
@@ -10,18 +11,8 @@ const hostLabel = (h: { ip: string | null; port: number | null; hostname: string
  * for all of the notice's hosts), for the console's organization page.
  */
 export async function listOrganizationNotices(ctx: Pick<Ctx, "db">, organizationId: string, limit = 100) {
-  const { prisma } = ctx.db;
-  const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
-  if (!organization) throw notFound("Organization");
-  const notices = await prisma.notice.findMany({
-    where: { organizationId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    include: {
-      campaign: { select: { id: true, name: true } },
-      replies: { orderBy: { at: "desc" }, include: { host: { select: { ip: true, port: true, hostname: true } } } },
-    },
-  });
+  if (!(await organizationExists(ctx.db, organizationId))) throw notFound("Organization");
+  const notices = await findOrganizationNotices(ctx.db, organizationId, limit);
   return notices.map((n) => ({
     id: n.id,
     reference: n.reference,

@@ -7,12 +7,19 @@ import {
   parseIp,
   type ErrorDetail,
 } from "@baken/core";
-import { withTransaction } from "@baken/db";
+import {
+  findListExposures,
+  insertIdentifier,
+  lockList,
+  organizationExists,
+  recordAudit,
+  rematchRows,
+  syncCampaignHosts,
+  upsertManualAssignments,
+  withTransaction,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { loadMatcher } from "../registry/load-matcher.ts";
-import { recordAuditSql } from "./record-audit-sql.ts";
-import { rematchRows } from "./rematch-rows.ts";
-import { syncCampaignHosts } from "./sync-campaign-hosts.ts";
 
 export type AssignInput = {
   organizationId: string;
@@ -79,75 +86,47 @@ export async function assignExposures(
     ]);
   }
 
-  return withTransaction(ctx.db.pool, async (client) => {
-    const list = await client.query<{ campaignId: string | null }>(
-      `SELECT "campaign_id" AS "campaignId" FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
-      [listId],
-    );
-    if (!list.rows[0]) throw notFound("List");
-    const org = await client.query(`SELECT 1 FROM "organization" WHERE "id" = $1::uuid`, [input.organizationId]);
-    if (org.rowCount === 0) invalid([{ field: "organizationId", message: "no such organization" }]);
+  return withTransaction(ctx.db, async (tx) => {
+    const list = await lockList(tx, listId);
+    if (!list) throw notFound("List");
+    if (!(await organizationExists(tx, input.organizationId)))
+      invalid([{ field: "organizationId", message: "no such organization" }]);
 
     if (input.exposureIds?.length) {
-      const found = await client.query<{ id: number; ip: string | null; hostname: string | null }>(
-        `SELECT "id", abbrev("ip") AS "ip", "hostname" FROM "exposure" WHERE "list_id" = $1::uuid AND "id" = ANY($2::int[])`,
-        [listId, input.exposureIds],
-      );
-      const missing = input.exposureIds.filter((id) => !found.rows.some((r) => r.id === id));
+      const found = await findListExposures(tx, listId, input.exposureIds);
+      const missing = input.exposureIds.filter((id) => !found.some((r) => r.id === id));
       if (missing.length > 0)
         invalid([{ field: "exposureIds", message: `not exposures of this list: ${missing.slice(0, 20).join(", ")}` }]);
-      for (const r of found.rows) {
+      for (const r of found) {
         if ((input.by === "hostname" && r.hostname) || !r.ip) hostnames.add(r.hostname!);
         else ips.add(r.ip);
       }
     }
-    if (ips.size > 0) {
-      await client.query(
-        `INSERT INTO "manual_assignment" ("organization_id", "ip", "created_by_id") SELECT $1::uuid, unnest($2::inet[]), $3::uuid
-         ON CONFLICT ("ip") DO UPDATE SET "organization_id" = EXCLUDED."organization_id", "created_by_id" = EXCLUDED."created_by_id", "created_at" = now()`,
-        [input.organizationId, [...ips], actor.id],
-      );
-    }
-    if (hostnames.size > 0) {
-      await client.query(
-        `INSERT INTO "manual_assignment" ("organization_id", "hostname", "created_by_id") SELECT $1::uuid, unnest($2::text[]), $3::uuid
-         ON CONFLICT ("hostname") DO UPDATE SET "organization_id" = EXCLUDED."organization_id", "created_by_id" = EXCLUDED."created_by_id", "created_at" = now()`,
-        [input.organizationId, [...hostnames], actor.id],
-      );
-    }
+    await upsertManualAssignments(tx, {
+      organizationId: input.organizationId,
+      ips: [...ips],
+      hostnames: [...hostnames],
+      createdById: actor.id,
+    });
     const registered = { network: network?.ok ? network.value : null, domain: domain?.ok ? domain.value : null };
-    if (registered.network) {
-      await client.query(
-        `INSERT INTO "network" ("organization_id", "cidr") VALUES ($1::uuid, $2::cidr) ON CONFLICT DO NOTHING`,
-        [input.organizationId, registered.network],
-      );
-    }
-    if (registered.domain) {
-      await client.query(
-        `INSERT INTO "domain" ("organization_id", "name") VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING`,
-        [input.organizationId, registered.domain],
-      );
-    }
+    if (registered.network) await insertIdentifier(tx, input.organizationId, "network", registered.network);
+    if (registered.domain) await insertIdentifier(tx, input.organizationId, "domain", registered.domain);
 
-    // Only the rows the change can affect: those with an assigned ip or hostname, in the registered
-    // network, or under the registered domain.
-    const matcher = await loadMatcher(client);
-    const where = [`abbrev(e."ip") = ANY($2::text[])`, `e."hostname" = ANY($3::text[])`];
-    const params: unknown[] = [[...ips], [...hostnames]];
-    if (registered.network) where.push(`e."ip" <<= $${params.push(registered.network) + 1}::cidr`);
-    if (registered.domain) {
-      const n = params.push(registered.domain) + 1;
-      where.push(`e."hostname" = $${n} OR e."hostname" LIKE '%.' || $${n}`);
-    }
-    const { exposures, changed } = await rematchRows(client, listId, matcher, { sql: where.join(" OR "), params });
-    if (list.rows[0].campaignId) await syncCampaignHosts(client, { campaignId: list.rows[0].campaignId, listId });
+    // Only the rows the change can affect, with a matcher that sees the change (this transaction's registry).
+    const matcher = await loadMatcher(tx);
+    const { exposures, changed } = await rematchRows(tx, listId, matcher, {
+      ips: [...ips],
+      hostnames: [...hostnames],
+      ...registered,
+    });
+    if (list.campaignId) await syncCampaignHosts(tx, { campaignId: list.campaignId, listId });
     const result: AssignResult = {
       assignments: { ips: [...ips], hostnames: [...hostnames] },
       registered,
       exposures,
       changed,
     };
-    await recordAuditSql(client, actor, {
+    await recordAudit(tx, actor, {
       action: "list.assign",
       subjectType: "exposure_list",
       subjectId: listId,

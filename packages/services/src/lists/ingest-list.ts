@@ -4,28 +4,38 @@ import {
   intelMqClassification,
   KeySet,
   listReport,
+  MATCH_CACHE_SIZE,
   readExposures,
+  type Actor,
   type Classification,
   type ListReport,
   type Matcher,
   type MatchResult,
   type RowError,
 } from "@baken/core";
-import { createHash, randomUUID } from "node:crypto";
-import { finished } from "node:stream/promises";
-import { withTransaction } from "@baken/db";
-import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import type { Actor, Ctx } from "../context.ts";
+import {
+  campaignExists,
+  CandidateSets,
+  copyExposures,
+  ErrorSpool,
+  findListBySha256,
+  finishList,
+  insertPendingList,
+  lockOwners,
+  matchTail,
+  recordAudit,
+  SAVE_CANDIDATE_SETS_AT,
+  syncCampaignHosts,
+  withTransaction,
+  type Db,
+  type ExposureCopy,
+  type SyncCampaignHostsResult,
+  type Tx,
+} from "@baken/db";
+import { createHash } from "node:crypto";
+import type { Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
-import { CandidateSets } from "./candidate-sets.ts";
-import { copyValue } from "./copy-text.ts";
-import { ErrorSpool } from "./error-spool.ts";
-import { EXPOSURE_COPY_COLUMNS, ExposureCopy } from "./exposure-copy.ts";
 import type { ListMeta, ReadFields } from "./list-meta.ts";
-import { lockOwners } from "./lock-owners.ts";
-import { recordAuditSql } from "./record-audit-sql.ts";
-import { syncCampaignHosts, type SyncCampaignHostsResult } from "./sync-campaign-hosts.ts";
 
 export type IngestInput = {
   file: AsyncIterable<Buffer | Uint8Array>;
@@ -94,28 +104,21 @@ export async function ingestList(
   const matcher = await getMatcher(ctx);
   let errors: ErrorSpool | null = null;
   try {
-    return await withTransaction(ctx.db.pool, async (client) => {
-      const created = await client.query<{ id: string }>(
-        `INSERT INTO "exposure_list" ("file_name", "sha256", "format", "size_bytes", "row_count", "accepted_count",
-           "rejected_count", "duplicate_count", "uploaded_by_id")
-         VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3::uuid) RETURNING "id"`,
-        [input.fileName.slice(0, 255), `pending-${randomUUID()}`, actor.id],
-      );
-      const id = created.rows[0]!.id;
+    return await withTransaction(ctx.db, async (tx) => {
+      const id = await insertPendingList(tx, { fileName: input.fileName, uploadedById: actor.id });
       errors = new ErrorSpool(id);
       const sets = new CandidateSets();
-      const staged = await copyExposures(client, id, counted(), {
+      const context = {
         matcher,
         maxRows,
         errors,
         sets,
-        setStore: ctx.db.pool,
+        setStore: ctx.db,
         read: { ...input.read, fileName: input.fileName },
-      });
-      return store(client, actor, { id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
+      };
+      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context));
+      return store(tx, actor, { id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
-  } catch (err) {
-    throw translate(err);
   } finally {
     await (errors as ErrorSpool | null)?.close();
   }
@@ -125,7 +128,7 @@ type Staged = Awaited<ReturnType<typeof copyRows>>;
 
 /** After the rows are in: refuses a file seen before or with no usable row, then records the list. */
 async function store(
-  client: pg.PoolClient,
+  tx: Tx,
   actor: Actor,
   {
     id,
@@ -147,55 +150,35 @@ async function store(
 ): Promise<IngestResult> {
   const meta = await input.meta;
   const report = staged.report;
-  const existing = await client.query<{ id: string }>(`SELECT "id" FROM "exposure_list" WHERE "sha256" = $1`, [sha256]);
-  if (existing.rows[0]) {
-    throw new AppError("conflict", `This file was uploaded before as list ${existing.rows[0].id}`, {
-      id: existing.rows[0].id,
-    });
-  }
+  const existing = await findListBySha256(tx, sha256);
+  if (existing) throw new AppError("conflict", `This file was uploaded before as list ${existing}`, { id: existing });
   if (staged.accepted === 0) {
     throw new AppError("validation", `No usable rows: all ${staged.rows} rows were rejected`, errors.first);
   }
-  if (meta.campaignId) {
-    const c = await client.query(`SELECT 1 FROM "campaign" WHERE "id" = $1::uuid`, [meta.campaignId]);
-    if (c.rowCount === 0)
-      throw new AppError("validation", "campaignId: no such campaign", [
-        { field: "campaignId", message: "no such campaign" },
-      ]);
+  if (meta.campaignId && !(await campaignExists(tx, meta.campaignId))) {
+    throw new AppError("validation", "campaignId: no such campaign", [
+      { field: "campaignId", message: "no such campaign" },
+    ]);
   }
-  await lockOwners(client, staged.owners);
-  await sets.save(client);
-  await errors.store(client);
-  await client.query(
-    `UPDATE "exposure_list" SET "sha256" = $2, "format" = $3, "size_bytes" = $4, "row_count" = $5, "accepted_count" = $6,
-       "rejected_count" = $7, "duplicate_count" = $8, "source" = $9, "tlp" = $10::"Tlp", "campaign_id" = $11::uuid, "matched_at" = now(),
-       "report_type" = $12, "report_name" = $13, "severity" = $14, "classification_taxonomy" = $15,
-       "classification_type" = $16, "classification_identifier" = $17
-     WHERE "id" = $1::uuid`,
-    [
-      id,
-      sha256,
-      staged.format,
-      bytes,
-      staged.rows,
-      staged.accepted,
-      staged.rows - staged.accepted,
-      staged.duplicates,
-      meta.source ?? null,
-      meta.tlp ?? "AMBER",
-      meta.campaignId ?? null,
-      report.reportType,
-      report.reportName,
-      report.severity,
-      report.classification?.taxonomy ?? null,
-      report.classification?.type ?? null,
-      report.classification?.identifier ?? null,
-    ],
-  );
+  await lockOwners(tx, staged.owners);
+  await sets.save(tx);
+  await errors.store(tx);
+  await finishList(tx, id, {
+    sha256,
+    format: staged.format,
+    sizeBytes: bytes,
+    rows: staged.rows,
+    accepted: staged.accepted,
+    duplicates: staged.duplicates,
+    source: meta.source ?? null,
+    tlp: meta.tlp ?? "AMBER",
+    campaignId: meta.campaignId ?? null,
+    report,
+  });
   const campaignHosts = meta.campaignId
-    ? await syncCampaignHosts(client, { campaignId: meta.campaignId, listId: id })
+    ? await syncCampaignHosts(tx, { campaignId: meta.campaignId, listId: id })
     : null;
-  await recordAuditSql(client, actor, {
+  await recordAudit(tx, actor, {
     action: "list.upload",
     subjectType: "exposure_list",
     subjectId: id,
@@ -223,39 +206,6 @@ async function store(
   };
 }
 
-/**
- * Runs the COPY into exposure for the whole file. On any failure the COPY is ended with that error (its
- * connection then leaves COPY mode, so the transaction can roll back) before the error goes on.
- */
-async function copyExposures(
-  client: pg.PoolClient,
-  listId: string,
-  source: AsyncIterable<Buffer | Uint8Array>,
-  context: CopyContext,
-): Promise<Staged> {
-  const copy = client.query(copyFrom(`COPY "exposure" (${EXPOSURE_COPY_COLUMNS}) FROM STDIN`));
-  const copyDone = finished(copy);
-  copyDone.catch(() => {});
-  try {
-    const staged = await copyRows(new ExposureCopy(copy, listId), source, context);
-    await copyDone;
-    return staged;
-  } catch (err) {
-    copy.destroy(err instanceof Error ? err : new Error(String(err)));
-    await copyDone.catch(() => {});
-    throw err;
-  }
-}
-
-/** A concurrent upload of the same file loses the race on the sha256 unique index: same 409. */
-function translate(err: unknown): unknown {
-  const pgErr = err as { code?: string; constraint?: string };
-  if (pgErr.code === "23505" && pgErr.constraint === "exposure_list_sha256_key") {
-    return new AppError("conflict", "This file is being or was uploaded already");
-  }
-  return err;
-}
-
 type CopyContext = {
   matcher: Matcher;
   maxRows: number;
@@ -267,7 +217,7 @@ type CopyContext = {
    * left behind by a failed upload is merely unused, while holding them all until the end cost ~100 MB
    * of heap for a million-row scan.
    */
-  setStore: Pick<pg.Pool, "query">;
+  setStore: Db;
   read: ReadFields & { fileName: string };
 };
 
@@ -284,12 +234,13 @@ async function copyRows(
   const seen = new KeySet();
   const owners = new Set<string>();
   const tails = new Map<MatchResult, Buffer>();
+  // Bounded as the matcher's cache, whose shared results are the keys: nearly every row is a hit.
   const tailOf = (m: MatchResult) => {
     let tail = tails.get(m);
     if (!tail) {
       if (m.organizationId) owners.add(m.organizationId);
-      tail = Buffer.from(`\t${copyValue(m.organizationId)}\t${copyValue(m.reason)}\t${copyValue(sets.digestOf(m))}\n`);
-      if (tails.size >= 200_000) tails.clear();
+      tail = matchTail(m.organizationId, m.reason, sets.digestOf(m));
+      if (tails.size >= MATCH_CACHE_SIZE) tails.clear();
       tails.set(m, tail);
     }
     return tail;
@@ -341,12 +292,11 @@ async function copyRows(
       async drain() {
         if (out.full) await out.flush();
         await errors.spill();
-        if (sets.pending >= 5_000) await sets.save(setStore);
+        if (sets.pending >= SAVE_CANDIDATE_SETS_AT) await sets.save(setStore);
       },
     },
     read,
   );
-  await out.end();
   return {
     format: formatName(detected.format, detected.delimiter),
     report: listReport(detected, classification),

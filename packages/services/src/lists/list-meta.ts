@@ -1,7 +1,5 @@
-import { AppError, type ReadOptions } from "@baken/core";
+import { AppError, TLP_LEVELS, type ReadOptions } from "@baken/core";
 import { z } from "zod";
-
-export const TLPS = ["CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED"] as const;
 
 const metaSchema = z.object({
   source: z.string().trim().max(200).optional(),
@@ -9,7 +7,7 @@ const metaSchema = z.object({
   tlp: z
     .string()
     .transform((t) => t.trim().toUpperCase().replace(/^TLP:/, "").replace(/[+ ]/g, "_"))
-    .pipe(z.enum(TLPS, `one of ${TLPS.join(", ")}`))
+    .pipe(z.enum(TLP_LEVELS, `one of ${TLP_LEVELS.join(", ")}`))
     .optional(),
 });
 

@@ -14,11 +14,10 @@ import {
   type RoleSource,
   type RowError,
 } from "@baken/core";
+import { organizationNames, type ExposureView } from "@baken/db";
 import type { Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
-import type { ExposureView } from "./list-exposures.ts";
 import type { ReadFields } from "./list-meta.ts";
-import { organizationNames } from "./organization-names.ts";
 
 export const PREVIEW_ROWS = 20;
 const PREVIEW_ERRORS = 20;
@@ -130,7 +129,7 @@ export async function previewList(
   const read = result ?? settle(seen.layout, rows);
   const matched = rows.map((r) => matcher.match(r));
   const names = await organizationNames(
-    ctx.db.pool,
+    ctx.db,
     matched.flatMap((m) => (m.organizationId ? [m.organizationId] : [])),
   );
   return {

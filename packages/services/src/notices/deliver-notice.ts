@@ -1,4 +1,13 @@
-import { noticeToken, type Language } from "@baken/core";
+import { noticeToken } from "@baken/core";
+import {
+  claimNotice,
+  noticeExists,
+  noticeHosts,
+  recordNoticeFailure,
+  recordNoticeSent,
+  releaseNoticeClaim,
+  type ClaimedNotice,
+} from "@baken/db";
 import {
   composeNoticeMail,
   isPermanentSmtpError,
@@ -9,8 +18,7 @@ import {
   type SendResult,
 } from "@baken/mail";
 import type { Ctx } from "../context.ts";
-import { noticeHosts } from "./notice-hosts.ts";
-import { renderNoticeContent, type NoticeContent } from "./notice-view.ts";
+import { renderNoticeContent } from "./notice-view.ts";
 
 export type DeliveryCtx = Pick<Ctx, "db" | "config"> & { mailer: Mailer };
 
@@ -63,22 +71,17 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1
  *   permanent: the notice stays `sending` for staff to see, rather than being mailed again.
  */
 export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit?: Admit): Promise<DeliverOutcome> {
-  const { pool } = ctx.db;
   // Claim and load in one statement: the notice is `sending` from here until its result is written.
-  const notice = await claimNotice(ctx, input.noticeId);
+  const notice = await claimNotice(ctx.db, input.noticeId);
   if (!notice) {
-    const exists = await pool.query(`SELECT 1 FROM notice WHERE id = $1`, [input.noticeId]);
-    return { outcome: "skipped", reason: exists.rowCount ? "already sent" : "not found" };
+    return { outcome: "skipped", reason: (await noticeExists(ctx.db, input.noticeId)) ? "already sent" : "not found" };
   }
 
   if (admit) {
     const delayMs = await admit([...new Set(notice.recipients.map(domainOf))]);
     if (delayMs > 0) {
       // Not an attempt: hand the claim back as it was.
-      await pool.query(`UPDATE notice SET status = $2, attempts = attempts - 1 WHERE id = $1 AND status = 'sending'`, [
-        notice.id,
-        notice.previousStatus,
-      ]);
+      await releaseNoticeClaim(ctx.db, notice.id, notice.previousStatus);
       return { outcome: "throttled", delayMs };
     }
   }
@@ -92,21 +95,14 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
   } catch (err) {
     const permanent = isPermanentSmtpError(err);
     const message = errorText(err);
-    await pool.query(`UPDATE notice SET status = $2, last_error = $3 WHERE id = $1 AND status = 'sending'`, [
-      notice.id,
-      permanent || input.isFinalAttempt ? "failed" : "queued",
-      message,
-    ]);
+    await recordNoticeFailure(ctx.db, notice.id, permanent || input.isFinalAttempt ? "failed" : "queued", message);
     throw new DeliveryError(message, permanent);
   }
 
   // The server has the mail: record it now, before anything else can fail.
   for (let tries = 1; ; tries++) {
     try {
-      await pool.query(
-        `UPDATE notice SET status = 'sent', sent_at = now(), message_id = $2, smtp_response = $3, last_error = NULL WHERE id = $1`,
-        [notice.id, result.messageId, result.response],
-      );
+      await recordNoticeSent(ctx.db, notice.id, result);
       return { outcome: "sent", ...result };
     } catch (err) {
       if (tries >= 5) {
@@ -120,53 +116,7 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
   }
 }
 
-type LoadedNotice = {
-  id: string;
-  reference: string;
-  kind: "initial" | "reminder";
-  parentId: string | null;
-  organizationId: string;
-  organizationName: string;
-  recipients: string[];
-  language: Language;
-  previousStatus: "queued" | "sending" | "failed";
-  tokenExpiresAt: Date | null;
-  parentSentAt: Date | null;
-  parentTokenExpiresAt: Date | null;
-  campaign: NoticeContent["campaign"];
-  /** Registered OpenPGP keys of the organization's active contacts, by lower-case address. */
-  keys: { email: string; key: string }[] | null;
-};
-
-/**
- * Marks the notice `sending` (attempts + 1) unless it is already sent, and returns all a delivery needs,
- * in one round trip: this runs once per mail, thousands of times a minute.
- */
-async function claimNotice(ctx: DeliveryCtx, id: string): Promise<LoadedNotice | undefined> {
-  const { rows } = await ctx.db.pool.query<LoadedNotice>(
-    `WITH before AS (SELECT id, status FROM notice WHERE id = $1 AND status <> 'sent' FOR UPDATE),
-          claimed AS (UPDATE notice n SET status = 'sending', attempts = n.attempts + 1 FROM before WHERE n.id = before.id
-                      RETURNING n.*, before.status AS previous_status)
-     SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.organization_id AS "organizationId", o.name AS "organizationName",
-            n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
-            coalesce(p.sent_at, p.created_at) AS "parentSentAt", p.token_expires_at AS "parentTokenExpiresAt",
-            json_build_object('name', c.name, 'cves', c.cves, 'severity', c.severity, 'tlp', c.tlp, 'advice', c.advice,
-                              'compromiseSince', c.compromise_since) AS campaign,
-            (SELECT json_agg(json_build_object('email', lower(k.email), 'key', k.pgp_public_key)) FROM contact k
-              WHERE k.organization_id = n.organization_id AND k.active AND k.pgp_public_key IS NOT NULL) AS keys
-       FROM claimed n
-       JOIN organization o ON o.id = n.organization_id
-       JOIN campaign c ON c.id = n.campaign_id
-       LEFT JOIN notice p ON p.id = n.parent_id`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  const since = row.campaign.compromiseSince as unknown as string | null;
-  return { ...row, campaign: { ...row.campaign, compromiseSince: since ? new Date(since) : null } };
-}
-
-async function buildMail(ctx: DeliveryCtx, notice: LoadedNotice) {
+async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
   const { config } = ctx;
   const hosts = await noticeHosts(ctx.db, notice);
   if (hosts.length === 0) throw new Error("no hosts left to report in this notice");
@@ -209,7 +159,7 @@ async function buildMail(ctx: DeliveryCtx, notice: LoadedNotice) {
  * Keys to encrypt to: only when EVERY recipient registered a usable key. A mixed group gets the signed
  * clear mail, since the same content reaches the others in clear anyway and one notice is one message.
  */
-async function encryptionKeys(notice: LoadedNotice): Promise<EncryptionKey[] | undefined> {
+async function encryptionKeys(notice: ClaimedNotice): Promise<EncryptionKey[] | undefined> {
   const byEmail = new Map((notice.keys ?? []).map((k) => [k.email.trim(), k.key]));
   if (byEmail.size === 0 || !notice.recipients.every((r) => byEmail.has(r))) return undefined;
   const keys = await Promise.all(notice.recipients.map((r) => readEncryptionKey(byEmail.get(r)!)));

@@ -7,7 +7,6 @@ export {
   type DeliveryCtx,
 } from "./deliver-notice.ts";
 export { listCampaignNotices } from "./list-campaign-notices.ts";
-export { renderNoticeContent, type NoticeContent, type ViewHost } from "./notice-view.ts";
-export { noticeHosts } from "./notice-hosts.ts";
+export { renderNoticeContent, type NoticeContent } from "./notice-view.ts";
 export { requeueStuckNotices, type RequeueStuckResult } from "./requeue-stuck-notices.ts";
 export { recordStalledNotice, STALLED_REASON } from "./record-stalled-notice.ts";

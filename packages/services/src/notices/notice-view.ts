@@ -1,6 +1,13 @@
 import type { Config } from "@baken/config";
-import { adviceByLanguageSchema, adviceFor, type Language } from "@baken/core";
-import type { Campaign } from "@baken/db";
+import {
+  adviceByLanguageSchema,
+  adviceFor,
+  listedHost,
+  type Language,
+  type NoticeHost,
+  type NoticeKind,
+} from "@baken/core";
+import type { NoticeCampaign } from "@baken/db";
 import {
   attachmentName,
   hostsAttachment,
@@ -10,24 +17,8 @@ import {
   type NoticeView,
 } from "@baken/mail";
 
-export type ViewHost = {
-  ip: string | null;
-  port: number | null;
-  protocol: string | null;
-  hostname: string | null;
-  tag: string | null;
-  version: string | null;
-  severity: string | null;
-  /** The report the host was last seen in (its newest list's), if the list was a known report. */
-  reportType: string | null;
-  reportName: string | null;
-  reportSeverity: string | null;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-};
-
 /** The distinct reports a notice's hosts come from, in the order the hosts name them. */
-function reportsOf(hosts: ViewHost[]): NoticeReport[] {
+function reportsOf(hosts: NoticeHost[]): NoticeReport[] {
   const byName = new Map<string, NoticeReport>();
   for (const h of hosts) {
     if (h.reportName && !byName.has(h.reportName))
@@ -37,12 +28,12 @@ function reportsOf(hosts: ViewHost[]): NoticeReport[] {
 }
 
 export type NoticeContent = {
-  kind: "initial" | "reminder";
+  kind: NoticeKind;
   language: Language;
   reference: string;
-  campaign: Pick<Campaign, "name" | "cves" | "severity" | "tlp" | "advice" | "compromiseSince">;
+  campaign: NoticeCampaign;
   organizationName: string;
-  hosts: ViewHost[];
+  hosts: NoticeHost[];
   link: string;
   linkExpiresAt: Date | null;
   firstNoticeAt: Date | null;
@@ -51,7 +42,7 @@ export type NoticeContent = {
 /** Renders a notice (subject, text, HTML, attachment) from what the database holds; used by preview and delivery. */
 export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: NoticeContent) {
   const advice = adviceByLanguageSchema.safeParse(c.campaign.advice);
-  const hosts = c.hosts.map((h) => ({ ...h, seenAt: h.lastSeenAt, severity: h.severity ?? h.reportSeverity }));
+  const hosts = c.hosts.map(listedHost);
   const view: NoticeView = {
     kind: c.kind,
     language: c.language,

@@ -1,3 +1,4 @@
+import { noteWaitingNotice } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 /** BullMQ's reason for a job whose worker stopped more often than it allows (maxStalledCount). */
@@ -17,8 +18,9 @@ export async function recordStalledNotice(
   ctx: Pick<Ctx, "db">,
   input: { noticeId: string; reason: string },
 ): Promise<void> {
-  await ctx.db.pool.query(`UPDATE notice SET last_error = $2 WHERE id = $1 AND status IN ('queued', 'sending')`, [
+  await noteWaitingNotice(
+    ctx.db,
     input.noticeId,
     `${stalledText(input.reason)}; it is queued again by the repair sweep or by staff`,
-  ]);
+  );
 }

@@ -1,5 +1,12 @@
 import { notFound } from "@baken/core";
-import { recordAudit } from "../audit/record-audit.ts";
+import {
+  campaignExists,
+  findPendingNotices,
+  noteHeldBackNotice,
+  noteWaitingNotice,
+  recordAudit,
+  stillPending,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 import { ACCEPTED_UNRECORDED } from "./deliver-notice.ts";
 import { stalledText } from "./record-stalled-notice.ts";
@@ -27,22 +34,12 @@ export async function requeueStuckNotices(
   actor: Actor,
   input: { olderThanMs: number; campaignId?: string },
 ): Promise<RequeueStuckResult> {
-  const { pool } = ctx.db;
-  if (input.campaignId) {
-    const found = await pool.query(`SELECT 1 FROM campaign WHERE id = $1::uuid`, [input.campaignId]);
-    if (!found.rowCount) throw notFound("Campaign");
-  }
-  const pending = await pool.query<{ id: string }>(
-    `SELECT id FROM notice
-      WHERE status IN ('queued', 'sending') AND status_changed_at < now() - $1 * interval '1 millisecond'
-        AND ($2::uuid IS NULL OR campaign_id = $2::uuid)
-      ORDER BY status_changed_at`,
-    [input.olderThanMs, input.campaignId ?? null],
-  );
+  if (input.campaignId && !(await campaignExists(ctx.db, input.campaignId))) throw notFound("Campaign");
+  const pending = await findPendingNotices(ctx.db, input.olderThanMs, input.campaignId ?? null);
   const result: RequeueStuckResult = { requeued: 0, live: 0, heldBack: 0 };
   const statuses = await ctx.producer.inspect(
     "deliver-notice",
-    pending.rows.map((r) => ({ noticeId: r.id })),
+    pending.map((noticeId) => ({ noticeId })),
   );
   const stuck: { id: string; failure: string | null }[] = [];
   for (const [id, status] of statuses) {
@@ -50,31 +47,22 @@ export async function requeueStuckNotices(
     else if (status.state === "failed" && status.reason.startsWith(ACCEPTED_UNRECORDED)) {
       result.heldBack++;
       // Staff see why it stays `sending`.
-      await pool.query(`UPDATE notice SET last_error = $2 WHERE id = $1 AND last_error IS DISTINCT FROM $2`, [
-        id,
-        status.reason,
-      ]);
+      await noteHeldBackNotice(ctx.db, id, status.reason);
     } else stuck.push({ id, failure: status.state === "failed" ? status.reason : null });
   }
   // Asked again now that Redis was read: a notice sent meanwhile needs no job.
-  const still = await pool.query<{ id: string }>(
-    `SELECT id FROM notice WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending')`,
-    [stuck.map((s) => s.id)],
+  const stillStuck = await stillPending(
+    ctx.db,
+    stuck.map((s) => s.id),
   );
-  const stillStuck = new Set(still.rows.map((r) => r.id));
   for (const { id, failure } of stuck) {
     if (!stillStuck.has(id)) continue;
-    if (failure) {
-      await pool.query(`UPDATE notice SET last_error = $2 WHERE id = $1 AND status IN ('queued', 'sending')`, [
-        id,
-        `${stalledText(failure)}; queued again`,
-      ]);
-    }
+    if (failure) await noteWaitingNotice(ctx.db, id, `${stalledText(failure)}; queued again`);
     if (await ctx.producer.requeue("deliver-notice", { noticeId: id })) result.requeued++;
     else result.live++;
   }
   if (input.campaignId || result.requeued > 0) {
-    await recordAudit(ctx.db.prisma, actor, {
+    await recordAudit(ctx.db, actor, {
       action: "notices.requeue-stuck",
       subjectType: input.campaignId ? "campaign" : "notice",
       subjectId: input.campaignId ?? null,

@@ -1,27 +1,17 @@
-import type { Ctx } from "../context.ts";
-import { organizationView } from "./organization-view.ts";
 import { notFound } from "@baken/core";
+import { findOrganizations, findOrganizationView } from "@baken/db";
+import type { Ctx } from "../context.ts";
 
 export type OrganizationQuery = { search?: string; page: number; pageSize: number };
 
 /** Organizations by name, with how much each has registered. */
 export async function listOrganizations(ctx: Pick<Ctx, "db">, q: OrganizationQuery) {
-  const where = q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {};
-  const [total, orgs] = await Promise.all([
-    ctx.db.prisma.organization.count({ where }),
-    ctx.db.prisma.organization.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-      include: { _count: { select: { contacts: true, networks: true, asns: true, domains: true } } },
-    }),
-  ]);
+  const { total, organizations } = await findOrganizations(ctx.db, q);
   return {
     total,
     page: q.page,
     pageSize: q.pageSize,
-    organizations: orgs.map((o) => ({
+    organizations: organizations.map((o) => ({
       id: o.id,
       name: o.name,
       sector: o.sector,
@@ -34,7 +24,7 @@ export async function listOrganizations(ctx: Pick<Ctx, "db">, q: OrganizationQue
 }
 
 export async function getOrganization(ctx: Pick<Ctx, "db">, id: string) {
-  const view = await organizationView(ctx.db.prisma, id);
+  const view = await findOrganizationView(ctx.db, id);
   if (!view) throw notFound("Organization");
   return view;
 }

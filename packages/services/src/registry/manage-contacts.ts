@@ -1,15 +1,19 @@
 import { AppError, contactSchema, notFound } from "@baken/core";
+import {
+  contactExists,
+  deleteContact,
+  findContact,
+  insertContact,
+  organizationExists,
+  recordAudit,
+  updateContact as updateContactRow,
+  withTransaction,
+  type ContactView,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 
-export type ContactInput = {
-  email: string;
-  name?: string;
-  role?: "abuse" | "security" | "technical";
-  language?: "nl" | "fr" | "de" | "en" | null;
-  pgpPublicKey?: string | null;
-  active?: boolean;
-};
+/** What staff send for a contact: an e-mail address, and what defaults otherwise. */
+export type ContactInput = Pick<ContactView, "email"> & Partial<Omit<ContactView, "id" | "email">>;
 
 const PGP_BLOCK = /^-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]+-----END PGP PUBLIC KEY BLOCK-----\s*$/;
 
@@ -37,23 +41,20 @@ function checkContact(input: Partial<ContactInput>, partial: boolean) {
 
 export async function addContact(ctx: Pick<Ctx, "db">, actor: Actor, organizationId: string, input: ContactInput) {
   const c = checkContact(input, false);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    if (!(await tx.organization.findUnique({ where: { id: organizationId } }))) throw notFound("Organization");
-    if (await tx.contact.findUnique({ where: { organizationId_email: { organizationId, email: c.email! } } })) {
+  return withTransaction(ctx.db, async (tx) => {
+    if (!(await organizationExists(tx, organizationId))) throw notFound("Organization");
+    if (await contactExists(tx, organizationId, c.email!)) {
       throw new AppError("conflict", `${c.email} is already a contact of this organization`, [
         { field: "email", message: "already a contact" },
       ]);
     }
-    const contact = await tx.contact.create({
-      data: {
-        organizationId,
-        email: c.email!,
-        name: c.name ?? "",
-        role: c.role ?? "abuse",
-        language: c.language ?? null,
-        pgpPublicKey: input.pgpPublicKey?.trim() || null,
-        active: input.active ?? true,
-      },
+    const contact = await insertContact(tx, organizationId, {
+      email: c.email!,
+      name: c.name ?? "",
+      role: c.role ?? "abuse",
+      language: c.language ?? null,
+      pgpPublicKey: input.pgpPublicKey?.trim() || null,
+      active: input.active ?? true,
     });
     await recordAudit(tx, actor, {
       action: "contact.create",
@@ -73,19 +74,15 @@ export async function updateContact(
   input: Partial<ContactInput>,
 ) {
   const c = checkContact(input, true);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const existing = await tx.contact.findFirst({ where: { id: contactId, organizationId } });
-    if (!existing) throw notFound("Contact");
-    const contact = await tx.contact.update({
-      where: { id: contactId },
-      data: {
-        email: c.email,
-        name: c.name,
-        role: c.role,
-        language: input.language === undefined ? undefined : (c.language ?? null),
-        pgpPublicKey: input.pgpPublicKey === undefined ? undefined : input.pgpPublicKey?.trim() || null,
-        active: input.active,
-      },
+  return withTransaction(ctx.db, async (tx) => {
+    if (!(await findContact(tx, organizationId, contactId))) throw notFound("Contact");
+    const contact = await updateContactRow(tx, contactId, {
+      email: c.email,
+      name: c.name,
+      role: c.role,
+      language: input.language === undefined ? undefined : (c.language ?? null),
+      pgpPublicKey: input.pgpPublicKey === undefined ? undefined : input.pgpPublicKey?.trim() || null,
+      active: input.active,
     });
     await recordAudit(tx, actor, {
       action: "contact.update",
@@ -98,15 +95,14 @@ export async function updateContact(
 }
 
 export async function removeContact(ctx: Pick<Ctx, "db">, actor: Actor, organizationId: string, contactId: string) {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const existing = await tx.contact.findFirst({ where: { id: contactId, organizationId } });
-    if (!existing) throw notFound("Contact");
-    await tx.contact.delete({ where: { id: contactId } });
+  await withTransaction(ctx.db, async (tx) => {
+    const email = await deleteContact(tx, organizationId, contactId);
+    if (email === null) throw notFound("Contact");
     await recordAudit(tx, actor, {
       action: "contact.delete",
       subjectType: "organization",
       subjectId: organizationId,
-      details: { email: existing.email },
+      details: { email },
     });
   });
 }

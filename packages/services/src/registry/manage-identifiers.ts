@@ -1,14 +1,14 @@
 import { AppError, normaliseCidr, normaliseDomain, notFound, parseAsn } from "@baken/core";
-import type { Prisma } from "@baken/db";
+import {
+  deleteIdentifier,
+  insertIdentifier,
+  organizationExists,
+  recordAudit,
+  withTransaction,
+  type IdentifierKind,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 
-/** What identifies an organization's hosts: a network (CIDR), an AS number or a registered domain. */
-export type IdentifierKind = "network" | "asn" | "domain";
-
-const TABLE = { network: "network", asn: "autonomous_system", domain: "domain" } as const;
-const COLUMN = { network: "cidr", asn: "asn", domain: "name" } as const;
-const CAST = { network: "cidr", asn: "bigint", domain: "text" } as const;
 const FIELD = { network: "cidr", asn: "asn", domain: "name" } as const;
 
 function normalise(kind: IdentifierKind, value: string | number): string | number {
@@ -23,28 +23,6 @@ function normalise(kind: IdentifierKind, value: string | number): string | numbe
   return r.value;
 }
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
-
-/**
- * Registers a network, ASN or domain to an organization inside `tx` (a network only once per
- * organization; different organizations may hold overlapping or equal ones). Returns its id and value.
- */
-export async function registerIdentifierIn(
-  tx: Tx,
-  organizationId: string,
-  kind: IdentifierKind,
-  value: string | number,
-) {
-  const v = normalise(kind, value);
-  const rows = await tx.$queryRawUnsafe<{ id: number; value: string }[]>(
-    `INSERT INTO "${TABLE[kind]}" ("organization_id", "${COLUMN[kind]}") VALUES ($1::uuid, $2::${CAST[kind]})
-     ON CONFLICT ("organization_id", "${COLUMN[kind]}") DO NOTHING RETURNING "id", "${COLUMN[kind]}"::text AS "value"`,
-    organizationId,
-    v,
-  );
-  return rows[0] ?? null;
-}
-
 export async function addIdentifier(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
@@ -52,9 +30,9 @@ export async function addIdentifier(
   kind: IdentifierKind,
   value: string | number,
 ) {
-  return ctx.db.prisma.$transaction(async (tx) => {
-    if (!(await tx.organization.findUnique({ where: { id: organizationId } }))) throw notFound("Organization");
-    const row = await registerIdentifierIn(tx, organizationId, kind, value);
+  return withTransaction(ctx.db, async (tx) => {
+    if (!(await organizationExists(tx, organizationId))) throw notFound("Organization");
+    const row = await insertIdentifier(tx, organizationId, kind, normalise(kind, value));
     if (!row) {
       throw new AppError("conflict", `This ${kind} is already registered to the organization`, [
         { field: FIELD[kind], message: "already registered" },
@@ -77,18 +55,14 @@ export async function removeIdentifier(
   kind: IdentifierKind,
   id: number,
 ) {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<{ value: string }[]>(
-      `DELETE FROM "${TABLE[kind]}" WHERE "id" = $1 AND "organization_id" = $2::uuid RETURNING "${COLUMN[kind]}"::text AS "value"`,
-      id,
-      organizationId,
-    );
-    if (rows.length === 0) throw notFound(kind === "asn" ? "ASN" : kind[0]!.toUpperCase() + kind.slice(1));
+  await withTransaction(ctx.db, async (tx) => {
+    const removed = await deleteIdentifier(tx, organizationId, kind, id);
+    if (removed === null) throw notFound(kind === "asn" ? "ASN" : kind[0]!.toUpperCase() + kind.slice(1));
     await recordAudit(tx, actor, {
       action: `${kind}.delete`,
       subjectType: "organization",
       subjectId: organizationId,
-      details: { value: rows[0]!.value },
+      details: { value: removed },
     });
   });
 }

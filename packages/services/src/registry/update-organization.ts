@@ -1,15 +1,18 @@
 import { AppError, notFound } from "@baken/core";
+import {
+  deleteOrganization as deleteOrganizationRow,
+  findOrganization,
+  findOrganizationView,
+  organizationNamed,
+  recordAudit,
+  updateOrganization as updateOrganizationRow,
+  withTransaction,
+  type OrganizationFields,
+  type OrganizationView,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import { organizationView, type OrganizationView } from "./organization-view.ts";
 
-export type OrganizationChanges = {
-  name?: string;
-  sector?: string | null;
-  country?: string | null;
-  language?: "nl" | "fr" | "de" | "en";
-  active?: boolean;
-};
+export type OrganizationChanges = Partial<OrganizationFields>;
 
 export async function updateOrganization(
   ctx: Pick<Ctx, "db">,
@@ -17,24 +20,17 @@ export async function updateOrganization(
   id: string,
   changes: OrganizationChanges,
 ): Promise<OrganizationView> {
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const before = await tx.organization.findUnique({ where: { id } });
+  return withTransaction(ctx.db, async (tx) => {
+    const before = await findOrganization(tx, id);
     if (!before) throw notFound("Organization");
-    if (
-      changes.name !== undefined &&
-      changes.name !== before.name &&
-      (await tx.organization.findUnique({ where: { name: changes.name } }))
-    ) {
+    if (changes.name !== undefined && changes.name !== before.name && (await organizationNamed(tx, changes.name))) {
       throw new AppError("conflict", `An organization named '${changes.name}' already exists`, [
         { field: "name", message: "already exists" },
       ]);
     }
-    await tx.organization.update({
-      where: { id },
-      data: {
-        ...changes,
-        country: changes.country === undefined ? undefined : (changes.country?.toUpperCase() ?? null),
-      },
+    await updateOrganizationRow(tx, id, {
+      ...changes,
+      country: changes.country === undefined ? undefined : (changes.country?.toUpperCase() ?? null),
     });
     await recordAudit(tx, actor, {
       action: "organization.update",
@@ -42,20 +38,19 @@ export async function updateOrganization(
       subjectId: id,
       details: changes,
     });
-    return (await organizationView(tx, id))!;
+    return (await findOrganizationView(tx, id))!;
   });
 }
 
 export async function deleteOrganization(ctx: Pick<Ctx, "db">, actor: Actor, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const org = await tx.organization.findUnique({ where: { id } });
-    if (!org) throw notFound("Organization");
-    await tx.organization.delete({ where: { id } });
+  await withTransaction(ctx.db, async (tx) => {
+    const name = await deleteOrganizationRow(tx, id);
+    if (name === null) throw notFound("Organization");
     await recordAudit(tx, actor, {
       action: "organization.delete",
       subjectType: "organization",
       subjectId: id,
-      details: { name: org.name },
+      details: { name },
     });
   });
 }

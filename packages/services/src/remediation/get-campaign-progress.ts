@@ -1,105 +1,21 @@
 import { AppError } from "@baken/core";
-import { Prisma } from "@baken/db";
+import { campaignExists, findProgressDays, findProgressMedians, findProgressTotals } from "@baken/db";
 import type { Ctx } from "../context.ts";
-import { CLAIMED_FIXED_STILL_SEEN } from "./still-seen.ts";
-
-export type ProgressDay = {
-  day: string;
-  notified: number;
-  answered: number;
-  claimedFixed: number;
-  gone: number;
-  stillOpen: number;
-};
-
-// The cohort is the campaign's notified hosts; a host's "gone" counts only while it is gone (state gone).
-const COHORT = (campaignId: string) => Prisma.sql`
-  h AS (
-    SELECT id, notified_at, CASE WHEN state = 'gone' THEN gone_at END AS gone_at
-      FROM campaign_host
-     WHERE campaign_id = ${campaignId}::uuid AND notified_at IS NOT NULL
-  ), r AS (
-    -- each reply holds from its time until the host's next reply
-    SELECT r.host_id, r.answer, r.at, lead(r.at) OVER (PARTITION BY r.host_id ORDER BY r.at, r.id) AS until
-      FROM remediation_reply r JOIN h ON h.id = r.host_id
-  ), first_answer AS (
-    SELECT host_id, min(at) AS at FROM r GROUP BY host_id
-  )`;
 
 /**
- * Where a campaign stands, as a CERT reports it upward. Per UTC day, from the first notice to today, the
- * counts at the end of that day (cumulative): hosts notified; answered at least once; whose current answer
- * is patched or mitigated (claimed fixed); gone from a later list; still open (notified, not gone, and not
- * answered, or answered investigating / needs help). Each series is a running sum of per-day changes, so
- * the work grows with events, not with days times hosts.
+ * Where a campaign stands, as a CERT reports it upward: per UTC day, from the first notice to today, the
+ * cumulative counts (findProgressDays), where its hosts stand now, and the rates and medians staff report.
  */
 export async function getCampaignProgress(ctx: Pick<Ctx, "db">, input: { campaignId: string }) {
-  const { prisma } = ctx.db;
   const { campaignId } = input;
-  if (!(await prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }))) {
+  if (!(await campaignExists(ctx.db, campaignId))) {
     throw new AppError("not_found", `Campaign ${campaignId} not found`);
   }
-
-  const days = prisma.$queryRaw<ProgressDay[]>`
-    WITH ${COHORT(campaignId)}, open_span AS (
-      -- open from the notice to the first answer, and during each investigating / needs-help answer; never once gone
-      SELECT greatest(o.s, h.notified_at) AS s, least(o.e, coalesce(h.gone_at, 'infinity')) AS e
-        FROM (
-          SELECT h.id AS host_id, h.notified_at AS s, coalesce(fa.at, 'infinity'::timestamptz) AS e
-            FROM h LEFT JOIN first_answer fa ON fa.host_id = h.id
-          UNION ALL
-          SELECT host_id, at, coalesce(until, 'infinity') FROM r WHERE answer IN ('investigating', 'needs_help')
-        ) o JOIN h ON h.id = o.host_id
-    ), events (at, notified, answered, claimed_fixed, gone, still_open) AS (
-      SELECT notified_at, 1, 0, 0, 0, 0 FROM h
-      UNION ALL SELECT at, 0, 1, 0, 0, 0 FROM first_answer
-      UNION ALL SELECT at, 0, 0, 1, 0, 0 FROM r WHERE answer IN ('patched', 'mitigated')
-      UNION ALL SELECT until, 0, 0, -1, 0, 0 FROM r WHERE answer IN ('patched', 'mitigated') AND until IS NOT NULL
-      UNION ALL SELECT gone_at, 0, 0, 0, 1, 0 FROM h WHERE gone_at IS NOT NULL
-      UNION ALL SELECT s, 0, 0, 0, 0, 1 FROM open_span WHERE s < e
-      UNION ALL SELECT e, 0, 0, 0, 0, -1 FROM open_span WHERE s < e AND e < 'infinity'
-    ), daily AS (
-      SELECT (at AT TIME ZONE 'UTC')::date AS day, sum(notified) AS notified, sum(answered) AS answered,
-             sum(claimed_fixed) AS claimed_fixed, sum(gone) AS gone, sum(still_open) AS still_open
-        FROM events GROUP BY 1
-    ), days AS (
-      SELECT g::date AS day
-        FROM (SELECT min(day) AS first, max(day) AS last FROM daily) b,
-             generate_series(b.first, greatest(b.last, (now() AT TIME ZONE 'UTC')::date), interval '1 day') g
-    )
-    SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-           (sum(coalesce(d.notified, 0)) OVER w)::int AS notified,
-           (sum(coalesce(d.answered, 0)) OVER w)::int AS answered,
-           (sum(coalesce(d.claimed_fixed, 0)) OVER w)::int AS "claimedFixed",
-           (sum(coalesce(d.gone, 0)) OVER w)::int AS gone,
-           (sum(coalesce(d.still_open, 0)) OVER w)::int AS "stillOpen"
-      FROM days LEFT JOIN daily d USING (day)
-    WINDOW w AS (ORDER BY days.day)
-     ORDER BY days.day`;
-
-  const totals = prisma.$queryRaw<[Totals]>`
-    SELECT count(*)::int AS hosts,
-           count(*) FILTER (WHERE n)::int AS notified,
-           count(*) FILTER (WHERE n AND answer IS NOT NULL)::int AS answered,
-           count(*) FILTER (WHERE n AND answer IN ('patched', 'mitigated'))::int AS "claimedFixed",
-           count(*) FILTER (WHERE n AND still_seen)::int AS "claimedFixedStillSeen",
-           count(*) FILTER (WHERE n AND state = 'gone')::int AS gone,
-           count(*) FILTER (WHERE n AND state = 'not_ours')::int AS "notOurs",
-           count(*) FILTER (WHERE n AND state <> 'gone'
-                              AND (answer IS NULL OR answer IN ('investigating', 'needs_help')))::int AS "stillOpen",
-           count(*) FILTER (WHERE n AND (state = 'gone' OR (state = 'remediated' AND NOT still_seen)))::int AS remediated,
-           count(*) FILTER (WHERE flagged)::int AS flagged
-      FROM (SELECT h.*, h.notified_at IS NOT NULL AS n, ${CLAIMED_FIXED_STILL_SEEN} AS still_seen
-              FROM campaign_host h WHERE h.campaign_id = ${campaignId}::uuid) c`;
-
-  const medians = prisma.$queryRaw<[{ toAnswer: number | null; toGone: number | null }]>`
-    WITH ${COHORT(campaignId)}
-    SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fa.at - h.notified_at))
-              FROM h JOIN first_answer fa ON fa.host_id = h.id) AS "toAnswer",
-           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.gone_at - h.notified_at))
-              FROM h WHERE h.gone_at IS NOT NULL) AS "toGone"`;
-
-  const [series, [t], [m]] = await Promise.all([days, totals, medians]);
+  const [series, t, m] = await Promise.all([
+    findProgressDays(ctx.db, campaignId),
+    findProgressTotals(ctx.db, campaignId),
+    findProgressMedians(ctx.db, campaignId),
+  ]);
   const rate = (n: number) => (t.notified > 0 ? Math.round((n / t.notified) * 10_000) / 10_000 : null);
   const hours = (seconds: number | null) => (seconds == null ? null : Math.round((Number(seconds) / 3600) * 100) / 100);
   return {
@@ -114,16 +30,3 @@ export async function getCampaignProgress(ctx: Pick<Ctx, "db">, input: { campaig
     medianHoursToGone: hours(m.toGone),
   };
 }
-
-type Totals = {
-  hosts: number;
-  notified: number;
-  answered: number;
-  claimedFixed: number;
-  claimedFixedStillSeen: number;
-  gone: number;
-  notOurs: number;
-  stillOpen: number;
-  remediated: number;
-  flagged: number;
-};

@@ -1,7 +1,6 @@
 import { AppError, raisesFlag, stateAfterAnswer, type HostState, type OwnerForm, type OwnerReply } from "@baken/core";
+import { insertReplies, lockOwnerHosts, recordAudit, setHostAnswer, withTransaction, type OwnerLink } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { OwnerLink } from "./open-owner-link.ts";
 
 export type RecordedReplies = { recorded: number; flaggedHostIds: number[] };
 
@@ -18,14 +17,8 @@ export async function recordOwnerReplies(
   input: { link: OwnerLink; form: OwnerForm },
 ): Promise<RecordedReplies> {
   const { link, form } = input;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    // Locked so a follow-up list marking a host gone in the meantime is not overwritten with a stale state.
-    const own = await tx.$queryRaw<{ id: number; state: HostState; notified: boolean }[]>`
-      SELECT id, state::text AS state, notice_id IS NOT NULL AS notified
-        FROM campaign_host
-       WHERE campaign_id = ${link.campaignId}::uuid AND organization_id = ${link.organizationId}::uuid
-       ORDER BY id
-         FOR UPDATE`;
+  return withTransaction(ctx.db, async (tx) => {
+    const own = await lockOwnerHosts(tx, link.campaignId, link.organizationId);
     const byId = new Map(own.map((h) => [h.id, h]));
 
     const replies: OwnerReply[] =
@@ -43,17 +36,12 @@ export async function recordOwnerReplies(
     if (replies.length === 0) return { recorded: 0, flaggedHostIds: [] };
 
     const at = new Date();
-    await tx.remediationReply.createMany({
-      data: replies.map((r) => ({
-        noticeId: link.noticeId,
-        hostId: r.hostId,
-        answer: r.answer,
-        compromise: r.compromise,
-        comment: r.comment,
-        betterContact: form.betterContact,
-        clientIp: actor.ip ?? null,
-        at,
-      })),
+    await insertReplies(tx, {
+      noticeId: link.noticeId,
+      replies,
+      betterContact: form.betterContact,
+      clientIp: actor.ip ?? null,
+      at,
     });
 
     // One UPDATE per distinct outcome rather than one per host: an answer for all hosts is a few statements.
@@ -68,15 +56,12 @@ export async function recordOwnerReplies(
       groups.set(key, group);
     }
     for (const g of groups.values()) {
-      await tx.campaignHost.updateMany({
-        where: { id: { in: g.ids } },
-        data: {
-          state: g.state,
-          answer: g.reply.answer,
-          answeredAt: at,
-          compromise: g.reply.compromise,
-          ...(g.flag ? { flagged: true } : {}),
-        },
+      await setHostAnswer(tx, g.ids, {
+        state: g.state,
+        answer: g.reply.answer,
+        answeredAt: at,
+        compromise: g.reply.compromise,
+        flag: g.flag,
       });
     }
 

@@ -1,7 +1,7 @@
 import { AppError } from "@baken/core";
 import { jobQueue, jobSchemas } from "@baken/queue";
+import { findReminderInterval, recordAudit, setReminderInterval, withTransaction } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -13,22 +13,19 @@ export const reminderSchedulerId = (campaignId: string) => `remind-campaign-${ca
  * every N days, or none. Call it after anything that changes that column (or deletes the campaign).
  */
 export async function syncReminderSchedule(ctx: Pick<Ctx, "db" | "producer">, campaignId: string) {
-  const campaign = await ctx.db.prisma.campaign.findUnique({
-    where: { id: campaignId },
-    select: { reminderEveryDays: true },
-  });
+  const everyDays = await findReminderInterval(ctx.db, campaignId);
   const queue = ctx.producer.queue(jobQueue["remind-campaign"]);
   const id = reminderSchedulerId(campaignId);
-  if (!campaign?.reminderEveryDays) {
+  if (!everyDays) {
     await queue.removeJobScheduler(id);
     return { everyDays: null };
   }
   await queue.upsertJobScheduler(
     id,
-    { every: campaign.reminderEveryDays * DAY_MS },
+    { every: everyDays * DAY_MS },
     { name: "remind-campaign", data: jobSchemas["remind-campaign"].parse({ campaignId }) },
   );
-  return { everyDays: campaign.reminderEveryDays };
+  return { everyDays };
 }
 
 /** Staff turn a campaign's automatic reminder rounds on (every N days) or off (null). */
@@ -37,12 +34,9 @@ export async function setReminderSchedule(
   actor: Actor,
   input: { campaignId: string; everyDays: number | null },
 ) {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.campaign.updateMany({
-      where: { id: input.campaignId },
-      data: { reminderEveryDays: input.everyDays },
-    });
-    if (count === 0) throw new AppError("not_found", `Campaign ${input.campaignId} not found`);
+  await withTransaction(ctx.db, async (tx) => {
+    if (!(await setReminderInterval(tx, input.campaignId, input.everyDays)))
+      throw new AppError("not_found", `Campaign ${input.campaignId} not found`);
     await recordAudit(tx, actor, {
       action: "campaign.reminder_schedule",
       subjectType: "campaign",

@@ -1,5 +1,5 @@
 import { notFound } from "@baken/core";
-import { recordAudit } from "../audit/record-audit.ts";
+import { findReportAttachment, recordAudit } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 
 /**
@@ -11,12 +11,9 @@ export async function getReportAttachment(
   actor: Actor,
   input: { reportId: string; attachmentId: string },
 ) {
-  const attachment = await ctx.db.prisma.reportAttachment.findFirst({
-    where: { id: input.attachmentId, reportId: input.reportId },
-    select: { id: true, fileName: true, size: true, sha256: true, data: true },
-  });
+  const attachment = await findReportAttachment(ctx.db, input.reportId, input.attachmentId);
   if (!attachment) throw notFound(`Attachment ${input.attachmentId} of report ${input.reportId}`);
-  await recordAudit(ctx.db.prisma, actor, {
+  await recordAudit(ctx.db, actor, {
     action: "report.attachment.download",
     subjectType: "incident_report",
     subjectId: input.reportId,

@@ -1,22 +1,11 @@
 import { notFound, type ReportLanguage } from "@baken/core";
+import { findReport } from "@baken/db";
 import type { Ctx } from "../context.ts";
 import { reportSummary } from "./report-view.ts";
 
 /** One report with everything triage needs: its notes, its attachments (metadata only) and names. */
 export async function getReport(ctx: Pick<Ctx, "db">, input: { id: string; lang: ReportLanguage }) {
-  const r = await ctx.db.prisma.incidentReport.findUnique({
-    where: { id: input.id },
-    include: {
-      assignee: { select: { id: true, email: true, name: true } },
-      organization: { select: { id: true, name: true } },
-      _count: { select: { attachments: true } },
-      attachments: {
-        select: { id: true, fileName: true, contentType: true, size: true, sha256: true, createdAt: true },
-        orderBy: { createdAt: "asc" },
-      },
-      notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
-    },
-  });
+  const r = await findReport(ctx.db, input.id);
   if (!r) throw notFound(`Incident report ${input.id}`);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {

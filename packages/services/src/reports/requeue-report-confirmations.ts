@@ -1,3 +1,4 @@
+import { findUnconfirmedReports } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 /**
@@ -12,13 +13,10 @@ export async function requeueReportConfirmations(
   opts: { maxAgeMs: number; now?: Date },
 ): Promise<number> {
   const since = new Date((opts.now ?? new Date()).getTime() - opts.maxAgeMs);
-  const pending = await ctx.db.prisma.incidentReport.findMany({
-    where: { confirmationSentAt: null, createdAt: { gte: since } },
-    select: { id: true },
-  });
+  const pending = await findUnconfirmedReports(ctx.db, since);
   await ctx.producer.enqueueMany(
     "confirm-report",
-    pending.map((r) => ({ reportId: r.id })),
+    pending.map((reportId) => ({ reportId })),
   );
   return pending.length;
 }

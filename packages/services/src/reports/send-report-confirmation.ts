@@ -1,4 +1,5 @@
 import type { ReportLanguage } from "@baken/core";
+import { findReportForConfirmation, lockReport, markConfirmationSent, withTransaction } from "@baken/db";
 import { renderReportConfirmation, type Mailer } from "@baken/mail";
 import type { Ctx } from "../context.ts";
 
@@ -14,54 +15,43 @@ export type ConfirmationResult = { status: "sent"; messageId: string } | { statu
  */
 export async function sendReportConfirmation(ctx: MailCtx, input: { reportId: string }): Promise<ConfirmationResult> {
   const { config } = ctx;
-  return ctx.db.prisma.$transaction(
-    async (tx) => {
-      const [row] = await tx.$queryRaw<{ confirmation_sent_at: Date | null }[]>`
-        SELECT confirmation_sent_at FROM incident_report WHERE id = ${input.reportId}::uuid FOR UPDATE`;
-      if (!row) return { status: "missing" as const };
-      if (row.confirmation_sent_at) return { status: "already-sent" as const };
+  // The transaction spans the SMTP exchange (its connection and socket timeouts are 10 s and 30 s).
+  return withTransaction(ctx.db, async (tx) => {
+    if (!(await lockReport(tx, input.reportId))) return { status: "missing" as const };
+    const report = (await findReportForConfirmation(tx, input.reportId))!;
+    if (report.confirmationSentAt) return { status: "already-sent" as const };
 
-      const report = await tx.incidentReport.findUniqueOrThrow({
-        where: { id: input.reportId },
-        include: { _count: { select: { attachments: true } } },
-      });
-      const language = report.language as ReportLanguage;
-      const mail = renderReportConfirmation({
-        language,
-        reference: report.reference,
-        receivedAt: report.createdAt,
-        reporterKind: report.reporterKind,
-        rsitClass: report.rsitClass,
-        rsitType: report.rsitType,
-        ongoing: report.ongoing,
-        startedAt: report.startedAt,
-        detectedAt: report.detectedAt,
-        attachmentCount: report._count.attachments,
-        tlp: report.tlp,
-        cert: { name: config.cert.name, phone: config.cert.phone, website: config.cert.website },
-        timeZone: config.cert.timeZone,
-      });
-      const sent = await ctx.mailer.send({
-        from: config.mail.from,
-        replyTo: config.mail.replyTo,
-        to: report.reporterEmail,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: {
-          "Content-Language": language,
-          "Auto-Submitted": "auto-generated",
-          "X-Auto-Response-Suppress": "All",
-          "X-Baken-Reference": report.reference,
-        },
-      });
-      await tx.incidentReport.update({
-        where: { id: report.id },
-        data: { confirmationSentAt: new Date(), confirmationMessageId: sent.messageId },
-      });
-      return { status: "sent" as const, messageId: sent.messageId };
-    },
-    // SMTP may take its time (connection and socket timeouts are 10 s and 30 s).
-    { timeout: 60_000 },
-  );
+    const language = report.language as ReportLanguage;
+    const mail = renderReportConfirmation({
+      language,
+      reference: report.reference,
+      receivedAt: report.createdAt,
+      reporterKind: report.reporterKind,
+      rsitClass: report.rsitClass,
+      rsitType: report.rsitType,
+      ongoing: report.ongoing,
+      startedAt: report.startedAt,
+      detectedAt: report.detectedAt,
+      attachmentCount: report.attachmentCount,
+      tlp: report.tlp,
+      cert: { name: config.cert.name, phone: config.cert.phone, website: config.cert.website },
+      timeZone: config.cert.timeZone,
+    });
+    const sent = await ctx.mailer.send({
+      from: config.mail.from,
+      replyTo: config.mail.replyTo,
+      to: report.reporterEmail,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: {
+        "Content-Language": language,
+        "Auto-Submitted": "auto-generated",
+        "X-Auto-Response-Suppress": "All",
+        "X-Baken-Reference": report.reference,
+      },
+    });
+    await markConfirmationSent(tx, input.reportId, sent.messageId);
+    return { status: "sent" as const, messageId: sent.messageId };
+  });
 }

@@ -1,10 +1,19 @@
 import { formatReportReference, REPORT_REFERENCE_SCOPE, type ReportDraft, type ReportLanguage } from "@baken/core";
-import { Prisma } from "@baken/db";
+import {
+  findNoticeOrganization,
+  findSubmission,
+  formNonceUsed,
+  insertIncidentReport,
+  isUniqueViolation,
+  nextReferenceNumber,
+  recordAudit,
+  withTransaction,
+  type NewReportAttachment,
+} from "@baken/db";
 import { createHash } from "node:crypto";
-import { recordAudit } from "../audit/record-audit.ts";
 import type { Actor, Ctx } from "../context.ts";
 
-export type NewAttachment = { fileName: string; contentType: string; data: Buffer; sha256: string };
+export type NewAttachment = NewReportAttachment;
 
 export type SubmitReportInput = {
   draft: ReportDraft;
@@ -48,80 +57,33 @@ export async function submitReport(
   actor: Actor,
   input: SubmitReportInput,
 ): Promise<SubmittedReport> {
-  const { prisma } = ctx.db;
   const key = submissionKey(input);
-  const earlier = () =>
-    prisma.incidentReport.findUnique({
-      where: { submissionKey: key },
-      select: { id: true, reference: true },
-    });
+  const earlier = () => findSubmission(ctx.db, key);
 
   let stored = await earlier();
   const duplicate = stored !== null;
-  if (!stored && (await prisma.incidentReport.count({ where: { formNonce: input.formNonce } })) > 0) {
-    return { formUsed: true };
-  }
+  if (!stored && (await formNonceUsed(ctx.db, input.formNonce))) return { formUsed: true };
   if (!stored) {
     try {
-      stored = await prisma.$transaction(async (tx) => {
+      stored = await withTransaction(ctx.db, async (tx) => {
         const year = yearIn(ctx.config.cert.timeZone, new Date());
-        const [counter] = await tx.$queryRaw<{ value: number }[]>`
-          INSERT INTO reference_counter (scope, year, value) VALUES (${REPORT_REFERENCE_SCOPE}, ${year}, 1)
-          ON CONFLICT (scope, year) DO UPDATE SET value = reference_counter.value + 1
-          RETURNING value`;
-        const reference = formatReportReference(year, counter!.value);
+        const reference = formatReportReference(year, await nextReferenceNumber(tx, REPORT_REFERENCE_SCOPE, year));
         const { draft } = input;
         // A Baken notice's reference links the report to the notified organization, as a hint for triage.
-        const notice = draft.noticeReference
-          ? await tx.notice.findUnique({
-              where: { reference: draft.noticeReference },
-              select: { organizationId: true },
-            })
-          : null;
-        const report = await tx.incidentReport.create({
-          data: {
+        const organizationId = draft.noticeReference ? await findNoticeOrganization(tx, draft.noticeReference) : null;
+        const report = await insertIncidentReport(
+          tx,
+          {
+            ...draft,
             reference,
             language: input.language,
-            reporterKind: draft.reporterKind,
-            reporterName: draft.reporterName,
-            reporterEmail: draft.reporterEmail,
-            reporterPhone: draft.reporterPhone,
-            reporterRole: draft.reporterRole,
-            organizationName: draft.organizationName,
-            organizationId: notice?.organizationId ?? null,
-            isVictim: draft.isVictim,
-            rsitClass: draft.rsitClass,
-            rsitType: draft.rsitType,
-            startedAt: draft.startedAt,
-            detectedAt: draft.detectedAt,
-            ongoing: draft.ongoing,
-            description: draft.description,
-            affectedSystems: draft.affectedSystems,
-            impact: draft.impact,
-            indicators: draft.indicators,
-            actionsTaken: draft.actionsTaken,
-            othersInformed: draft.othersInformed,
-            expectations: draft.expectations,
-            noticeReference: draft.noticeReference,
-            tlp: draft.tlp,
+            organizationId,
             clientIp: actor.ip ?? null,
             submissionKey: key,
             formNonce: input.formNonce,
           },
-          select: { id: true, reference: true },
-        });
-        if (input.attachments.length > 0) {
-          await tx.reportAttachment.createMany({
-            data: input.attachments.map((a) => ({
-              reportId: report.id,
-              fileName: a.fileName,
-              contentType: a.contentType,
-              size: a.data.length,
-              sha256: a.sha256,
-              data: new Uint8Array(a.data),
-            })),
-          });
-        }
+          input.attachments,
+        );
         await recordAudit(tx, actor, {
           action: "report.submit",
           subjectType: "incident_report",
@@ -133,7 +95,7 @@ export async function submitReport(
     } catch (err) {
       // The same form posted twice at once: the other request stored it first, with this content (the
       // same report) or with other content (the form is used).
-      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+      if (!isUniqueViolation(err)) throw err;
       const raced = await earlier();
       if (!raced) return { formUsed: true };
       stored = raced;

@@ -1,6 +1,13 @@
 import { AppError, checkStatusChange, notFound, type ReportStatusValue } from "@baken/core";
-import type { Prisma } from "@baken/db";
-import { recordAudit } from "../audit/record-audit.ts";
+import {
+  findReportTriage,
+  findStaffUser,
+  lockReport,
+  recordAudit,
+  updateReportTriage,
+  withTransaction,
+  type ReportTriage,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
 
 export type ReportChange = {
@@ -17,17 +24,11 @@ export type ReportChange = {
  * acting at once are applied one after the other, each checked against the state the other left.
  */
 export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: ReportChange): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM incident_report WHERE id = ${change.id}::uuid FOR UPDATE`;
-    if (!locked) throw notFound(`Incident report ${change.id}`);
-    const report = await tx.incidentReport.findUniqueOrThrow({
-      where: { id: change.id },
-      select: { id: true, reference: true, status: true, resolution: true, assigneeId: true },
-    });
-    const data: Prisma.IncidentReportUncheckedUpdateInput = {};
-    const audit = (action: string, details: Prisma.InputJsonValue) =>
+  await withTransaction(ctx.db, async (tx) => {
+    if (!(await lockReport(tx, change.id))) throw notFound(`Incident report ${change.id}`);
+    const report = (await findReportTriage(tx, change.id))!;
+    const data: Partial<Pick<ReportTriage, "status" | "resolution" | "assigneeId">> = {};
+    const audit = (action: string, details: Record<string, unknown>) =>
       recordAudit(tx, actor, { action, subjectType: "incident_report", subjectId: report.id, details });
 
     const resolution = change.resolution?.trim();
@@ -56,7 +57,7 @@ export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: R
     if (change.assigneeId !== undefined && change.assigneeId !== report.assigneeId) {
       let email: string | null = null;
       if (change.assigneeId !== null) {
-        const staff = await tx.staffUser.findUnique({ where: { id: change.assigneeId } });
+        const staff = await findStaffUser(tx, change.assigneeId);
         if (!staff || !staff.active || staff.role === "viewer") {
           throw new AppError("validation", "Assign the report to an active analyst or admin", [
             { field: "assigneeId", message: "no active analyst or admin with this id" },
@@ -73,6 +74,6 @@ export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: R
       });
     }
 
-    if (Object.keys(data).length > 0) await tx.incidentReport.update({ where: { id: report.id }, data });
+    if (Object.keys(data).length > 0) await updateReportTriage(tx, report.id, data);
   });
 }

@@ -1,9 +1,9 @@
-import { AppError } from "@baken/core";
+import { AppError, type StaffRole } from "@baken/core";
+import { findStaffUser, findStaffUserByEmail, recordAudit, recordStaffLogin, withTransaction } from "@baken/db";
 import type { Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { DUMMY_HASH, verifyPassword } from "./passwords.ts";
 
-export type StaffIdentity = { id: string; email: string; name: string; role: "admin" | "analyst" | "viewer" };
+export type StaffIdentity = { id: string; email: string; name: string; role: StaffRole };
 
 /** One answer for an unknown user, a wrong password and a disabled account: nothing to enumerate. */
 export async function authenticateStaff(
@@ -11,13 +11,13 @@ export async function authenticateStaff(
   input: { email: string; password: string; ip?: string },
 ): Promise<StaffIdentity> {
   const email = input.email.trim().toLowerCase();
-  const user = await ctx.db.prisma.staffUser.findUnique({ where: { email } });
+  const user = await findStaffUserByEmail(ctx.db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
     throw new AppError("unauthorized", "Wrong e-mail or password");
   }
-  await ctx.db.prisma.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await withTransaction(ctx.db, async (tx) => {
+    await recordStaffLogin(tx, user.id, new Date());
     await recordAudit(
       tx,
       { id: user.id, ip: input.ip },
@@ -29,7 +29,7 @@ export async function authenticateStaff(
 
 /** The current state of a signed-in user: a disabled account or changed role takes effect at once. */
 export async function findActiveStaff(ctx: Ctx, id: string): Promise<StaffIdentity | null> {
-  const user = await ctx.db.prisma.staffUser.findUnique({ where: { id } });
+  const user = await findStaffUser(ctx.db, id);
   if (!user || !user.active) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

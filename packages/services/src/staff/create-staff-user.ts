@@ -1,9 +1,16 @@
-import { AppError } from "@baken/core";
+import { AppError, type StaffRole } from "@baken/core";
+import {
+  countStaffUsers,
+  findStaffUserByEmail,
+  insertStaffUser,
+  isUniqueViolation,
+  recordAudit,
+  withTransaction,
+} from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { hashPassword } from "./passwords.ts";
 
-export type NewStaffUser = { email: string; password: string; role: "admin" | "analyst" | "viewer"; name?: string };
+export type NewStaffUser = { email: string; password: string; role: StaffRole; name?: string };
 
 export async function createStaffUser(ctx: Pick<Ctx, "db">, actor: Actor, input: NewStaffUser) {
   if (input.password.length < 12) {
@@ -11,11 +18,11 @@ export async function createStaffUser(ctx: Pick<Ctx, "db">, actor: Actor, input:
   }
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    if (await tx.staffUser.findUnique({ where: { email } })) {
+  return withTransaction(ctx.db, async (tx) => {
+    if (await findStaffUserByEmail(tx, email)) {
       throw new AppError("conflict", `A staff user with e-mail ${email} already exists`);
     }
-    const user = await tx.staffUser.create({ data: { email, passwordHash, role: input.role, name: input.name ?? "" } });
+    const user = await insertStaffUser(tx, { email, passwordHash, role: input.role, name: input.name ?? "" });
     await recordAudit(tx, actor, {
       action: "staff.create",
       subjectType: "staff_user",
@@ -30,13 +37,13 @@ export async function createStaffUser(ctx: Pick<Ctx, "db">, actor: Actor, input:
 export async function ensureBootstrapAdmin(ctx: Ctx): Promise<"created" | "exists" | "not-configured"> {
   const admin = ctx.config.bootstrapAdmin;
   if (!admin) return "not-configured";
-  if ((await ctx.db.prisma.staffUser.count()) > 0) return "exists";
+  if ((await countStaffUsers(ctx.db)) > 0) return "exists";
   try {
     await createStaffUser(ctx, { id: null }, { ...admin, role: "admin", name: "Administrator" });
     return "created";
   } catch (err) {
-    // Another process (api and worker start together) created it first.
-    if (err instanceof AppError && err.code === "conflict") return "exists";
+    // Another process (api and worker start together) created it first, or is creating it now.
+    if ((err instanceof AppError && err.code === "conflict") || isUniqueViolation(err)) return "exists";
     throw err;
   }
 }

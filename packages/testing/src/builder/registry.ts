@@ -1,17 +1,18 @@
+import type { ContactRole, Language } from "@baken/core";
 import { ipv4, Lcg } from "./random.ts";
 
 // A synthetic organization registry. Every address lies in ranges reserved for documentation and
 // benchmarking (198.18.0.0/15, 2001:db8::/32) and every domain ends in .example, so nothing generated
 // here can point at a real organization.
 
-export type BuiltContact = { email: string; name: string; role: "abuse" | "security" | "technical"; language?: "en" };
+export type BuiltContact = { email: string; name: string; role: ContactRole; language?: "en" };
 
 /** One organization, in the registry import format (one line of registry.ndjson). */
 export type BuiltOrganization = {
   name: string;
   sector: string;
   country: string;
-  language: "nl" | "fr" | "de" | "en";
+  language: Language;
   contacts: BuiltContact[];
   cidrs: string[];
   asns: number[];

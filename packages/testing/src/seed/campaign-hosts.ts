@@ -1,40 +1,33 @@
-import { withTransaction, type Db } from "@baken/db";
+import type { ContactRole, Language, ListedHost } from "@baken/core";
+import { withClientTransaction, type Db } from "@baken/db";
 import { randomUUID } from "node:crypto";
 
 // Seeds what matching leaves behind (organizations with contacts, a campaign, a list, campaign_host rows)
 // straight into the database, in bulk, for the notice tests and the notify benchmark. Once list upload and
 // syncCampaignHosts exist, tests can go through them instead; the shapes here follow theirs.
 
-export type Lang = "nl" | "fr" | "de" | "en";
 export type SeedContact = {
   email: string;
-  role: "abuse" | "security" | "technical";
-  language: Lang | null;
+  role: ContactRole;
+  language: Language | null;
   active: boolean;
   pgpPublicKey?: string;
 };
-export type SeedHost = {
-  ip: string | null;
-  port: number | null;
-  protocol: string | null;
-  hostname: string | null;
-  tag: string | null;
-  version: string | null;
-  seenAt: Date;
-};
+/** A host as a list saw it (and its notice will list it), without a severity of its own. */
+export type SeedHost = Omit<ListedHost, "severity">;
 export type SeedOrg = {
   id: string;
   name: string;
-  language: Lang;
+  language: Language;
   active: boolean;
   contacts: SeedContact[];
   hosts: SeedHost[];
   /** What its notice must look like; null: no active contact, so no notice. */
-  expected: { recipients: string[]; language: Lang } | null;
+  expected: { recipients: string[]; language: Language } | null;
 };
 export type Scenario = { orgs: SeedOrg[]; unmatched: SeedHost[] };
 
-const LANGS: Lang[] = ["nl", "fr", "de", "en"];
+const LANGS: Language[] = ["nl", "fr", "de", "en"];
 
 /**
  * A registry and a list shaped like the demo's leaked list of unpatched mail servers: `rows` hosts spread
@@ -143,7 +136,7 @@ export async function seedCampaign(
  * host (state open, as matching leaves them). Bulk SQL: thousands of organizations in a second or two.
  */
 export async function seedScenario(db: Db, campaignId: string, scenario: Scenario): Promise<{ listId: string }> {
-  return withTransaction(db.pool, async (client) => {
+  return withClientTransaction(db.pool, async (client) => {
     const listId = randomUUID();
     const total = scenario.orgs.reduce((n, o) => n + o.hosts.length, 0) + scenario.unmatched.length;
     await client.query(

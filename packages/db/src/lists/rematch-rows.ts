@@ -1,31 +1,50 @@
 import { parseIpOrNetwork, type Matcher } from "@baken/core";
-import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { clientOf, type Tx } from "../transaction.ts";
 import { CandidateSets } from "./candidate-sets.ts";
 import { CopyWriter } from "./copy-text.ts";
 import { lockOwners } from "./lock-owners.ts";
 
-const BATCH = 20_000;
+/** Exposures read per FETCH: a few MB of rows in memory at once, and few round trips. */
+const REMATCH_BATCH_ROWS = 20_000;
+
+/** The exposures a registry change can move: with these ips or hostnames, in this network, under this domain. */
+export type AffectedExposures = { ips: string[]; hostnames: string[]; network: string | null; domain: string | null };
+
+function affectedCondition(a: AffectedExposures, params: unknown[]): string {
+  const where = [
+    `abbrev(e."ip") = ANY($${params.push(a.ips)}::text[])`,
+    `e."hostname" = ANY($${params.push(a.hostnames)}::text[])`,
+  ];
+  if (a.network) where.push(`e."ip" <<= $${params.push(a.network)}::cidr`);
+  if (a.domain) {
+    const n = params.push(a.domain);
+    where.push(`e."hostname" = $${n} OR e."hostname" LIKE '%.' || $${n}`);
+  }
+  return where.join(" OR ");
+}
 
 /**
- * Re-matches a list's exposures (or those `extra` selects, SQL over alias e) against `matcher`, inside
- * the caller's transaction: read in batches through a cursor, matched in memory, written back by COPY
- * into a temporary table and one UPDATE ... FROM. Returns how many exposures exist and changed owner.
+ * Re-matches a list's exposures (or only the `affected` ones) against `matcher`, inside the caller's
+ * transaction: read in batches through a cursor, matched in memory, written back by COPY into a temporary
+ * table and one UPDATE ... FROM. Returns how many exposures were read and how many changed owner.
  */
 export async function rematchRows(
-  client: pg.PoolClient,
+  tx: Tx,
   listId: string,
   matcher: Matcher,
-  extra?: { sql: string; params: unknown[] },
+  affected?: AffectedExposures,
 ): Promise<{ exposures: number; changed: number }> {
+  const client = clientOf(tx);
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "rematch_row" ("id" integer PRIMARY KEY, "organization_id" uuid,
     "match_reason" "MatchReason", "candidate_set" text) ON COMMIT DROP`);
   await client.query(`TRUNCATE "rematch_row"`);
-  const params = [listId, ...(extra?.params ?? [])];
+  const params: unknown[] = [listId];
+  const only = affected ? `AND (${affectedCondition(affected, params)})` : "";
   await client.query(
     `DECLARE "rematch_cursor" NO SCROLL CURSOR FOR
      SELECT e."id", abbrev(e."ip") AS "ip", e."hostname", e."asn" FROM "exposure" e
-     WHERE e."list_id" = $1::uuid ${extra ? `AND (${extra.sql})` : ""}`,
+     WHERE e."list_id" = $1::uuid ${only}`,
     params,
   );
   const sets = new CandidateSets();
@@ -33,7 +52,7 @@ export async function rematchRows(
   let exposures = 0;
   for (;;) {
     const batch = await client.query<{ id: number; ip: string | null; hostname: string | null; asn: number | null }>(
-      `FETCH ${BATCH} FROM "rematch_cursor"`,
+      `FETCH ${REMATCH_BATCH_ROWS} FROM "rematch_cursor"`,
     );
     if (batch.rows.length === 0) break;
     exposures += batch.rows.length;
@@ -50,8 +69,8 @@ export async function rematchRows(
     await out.end();
   }
   await client.query(`CLOSE "rematch_cursor"`);
-  await lockOwners(client, owners);
-  await sets.save(client);
+  await lockOwners(tx, owners);
+  await sets.save(tx);
   const changed = await client.query(
     `UPDATE "exposure" e SET "organization_id" = r."organization_id", "match_reason" = r."match_reason", "candidate_set" = r."candidate_set"
      FROM "rematch_row" r WHERE e."id" = r."id"

@@ -5,14 +5,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { clientOf, type Tx } from "../transaction.ts";
 import { copyValue } from "./copy-text.ts";
 
+/** Row errors an upload's answer carries; the rest are stored with the list and paged by the API. */
+export const FIRST_ERRORS = 100;
+/** Error lines kept in memory before they go to a temporary file: a million bad rows weigh ~100 MB. */
+const SPILL_AT_BYTES = 1024 * 1024;
+
 /**
- * A list's row errors until the list is stored: the first 100 for the answer; all of them as COPY lines,
- * in memory up to 1 MB and in a temporary file beyond (a million bad rows must not sit in memory). The
- * upload's connection is busy with the exposures' COPY meanwhile, so they are written after it.
+ * A list's row errors until the list is stored: the first FIRST_ERRORS for the answer; all of them as COPY
+ * lines, in memory up to SPILL_AT_BYTES and in a temporary file beyond. The upload's connection is busy with
+ * the exposures' COPY meanwhile, so they are written after it.
  */
 export class ErrorSpool {
   readonly first: RowError[] = [];
@@ -23,19 +28,19 @@ export class ErrorSpool {
 
   constructor(private readonly listId: string) {}
 
-  /** Keeps an error; `spill` (awaited between chunks of the upload) moves them to disk past 1 MB. */
+  /** Keeps an error; `spill` (awaited between chunks of the upload) moves them to disk past SPILL_AT_BYTES. */
   add(e: RowError): void {
     this.count++;
-    if (this.first.length < 100) this.first.push(e);
+    if (this.first.length < FIRST_ERRORS) this.first.push(e);
     const line = `${this.listId}\t${e.line}\t${copyValue(e.field)}\t${copyValue(e.message)}\n`;
     this.buffer.push(line);
     this.size += line.length;
   }
 
   /** COPYs every error into list_error. */
-  async store(client: pg.PoolClient): Promise<void> {
+  async store(tx: Tx): Promise<void> {
     if (this.count === 0) return;
-    const copy = client.query(copyFrom(`COPY "list_error" ("list_id", "line", "field", "message") FROM STDIN`));
+    const copy = clientOf(tx).query(copyFrom(`COPY "list_error" ("list_id", "line", "field", "message") FROM STDIN`));
     await pipeline(Readable.from(this.chunks()), copy);
   }
 
@@ -48,7 +53,7 @@ export class ErrorSpool {
   }
 
   async spill(): Promise<void> {
-    if (this.size <= 1024 * 1024) return;
+    if (this.size <= SPILL_AT_BYTES) return;
     if (!this.file) {
       const dir = await mkdtemp(join(tmpdir(), "baken-errors-"));
       const path = join(dir, "errors.copy");

@@ -2,25 +2,37 @@ import type { ExposureRow, HeaderMap, PlainCsvRow } from "@baken/core";
 import { addressText, rawJson } from "@baken/core";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { copyValue } from "./copy-text.ts";
+import { COPY_CHUNK_BYTES, copyValue } from "./copy-text.ts";
 
-/** The columns `line` and `plain` write, in order; the caller's tail ends each line. */
+/** The columns `row` and `plain` write, in order; the caller's tail (matchTail) ends each line. */
 export const EXPOSURE_COPY_COLUMNS = `"list_id", "line", "ip", "port", "protocol", "hostname", "asn", "seen_at", "tag",
   "version", "severity", "raw", "organization_id", "match_reason", "candidate_set"`;
 
-const FLUSH_AT = 256 * 1024;
+const FLUSH_AT = COPY_CHUNK_BYTES;
+// Rows are added until the reader's next drain (`full` is asked between chunks of the upload, not per row):
+// room for two chunks takes that overshoot without setting the buffer aside.
+const BUFFER_BYTES = FLUSH_AT * 2;
+/**
+ * What a row read in place writes beyond its own bytes and its raw columns' keys, at most: the line number,
+ * eleven tabs, \N for empty fields, the timestamp's "T" and ".000Z", JSON's braces and commas.
+ */
+const PLAIN_ROW_EXTRA_BYTES = 128;
 const TAB = 9;
 const NULL = [92, 78]; // \N
 const ISO_MS = Buffer.from(".000Z");
 
+/** The end of an exposure's COPY line: its match columns (owner, reason, candidate set) and the line break. */
+export const matchTail = (organizationId: string | null, reason: string | null, candidateSet: string | null): Buffer =>
+  Buffer.from(`\t${copyValue(organizationId)}\t${copyValue(reason)}\t${copyValue(candidateSet)}\n`);
+
 /**
  * Writes exposure rows as PostgreSQL COPY text (tab-separated, \N for NULL) into byte buffers, flushed
- * to the COPY stream in ~256 KB pieces with backpressure. A row read in place (PlainCsvRow) is copied
+ * to the COPY stream in COPY_CHUNK_BYTES pieces with backpressure. A row read in place (PlainCsvRow) is copied
  * byte for byte from the upload: its fields are canonical and hold nothing COPY or JSON would escape,
  * so no string is made for it. Either way a row ends with `tail`: its match columns and the line break.
  */
 export class ExposureCopy {
-  private buf = Buffer.allocUnsafe(FLUSH_AT * 2);
+  private buf = Buffer.allocUnsafe(BUFFER_BYTES);
   private pos = 0;
   private done: Buffer[] = [];
   private readonly prefix: Buffer;
@@ -66,7 +78,9 @@ export class ExposureCopy {
     const { buf: src, from, to, layout } = row;
     const { at, rawAt } = layout;
     const keys = this.keysOf(layout);
-    this.room(this.prefix.length + to[layout.columns.length - 1]! - from[0]! + keys.size + 128 + tail.length);
+    this.room(
+      this.prefix.length + to[layout.columns.length - 1]! - from[0]! + keys.size + PLAIN_ROW_EXTRA_BYTES + tail.length,
+    );
     this.bytes(this.prefix, 0, this.prefix.length);
     this.digits(row.line);
     this.tab();
@@ -119,7 +133,7 @@ export class ExposureCopy {
   async flush(): Promise<void> {
     const pieces = [...this.done, this.buf.subarray(0, this.pos)];
     this.done = [];
-    this.buf = Buffer.allocUnsafe(FLUSH_AT * 2);
+    this.buf = Buffer.allocUnsafe(BUFFER_BYTES);
     this.pos = 0;
     for (const piece of pieces) if (piece.length > 0 && !this.stream.write(piece)) await once(this.stream, "drain");
   }
@@ -144,7 +158,7 @@ export class ExposureCopy {
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     this.done.push(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(FLUSH_AT * 2, n));
+    this.buf = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, n));
     this.pos = 0;
   }
 

@@ -2,6 +2,13 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 
 // PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes for \ tab CR LF.
+
+/**
+ * How much COPY text is gathered before it is written to the connection: large enough that a write per
+ * piece costs nothing next to the rows (a million rows are ~1,000 writes), small enough that a buffer is
+ * never a memory cost, and a multiple of what the socket takes at once.
+ */
+export const COPY_CHUNK_BYTES = 256 * 1024;
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIAL_ALL = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -13,7 +20,7 @@ export function copyValue(v: string | number | null | undefined): string {
 }
 
 /**
- * Buffers COPY lines and writes them in ~256 KB pieces, waiting when the socket is full, so a
+ * Buffers COPY lines and writes them in COPY_CHUNK_BYTES pieces, waiting when the socket is full, so a
  * million rows stream through in constant memory.
  */
 export class CopyWriter {
@@ -32,7 +39,7 @@ export class CopyWriter {
   }
 
   get full(): boolean {
-    return this.size >= 256 * 1024;
+    return this.size >= COPY_CHUNK_BYTES;
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,12 @@
-import { KeySet, type MatchResult } from "@baken/core";
+import { KeySet, MATCH_CACHE_SIZE, type MatchResult } from "@baken/core";
 import { createHash } from "node:crypto";
-import type pg from "pg";
+import { sqlOf, type Conn, type Sql } from "../transaction.ts";
+
+/**
+ * Candidate lists kept unsaved before the upload saves them (on another connection, between chunks): a few
+ * thousand make one cheap INSERT, and holding a million-row scan's lists until the end cost ~100 MB of heap.
+ */
+export const SAVE_CANDIDATE_SETS_AT = 5_000;
 
 /**
  * The distinct candidate lists met while matching one batch of work, each named by the md5 of its JSON.
@@ -10,7 +16,7 @@ import type pg from "pg";
  */
 export class CandidateSets {
   // A bounded Map rather than a WeakMap: weak entries are ephemerons that only full collections clear.
-  // The matcher keeps its results (up to 200,000) for the whole upload, so nearly every row is a hit.
+  // Bounded as the matcher's own cache, whose results it is keyed by: nearly every row is a hit.
   private byResult = new Map<MatchResult, string>();
   private known = new KeySet();
   private fresh = new Map<string, string>();
@@ -26,16 +32,17 @@ export class CandidateSets {
     if (digest === undefined) {
       const json = JSON.stringify(result.candidates);
       digest = createHash("md5").update(json).digest("hex");
-      if (this.byResult.size >= 200_000) this.byResult.clear();
+      if (this.byResult.size >= MATCH_CACHE_SIZE) this.byResult.clear();
       this.byResult.set(result, digest);
       if (this.known.add(digest)) this.fresh.set(digest, json);
     }
     return digest;
   }
 
-  async save(client: Pick<pg.PoolClient, "query">): Promise<void> {
+  /** Stores the lists met since the last save: in the caller's transaction, or on a connection of their own. */
+  async save(to: Conn | Sql): Promise<void> {
     if (this.fresh.size === 0) return;
-    await client.query(
+    await sqlOf(to).query(
       `INSERT INTO "candidate_set" ("digest", "candidates") SELECT d, c::jsonb FROM unnest($1::text[], $2::text[]) AS t(d, c)
        ON CONFLICT ("digest") DO NOTHING`,
       [[...this.fresh.keys()], [...this.fresh.values()]],

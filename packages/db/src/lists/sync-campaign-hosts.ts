@@ -1,4 +1,4 @@
-import type pg from "pg";
+import { sqlOf, type Tx } from "../transaction.ts";
 
 export type SyncCampaignHostsResult = {
   /** Distinct hosts of the list written to the campaign (new and existing). */
@@ -25,10 +25,11 @@ export type SyncCampaignHostsResult = {
  *   becomes `gone` with gone_at = now(). An older list attached later only adds sightings.
  */
 export async function syncCampaignHosts(
-  db: Pick<pg.PoolClient, "query">,
+  tx: Tx,
   input: { campaignId: string; listId: string },
 ): Promise<SyncCampaignHostsResult> {
   const { campaignId, listId } = input;
+  const db = sqlOf(tx);
   const latest = await db.query<{ isLatest: boolean }>(
     `SELECT coalesce((SELECT "id" FROM "exposure_list" WHERE "campaign_id" = $1::uuid
                       ORDER BY "created_at" DESC, "id" DESC LIMIT 1) = $2::uuid, false) AS "isLatest"`,

@@ -1,0 +1,64 @@
+import { rows, type Tx } from "../transaction.ts";
+import { STILL_SEEN } from "./still-seen.ts";
+
+/** An organization with hosts still seen in a campaign, and whether a reminder can go to it now. */
+export type ReminderCandidate = {
+  organizationId: string;
+  hosts: number;
+  /** The organization's latest delivered initial notice with a valid link: the reminder repeats that link. */
+  parentId: string | null;
+  /** Its last notice or reminder of the campaign is older than the minimum age (or there is none). */
+  oldEnough: boolean;
+  active: boolean;
+};
+
+/** Per organization of the campaign with hosts still seen (STILL_SEEN): what decides its reminder. */
+export async function findReminderCandidates(tx: Tx, campaignId: string, minAgeDays: number) {
+  return rows<ReminderCandidate>(
+    tx,
+    `WITH due AS (
+       SELECT h.organization_id, count(*)::int AS hosts
+         FROM campaign_host h
+        WHERE h.campaign_id = $1::uuid AND h.organization_id IS NOT NULL AND ${STILL_SEEN}
+        GROUP BY h.organization_id
+     ), last_notice AS (
+       SELECT organization_id, max(created_at) AS at
+         FROM notice WHERE campaign_id = $1::uuid GROUP BY organization_id
+     ), link AS (
+       SELECT DISTINCT ON (organization_id) id, organization_id
+         FROM notice
+        WHERE campaign_id = $1::uuid AND kind = 'initial' AND status = 'sent'
+          AND token_hash IS NOT NULL AND token_revoked_at IS NULL AND token_expires_at > now()
+        ORDER BY organization_id, created_at DESC
+     )
+     SELECT d.organization_id AS "organizationId", d.hosts, link.id AS "parentId", o.active,
+            coalesce(l.at < now() - make_interval(days => $2::int), true) AS "oldEnough"
+       FROM due d
+       JOIN organization o ON o.id = d.organization_id
+       LEFT JOIN last_notice l USING (organization_id)
+       LEFT JOIN link USING (organization_id)
+      ORDER BY d.organization_id`,
+    [campaignId, minAgeDays],
+  );
+}
+
+/**
+ * Inserts one `reminder` notice (queued) per parent, to the parent's organization, recipients and language,
+ * listing `hosts` hosts; returns their ids, by organization.
+ */
+export async function insertReminders(tx: Tx, reminders: { parentId: string; hosts: number }[]): Promise<string[]> {
+  if (reminders.length === 0) return [];
+  const created = await rows<{ id: string }>(
+    tx,
+    `INSERT INTO notice (reference, campaign_id, organization_id, kind, parent_id, recipients, language, host_count)
+     SELECT 'BAKEN#' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD') || '-'
+              || lpad(nextval('notice_reference_seq')::text, 8, '0'),
+            p.campaign_id, p.organization_id, 'reminder', p.id, p.recipients, p.language, v.hosts
+       FROM unnest($1::uuid[], $2::int[]) AS v(parent_id, hosts)
+       JOIN notice p ON p.id = v.parent_id
+      ORDER BY p.organization_id
+     RETURNING id::text AS id`,
+    [reminders.map((r) => r.parentId), reminders.map((r) => r.hosts)],
+  );
+  return created.map((c) => c.id);
+}
