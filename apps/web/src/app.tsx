@@ -13,6 +13,7 @@ import { OrganizationsPage } from "./pages/organizations.tsx";
 import { ReportDetailPage } from "./pages/report-detail.tsx";
 import { ReportsPage } from "./pages/reports.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
+import { TokensPage } from "./pages/tokens.tsx";
 import { hasRole, SessionGate, useSession } from "./session.tsx";
 
 type Route = {
@@ -43,6 +44,12 @@ const ROUTES: Route[] = [
   { path: "/reports", title: "Incident reports", render: () => <ReportsPage /> },
   { path: "/reports/:id", title: "Incident report", render: (p) => <ReportDetailPage id={p.id!} /> },
   { path: "/audit", title: "Audit log", admin: "The audit log is for administrators.", render: () => <AuditPage /> },
+  {
+    path: "/tokens",
+    title: "API tokens",
+    admin: "API tokens are managed by administrators.",
+    render: () => <TokensPage />,
+  },
 ];
 
 function Pages() {

@@ -81,6 +81,7 @@ const schema = z.object({
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
   NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
+  API_RATE_LIMIT_PER_MINUTE: int(600, 1),
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_SECONDS: int(10, 1),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
@@ -110,6 +111,8 @@ function shape(env: Env, warnings: string[]) {
       trustProxy: env.TRUST_PROXY,
       /** On SIGTERM, how long requests in flight may finish before uploads still running are aborted (503). */
       shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+      /** Requests a minute per client address, or per API token when one is used. */
+      rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     },
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,

@@ -148,5 +148,15 @@ export {
   countStaffUsers,
   type StaffUserRow,
 } from "./staff/staff-users.ts";
+export {
+  insertApiToken,
+  findApiToken,
+  findApiTokens,
+  revokeApiToken,
+  findApiTokenCredential,
+  recordApiTokenUse,
+  type ApiTokenRow,
+  type ApiTokenCredential,
+} from "./staff/api-tokens.ts";
 
 export * from "./generated/client.ts";

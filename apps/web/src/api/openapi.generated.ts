@@ -18,6 +18,8 @@ export interface paths {
           limit?: number;
           subjectId?: string;
           subjectType?: string;
+          /** @description what was done through this API token */
+          tokenId?: string;
         };
         header?: never;
         path?: never;
@@ -41,6 +43,11 @@ export interface paths {
                 ip: string | null;
                 subjectId: string | null;
                 subjectType: string;
+                /** @description the API token the actor acted through */
+                token: {
+                  id: string;
+                  name: string;
+                } | null;
               }[];
             };
           };
@@ -3582,6 +3589,193 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/tokens/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every API token, newest first, with its status and last use (never its secret) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              tokens: {
+                createdAt: string;
+                createdBy: {
+                  email: string;
+                  id: string;
+                };
+                expiresAt: string;
+                /** @description the token's first characters, to tell tokens apart (not secret) */
+                hint: string;
+                /** Format: uuid */
+                id: string;
+                /** @description recorded at most once a minute */
+                lastUsedAt: string | null;
+                lastUsedIp: string | null;
+                name: string;
+                revokedAt: string | null;
+                revokedBy: {
+                  email: string;
+                  id: string;
+                } | null;
+                /** @enum {string} */
+                role: "viewer" | "analyst";
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /** Create an API token (viewer or analyst); the answer holds its secret, shown this once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 90 */
+            expiresInDays?: number;
+            /** @description what the token is for: the tool or partner that holds it */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              createdAt: string;
+              createdBy: {
+                email: string;
+                id: string;
+              };
+              expiresAt: string;
+              /** @description the token's first characters, to tell tokens apart (not secret) */
+              hint: string;
+              /** Format: uuid */
+              id: string;
+              /** @description recorded at most once a minute */
+              lastUsedAt: string | null;
+              lastUsedIp: string | null;
+              name: string;
+              revokedAt: string | null;
+              revokedBy: {
+                email: string;
+                id: string;
+              } | null;
+              /** @enum {string} */
+              role: "viewer" | "analyst";
+              /** @enum {string} */
+              status: "active" | "expired" | "revoked";
+              /** @description the secret: shown in this answer only, never again */
+              token: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token: refused from its next request on */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

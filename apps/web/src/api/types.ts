@@ -113,6 +113,13 @@ export const REPORT_STATUSES = every<ReportStatus>()("new", "triaged", "in_progr
 export type ReportFilter = Pick<Query<"/api/reports/", "get">, "status" | "rsitClass" | "from" | "to" | "q" | "page">;
 export type ReportChange = Body<"/api/reports/{id}", "patch">;
 
+// ---- API tokens
+export type ApiToken = Answer<"/api/tokens/", "get">["tokens"][number];
+export type CreatedApiToken = Answer<"/api/tokens/", "post">;
+export type ApiTokenInput = Required<Body<"/api/tokens/", "post">>;
+export type ApiTokenRole = ApiToken["role"];
+export const API_TOKEN_ROLES = every<ApiTokenRole>()("viewer", "analyst");
+
 // ---- audit
 export type AuditFilter = Query<"/api/audit/", "get">;
 export type AuditEvent = Answer<"/api/audit/", "get">["events"][number];
