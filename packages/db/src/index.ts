@@ -28,6 +28,7 @@ export {
   setListCampaign,
   listExists,
   type FinishedList,
+  type LockedList,
 } from "./lists/exposure-lists.ts";
 export { findListExposures, upsertManualAssignments } from "./lists/manual-assignments.ts";
 export {
@@ -68,6 +69,7 @@ export {
   findCampaign,
   insertCampaign,
   updateCampaign,
+  adoptListClassification,
   deleteCampaign,
   countCampaignNotices,
   findReminderInterval,

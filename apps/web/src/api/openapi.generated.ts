@@ -313,6 +313,10 @@ export interface paths {
                     summary: string;
                   };
                 };
+                /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+                classificationIdentifier: string | null;
+                /** @description the list the classification was taken from, if it was */
+                classifiedFromListId: string | null;
                 compromiseSince: string | null;
                 counts: {
                   hosts: number;
@@ -326,8 +330,65 @@ export interface paths {
                 id: string;
                 name: string;
                 reminderEveryDays: number | null;
-                rsitClass: string;
-                rsitType: string;
+                /**
+                 * @description null: not classified yet
+                 * @enum {string|null}
+                 */
+                rsitClass:
+                  | "abusive-content"
+                  | "malicious-code"
+                  | "information-gathering"
+                  | "intrusion-attempts"
+                  | "intrusions"
+                  | "availability"
+                  | "information-content-security"
+                  | "fraud"
+                  | "vulnerable"
+                  | "other"
+                  | null;
+                /** @description the class and type in words (English) */
+                rsitLabel: string | null;
+                /** @enum {string|null} */
+                rsitType:
+                  | "spam"
+                  | "harmful-speech"
+                  | "violence"
+                  | "infected-system"
+                  | "c2-server"
+                  | "malware-distribution"
+                  | "malware-configuration"
+                  | "scanner"
+                  | "sniffing"
+                  | "social-engineering"
+                  | "ids-alert"
+                  | "brute-force"
+                  | "exploit"
+                  | "privileged-account-compromise"
+                  | "unprivileged-account-compromise"
+                  | "application-compromise"
+                  | "system-compromise"
+                  | "burglary"
+                  | "dos"
+                  | "ddos"
+                  | "misconfiguration"
+                  | "sabotage"
+                  | "outage"
+                  | "unauthorised-information-access"
+                  | "unauthorised-information-modification"
+                  | "data-loss"
+                  | "data-leak"
+                  | "unauthorized-use-of-resources"
+                  | "copyright"
+                  | "masquerade"
+                  | "phishing"
+                  | "weak-crypto"
+                  | "ddos-amplifier"
+                  | "potentially-unwanted-accessible"
+                  | "information-disclosure"
+                  | "vulnerable-system"
+                  | "undetermined"
+                  | "other"
+                  | null;
                 severity: string;
                 /** @enum {string} */
                 tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -420,10 +481,66 @@ export interface paths {
             name: string;
             /** @default null */
             reminderEveryDays?: number | null;
-            /** @default vulnerable */
-            rsitClass?: string;
-            /** @default vulnerable-system */
-            rsitType?: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            rsitClass?:
+              | "abusive-content"
+              | "malicious-code"
+              | "information-gathering"
+              | "intrusion-attempts"
+              | "intrusions"
+              | "availability"
+              | "information-content-security"
+              | "fraud"
+              | "vulnerable"
+              | "other"
+              | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            rsitType?:
+              | "spam"
+              | "harmful-speech"
+              | "violence"
+              | "infected-system"
+              | "c2-server"
+              | "malware-distribution"
+              | "malware-configuration"
+              | "scanner"
+              | "sniffing"
+              | "social-engineering"
+              | "ids-alert"
+              | "brute-force"
+              | "exploit"
+              | "privileged-account-compromise"
+              | "unprivileged-account-compromise"
+              | "application-compromise"
+              | "system-compromise"
+              | "burglary"
+              | "dos"
+              | "ddos"
+              | "misconfiguration"
+              | "sabotage"
+              | "outage"
+              | "unauthorised-information-access"
+              | "unauthorised-information-modification"
+              | "data-loss"
+              | "data-leak"
+              | "unauthorized-use-of-resources"
+              | "copyright"
+              | "masquerade"
+              | "phishing"
+              | "weak-crypto"
+              | "ddos-amplifier"
+              | "potentially-unwanted-accessible"
+              | "information-disclosure"
+              | "vulnerable-system"
+              | "undetermined"
+              | "other"
+              | null;
             /**
              * @default high
              * @enum {string}
@@ -495,6 +612,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -503,8 +624,65 @@ export interface paths {
               id: string;
               name: string;
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -606,6 +784,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -625,6 +807,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 id: string;
+                reportType: string | null;
                 rowCount: number;
               }[];
               name: string;
@@ -635,8 +818,65 @@ export interface paths {
                 sent: number;
               };
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -761,8 +1001,60 @@ export interface paths {
             description?: string;
             name?: string;
             reminderEveryDays?: number | null;
-            rsitClass?: string;
-            rsitType?: string;
+            /** @enum {string|null} */
+            rsitClass?:
+              | "abusive-content"
+              | "malicious-code"
+              | "information-gathering"
+              | "intrusion-attempts"
+              | "intrusions"
+              | "availability"
+              | "information-content-security"
+              | "fraud"
+              | "vulnerable"
+              | "other"
+              | null;
+            /** @enum {string|null} */
+            rsitType?:
+              | "spam"
+              | "harmful-speech"
+              | "violence"
+              | "infected-system"
+              | "c2-server"
+              | "malware-distribution"
+              | "malware-configuration"
+              | "scanner"
+              | "sniffing"
+              | "social-engineering"
+              | "ids-alert"
+              | "brute-force"
+              | "exploit"
+              | "privileged-account-compromise"
+              | "unprivileged-account-compromise"
+              | "application-compromise"
+              | "system-compromise"
+              | "burglary"
+              | "dos"
+              | "ddos"
+              | "misconfiguration"
+              | "sabotage"
+              | "outage"
+              | "unauthorised-information-access"
+              | "unauthorised-information-modification"
+              | "data-loss"
+              | "data-leak"
+              | "unauthorized-use-of-resources"
+              | "copyright"
+              | "masquerade"
+              | "phishing"
+              | "weak-crypto"
+              | "ddos-amplifier"
+              | "potentially-unwanted-accessible"
+              | "information-disclosure"
+              | "vulnerable-system"
+              | "undetermined"
+              | "other"
+              | null;
             /** @enum {string} */
             severity?: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
@@ -828,6 +1120,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -836,8 +1132,65 @@ export interface paths {
               id: string;
               name: string;
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -1145,6 +1498,23 @@ export interface paths {
                 recipients: string[];
                 subject: string;
                 text: string;
+                /** @description the X-ARF v4 reports the notice would carry; null: the campaign is not classified */
+                xarf: {
+                  attachments: {
+                    contentType: string;
+                    filename: string;
+                    size: number;
+                  }[];
+                  /** @description too many hosts: no X-ARF, the CSV only */
+                  omitted: boolean;
+                  /** @description the first hosts that get no X-ARF report, and why */
+                  refused: {
+                    host: string;
+                    reason: string;
+                  }[];
+                  refusedCount: number;
+                  reports: number;
+                } | null;
               }[];
               organizations: {
                 hosts: number;
@@ -1489,6 +1859,112 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/rsit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The RSIT taxonomy a campaign is classified by (as the report form has it), with English names */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              classes: {
+                description: string;
+                name: string;
+                types: {
+                  name: string;
+                  /** @enum {string} */
+                  value:
+                    | "spam"
+                    | "harmful-speech"
+                    | "violence"
+                    | "infected-system"
+                    | "c2-server"
+                    | "malware-distribution"
+                    | "malware-configuration"
+                    | "scanner"
+                    | "sniffing"
+                    | "social-engineering"
+                    | "ids-alert"
+                    | "brute-force"
+                    | "exploit"
+                    | "privileged-account-compromise"
+                    | "unprivileged-account-compromise"
+                    | "application-compromise"
+                    | "system-compromise"
+                    | "burglary"
+                    | "dos"
+                    | "ddos"
+                    | "misconfiguration"
+                    | "sabotage"
+                    | "outage"
+                    | "unauthorised-information-access"
+                    | "unauthorised-information-modification"
+                    | "data-loss"
+                    | "data-leak"
+                    | "unauthorized-use-of-resources"
+                    | "copyright"
+                    | "masquerade"
+                    | "phishing"
+                    | "weak-crypto"
+                    | "ddos-amplifier"
+                    | "potentially-unwanted-accessible"
+                    | "information-disclosure"
+                    | "vulnerable-system"
+                    | "undetermined"
+                    | "other";
+                }[];
+                /** @enum {string} */
+                value:
+                  | "abusive-content"
+                  | "malicious-code"
+                  | "information-gathering"
+                  | "intrusion-attempts"
+                  | "intrusions"
+                  | "availability"
+                  | "information-content-security"
+                  | "fraud"
+                  | "vulnerable"
+                  | "other";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -72,6 +72,7 @@ export type PastNotice = Answer<"/api/organizations/{id}/notices", "get">["notic
 
 // ---- campaigns
 export type Campaign = Answer<"/api/campaigns/{id}", "patch">;
+export type CampaignDetail = Answer<"/api/campaigns/{id}", "get">;
 type CampaignBody = Body<"/api/campaigns/", "post">;
 /** A campaign as the form edits it: the body the api takes with every field given, the day as ISO text. */
 export type CampaignInput = Required<Omit<CampaignBody, "compromiseSince">> & { compromiseSince: string | null };
@@ -79,6 +80,7 @@ export type Advice = NonNullable<CampaignInput["advice"][Language]>;
 export type Severity = CampaignInput["severity"];
 export const SEVERITIES = every<Severity>()("low", "medium", "high", "critical");
 export type Tlp = Campaign["tlp"];
+export type RsitTaxonomy = Answer<"/api/campaigns/rsit", "get">["classes"];
 export const TLPS = every<Tlp>()("CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED");
 
 export type Preview = Answer<"/api/campaigns/{id}/preview", "post">;

@@ -33,6 +33,7 @@ import {
   type Tx,
 } from "@baken/db";
 import { createHash } from "node:crypto";
+import { classifyFromList } from "../campaigns/classify-from-list.ts";
 import type { Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
 import type { ListMeta, ReadFields } from "./list-meta.ts";
@@ -178,6 +179,10 @@ async function store(
   const campaignHosts = meta.campaignId
     ? await syncCampaignHosts(tx, { campaignId: meta.campaignId, listId: id })
     : null;
+  if (meta.campaignId) {
+    const { reportType, classification } = report;
+    await classifyFromList(tx, actor, { campaignId: meta.campaignId, listId: id, reportType, classification });
+  }
   await recordAudit(tx, actor, {
     action: "list.upload",
     subjectType: "exposure_list",
