@@ -141,6 +141,36 @@ export {
   type ReportTriage,
 } from "./reports/incident-reports.ts";
 
+// Feeds: sources, their rules, their pulls, the reports they brought in.
+export {
+  insertFeedSource,
+  updateFeedSource,
+  setFeedRules,
+  findFeedSource,
+  findFeedSources,
+  deleteFeedSource,
+  missingCampaigns,
+  type FeedSourceRow,
+  type FeedSourceFields,
+} from "./feeds/feed-sources.ts";
+export {
+  startFeedPull,
+  finishFeedPull,
+  findFeedPulls,
+  findLatestFeedPulls,
+  type FeedPullRow,
+  type FeedPullResult,
+  type FeedPullTrigger,
+  type FeedPullStatus,
+  type ReportOutcome,
+} from "./feeds/feed-pulls.ts";
+export {
+  findFeedReports,
+  insertIngestedFeedReport,
+  insertDuplicateFeedReport,
+  type NewFeedReport,
+} from "./feeds/feed-reports.ts";
+
 // Staff.
 export {
   findStaffUser,

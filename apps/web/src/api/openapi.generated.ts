@@ -1971,6 +1971,716 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/feeds/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Feed sources, with their last run's outcome and their next pull */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              feeds: {
+                /** @description the API key's last characters */
+                apiKeyHint: string | null;
+                apiUrl: string | null;
+                createdAt: string;
+                downloadUrl: string | null;
+                enabled: boolean;
+                /** @description the API key and secret are stored (never answered) */
+                hasCredentials: boolean;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "shadowserver" | "push";
+                lastPull: {
+                  /** @description 1, or the retry's number */
+                  attempt: number;
+                  error: string | null;
+                  failed: number;
+                  finishedAt: string | null;
+                  id: number;
+                  ingested: number;
+                  listed: number;
+                  reports: {
+                    file: string;
+                    /** @description the publisher's report id */
+                    id: string | null;
+                    listId?: string;
+                    /** @enum {string} */
+                    outcome: "ingested" | "skipped" | "failed";
+                    reason?: string;
+                    rows?: number;
+                    type: string | null;
+                  }[];
+                  skipped: number;
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: "running" | "succeeded" | "failed";
+                  /** @enum {string} */
+                  trigger: "schedule" | "manual" | "push";
+                } | null;
+                lookbackDays: number;
+                mailingLists: string[];
+                name: string;
+                nextPullAt: string | null;
+                reportTypes: string[];
+                rules: {
+                  /** Format: uuid */
+                  campaignId: string;
+                  campaignName: string;
+                  reportType: string;
+                }[];
+                schedule: string | null;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /** Add a feed source (its API key and secret are sealed at rest and never answered) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            apiKey?: string;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_API_URL)
+             */
+            apiUrl?: string | null;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_DOWNLOAD_URL)
+             */
+            downloadUrl?: string | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            kind: "shadowserver" | "push";
+            /** @default 2 */
+            lookbackDays?: number;
+            /**
+             * @description only these of the account's report lists (Shadowserver's `reports`); empty: all
+             * @default []
+             */
+            mailingLists?: string[];
+            name: string;
+            /**
+             * @description only these report types; empty: all
+             * @default []
+             */
+            reportTypes?: string[];
+            /** @default [] */
+            rules?: {
+              /** Format: uuid */
+              campaignId: string;
+              reportType: string;
+            }[];
+            /**
+             * @description cron, in CERT_TIME_ZONE (0 6 * * *: every day at 06:00); null: only when asked
+             * @default null
+             */
+            schedule?: string | null;
+            secret?: string;
+            /**
+             * @default AMBER
+             * @enum {string}
+             */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/feeds/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A feed source and its latest runs, each report's outcome with them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a feed source and its schedule (the lists it brought stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a feed source (an API key or secret given replaces the stored one; absent, it stays) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            apiKey?: string;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_API_URL)
+             */
+            apiUrl?: string | null;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_DOWNLOAD_URL)
+             */
+            downloadUrl?: string | null;
+            enabled?: boolean;
+            lookbackDays?: number;
+            /** @description only these of the account's report lists (Shadowserver's `reports`); empty: all */
+            mailingLists?: string[];
+            name?: string;
+            /** @description only these report types; empty: all */
+            reportTypes?: string[];
+            rules?: {
+              /** Format: uuid */
+              campaignId: string;
+              reportType: string;
+            }[];
+            /** @description cron, in CERT_TIME_ZONE (0 6 * * *: every day at 06:00); null: only when asked */
+            schedule?: string | null;
+            secret?: string;
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    trace?: never;
+  };
+  "/api/feeds/{id}/pull": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pull now, outside the schedule (one waits per source at most) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description false: a pull of this source waits or runs already */
+              queued: boolean;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/feeds/{id}/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a report to a feed: ingested as an upload, its campaign by the feed's rules, its TLP the feed's
+     * @description Multipart as POST /api/lists: reportType and columns (optional) before the file, then `file`; the feed decides the campaign (its rule for the report's type; none: unassigned) and the TLP, so campaignId and tlp are not taken. `reportId` names the report as its sender does: a report id or a file seen before is a 409 naming the list (details.id). Recorded as a run of the feed.
+     */
+    post: {
+      parameters: {
+        query?: {
+          reportId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accepted: number;
+              campaignHosts: {
+                created: number;
+                gone: number;
+                hosts: number;
+                reopened: number;
+              } | null;
+              /** Format: uuid */
+              campaignId: string | null;
+              classification: {
+                identifier: string | null;
+                taxonomy: string;
+                type: string;
+              } | null;
+              duplicates: number;
+              errors: {
+                field: string;
+                line: number;
+                message: string;
+              }[];
+              format: string;
+              /** Format: uuid */
+              id: string;
+              rejected: number;
+              reportName: string | null;
+              reportType: string | null;
+              rows: number;
+              severity: string | null;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/lists/": {
     parameters: {
       query?: never;
