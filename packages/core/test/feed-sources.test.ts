@@ -63,7 +63,14 @@ describe("a feed source's settings", () => {
 
   it("needs Shadowserver's credentials, gives a push feed no schedule, and one rule per report type", () => {
     const ok = feedSourceInputSchema.parse({ kind: "shadowserver", name: " Daily ", apiKey: "k", secret: "s" });
-    expect(ok).toMatchObject({ name: "Daily", enabled: true, lookbackDays: 2, tlp: "AMBER", schedule: null, rules: [] });
+    expect(ok).toMatchObject({
+      name: "Daily",
+      enabled: true,
+      lookbackDays: 2,
+      tlp: "AMBER",
+      schedule: null,
+      rules: [],
+    });
     expect(issues({ kind: "shadowserver", name: "x", apiKey: "k" })).toEqual(["secret: Shadowserver's API needs it"]);
     expect(issues({ kind: "push", name: "x", schedule: "0 6 * * *" })).toEqual([
       "schedule: a push feed is not pulled: no schedule",
