@@ -115,6 +115,15 @@ export const REPORT_STATUSES = every<ReportStatus>()("new", "triaged", "in_progr
 export type ReportFilter = Pick<Query<"/api/reports/", "get">, "status" | "rsitClass" | "from" | "to" | "q" | "page">;
 export type ReportChange = Body<"/api/reports/{id}", "patch">;
 
+// ---- feeds
+export type Feed = Answer<"/api/feeds/", "get">["feeds"][number];
+export type FeedDetail = Answer<"/api/feeds/{id}", "get">;
+export type FeedPull = FeedDetail["pulls"][number];
+export type FeedReportOutcome = FeedPull["reports"][number];
+export type FeedInput = Body<"/api/feeds/", "post">;
+export type FeedPatch = Body<"/api/feeds/{id}", "patch">;
+export type FeedKind = Feed["kind"];
+
 // ---- API tokens
 export type ApiToken = Answer<"/api/tokens/", "get">["tokens"][number];
 export type CreatedApiToken = Answer<"/api/tokens/", "post">;

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: "/lists", label: "Lists" },
   { to: "/organizations", label: "Organizations" },
   { to: "/campaigns", label: "Campaigns" },
+  { to: "/feeds", label: "Feeds" },
   { to: "/reports", label: "Incident reports" },
 ];
 
