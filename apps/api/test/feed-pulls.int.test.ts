@@ -1,5 +1,7 @@
 import { openSecret, reportType } from "@baken/core";
+import { CUT_SHORT } from "@baken/db";
 import { QUEUES } from "@baken/queue";
+import { pullFeed } from "@baken/services";
 import { shadowserverCsv, shadowserverSample, ShadowserverStub, waitFor, type Side } from "@baken/testing";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -333,6 +335,24 @@ describe("Shadowserver feed pulls", () => {
       what: "the retry",
     });
     expect(await stored()).toEqual([expect.objectContaining({ accepted_count: 2 })]);
+  });
+
+  it("closes a run its worker died in when the job runs again, and leaves another job's run alone", async () => {
+    const source = await newFeed();
+    const running = async (jobId: string) =>
+      (
+        await app.ctx.db.pool.query<{ id: number }>(
+          `INSERT INTO feed_pull (feed_source_id, trigger, job_id) VALUES ($1, 'manual', $2) RETURNING id`,
+          [source.id, jobId],
+        )
+      ).rows[0]!.id;
+    const dead = await running(`pull-${source.id}`);
+    const other = await running("repeat-elsewhere");
+    await pullFeed(worker.ctx, { feedSourceId: source.id, trigger: "manual", attempt: 1, jobId: `pull-${source.id}` });
+    const runs = new Map((await feed(source.id)).pulls.map((p) => [p.id, p]));
+    expect(runs.get(dead)).toMatchObject({ status: "failed", error: CUT_SHORT });
+    expect(runs.get(other)).toMatchObject({ status: "running" });
+    expect((await feed(source.id)).lastPull).toMatchObject({ status: "succeeded" });
   });
 
   it("does not retry what cannot pass: a wrong secret, a report refused for its content", async () => {

@@ -158,6 +158,7 @@ export {
   finishFeedPull,
   findFeedPulls,
   findLatestFeedPulls,
+  CUT_SHORT,
   type FeedPullRow,
   type FeedPullResult,
   type FeedPullTrigger,

@@ -48,6 +48,8 @@ CREATE TABLE "feed_pull" (
     "id" SERIAL NOT NULL,
     "feed_source_id" UUID NOT NULL,
     "trigger" TEXT NOT NULL,
+    -- The queue's job it runs in (null for a push): a run of the same job left "running" was cut short.
+    "job_id" TEXT,
     "attempt" INTEGER NOT NULL DEFAULT 1,
     "status" TEXT NOT NULL DEFAULT 'running',
     "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT now(),

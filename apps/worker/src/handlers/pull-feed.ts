@@ -10,7 +10,7 @@ import type { Handler } from "./handler.ts";
  */
 export const pullFeedHandler: Handler<"pull-feed"> = async (ctx, data, job) => {
   try {
-    return await pullFeed(ctx, { ...data, attempt: job.attemptsMade + 1 });
+    return await pullFeed(ctx, { ...data, attempt: job.attemptsMade + 1, jobId: job.id ?? null });
   } catch (err) {
     if (err instanceof AppError && err.code !== "unavailable") throw new UnrecoverableError(err.message);
     throw err;

@@ -40,15 +40,26 @@ export type FeedPullRow = {
 const PULL = `"id", "trigger", "attempt", "status", "started_at" AS "startedAt", "finished_at" AS "finishedAt", "error",
   "listed", "ingested", "skipped", "failed", "reports"`;
 
-/** A run begins (shown as running until it ends). */
+/** Why a run shows failed that no one saw end: its worker stopped (killed, or lost its lock) mid-run. */
+export const CUT_SHORT = "cut short: the worker stopped during this run; the job ran again";
+
+/**
+ * A run begins (shown as running until it ends). A run of the same job still "running" was cut short (the job
+ * runs again after its worker died): it is closed as failed, in the same statement. Runs of other jobs (a
+ * pull asked for while the scheduled one runs on another worker) are left alone.
+ */
 export async function startFeedPull(
   db: Db,
-  pull: { feedSourceId: string; trigger: FeedPullTrigger; attempt: number },
+  pull: { feedSourceId: string; trigger: FeedPullTrigger; attempt: number; jobId: string | null },
 ): Promise<number> {
   const [row] = await rows<{ id: number }>(
     db,
-    `INSERT INTO "feed_pull" ("feed_source_id", "trigger", "attempt") VALUES ($1::uuid, $2, $3) RETURNING "id"`,
-    [pull.feedSourceId, pull.trigger, pull.attempt],
+    `WITH cut AS (
+       UPDATE "feed_pull" SET "status" = 'failed', "error" = $5, "finished_at" = now()
+        WHERE "feed_source_id" = $1::uuid AND "job_id" = $4 AND "status" = 'running')
+     INSERT INTO "feed_pull" ("feed_source_id", "trigger", "attempt", "job_id") VALUES ($1::uuid, $2, $3, $4)
+     RETURNING "id"`,
+    [pull.feedSourceId, pull.trigger, pull.attempt, pull.jobId, CUT_SHORT],
   );
   return row!.id;
 }

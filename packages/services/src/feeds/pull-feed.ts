@@ -18,7 +18,13 @@ const SYSTEM: Actor = { id: null };
 const DAY_MS = 86_400_000;
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-export type PullFeedInput = { feedSourceId: string; trigger: Exclude<FeedPullTrigger, "push">; attempt: number };
+export type PullFeedInput = {
+  feedSourceId: string;
+  trigger: Exclude<FeedPullTrigger, "push">;
+  attempt: number;
+  /** The queue's job: a run of it left "running" by a worker that died is closed when it runs again. */
+  jobId: string | null;
+};
 
 export type PullFeedResult =
   { status: "skipped"; reason: string } | { status: "succeeded" | "failed"; pullId: number; reports: ReportOutcome[] };
@@ -45,6 +51,7 @@ export async function pullFeed(ctx: Pick<Ctx, "db" | "config">, input: PullFeedI
     feedSourceId: source.id,
     trigger: input.trigger,
     attempt: input.attempt,
+    jobId: input.jobId,
   });
   const reports: ReportOutcome[] = [];
   let listed = 0;

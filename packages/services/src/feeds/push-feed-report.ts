@@ -23,7 +23,7 @@ export async function pushFeedReport(
       throw new AppError("conflict", `Report ${input.reportId} was brought in before`, { id: before.listId });
     }
   }
-  const pullId = await startFeedPull(ctx.db, { feedSourceId: source.id, trigger: "push", attempt: 1 });
+  const pullId = await startFeedPull(ctx.db, { feedSourceId: source.id, trigger: "push", attempt: 1, jobId: null });
   try {
     const result = await ingestFeedReport(ctx, actor, source, input);
     const { outcome } = result;
