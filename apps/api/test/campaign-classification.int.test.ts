@@ -1,23 +1,11 @@
 import { reportType, rsitTaxonomy } from "@baken/core";
-import { shadowserverSample, type Side } from "@baken/testing";
-import { randomInt, randomUUID } from "node:crypto";
+import { shadowserverSample } from "@baken/testing";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
-import { space } from "./fixtures.ts";
+import { partySide, space } from "./fixtures.ts";
 import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
 import { uploadList } from "./upload.ts";
-
-/** A party to notify of its own (so each test's report is a file never uploaded before). */
-function side(): Side {
-  const s = space();
-  return {
-    v4: `${s.v4}.17`,
-    v6: `${s.v6}::17`,
-    network: `${s.v4}.0/25`,
-    hostname: `host.${s.domain}`,
-    asn: 64_512 + randomInt(1000),
-  };
-}
 
 describe("a campaign's RSIT classification and CVEs", () => {
   let app: App;
@@ -81,7 +69,7 @@ describe("a campaign's RSIT classification and CVEs", () => {
     expect(created.json()).toMatchObject({ rsitClass: null, rsitType: null, rsitLabel: null });
 
     // Shadowserver's open RDP report: vulnerable/vulnerable-system by its schema, identifier open-rdp.
-    const rdp = shadowserverSample(reportType("scan_rdp")!, side());
+    const rdp = shadowserverSample(reportType("scan_rdp")!, partySide());
     const upload = await uploadList(app, bearer(analyst), rdp.csv, { campaignId: id }, rdp.fileName);
     expect(upload.statusCode).toBe(201);
     const listId = upload.json().id as string;
@@ -110,7 +98,7 @@ describe("a campaign's RSIT classification and CVEs", () => {
     ]);
 
     // A later list of another type changes nothing: the campaign has its classification.
-    const sinkhole = shadowserverSample(reportType("event4_sinkhole")!, side());
+    const sinkhole = shadowserverSample(reportType("event4_sinkhole")!, partySide());
     const later = await uploadList(app, bearer(analyst), sinkhole.csv, {}, sinkhole.fileName);
     const attach = await app.inject({
       method: "PATCH",
@@ -142,7 +130,7 @@ describe("a campaign's RSIT classification and CVEs", () => {
     expect(plain.statusCode).toBe(201);
     expect(await getCampaign(id)).toMatchObject({ rsitClass: null });
 
-    const infected = shadowserverSample(reportType("event4_sinkhole")!, side());
+    const infected = shadowserverSample(reportType("event4_sinkhole")!, partySide());
     const list = await uploadList(app, bearer(analyst), infected.csv, {}, infected.fileName);
     await app.inject({
       method: "PATCH",

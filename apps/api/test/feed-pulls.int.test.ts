@@ -2,12 +2,12 @@ import { openSecret, reportType } from "@baken/core";
 import { CUT_SHORT } from "@baken/db";
 import { QUEUES } from "@baken/queue";
 import { pullFeed } from "@baken/services";
-import { shadowserverCsv, shadowserverSample, ShadowserverStub, waitFor, type Side } from "@baken/testing";
+import { shadowserverCsv, shadowserverSample, ShadowserverStub, waitFor } from "@baken/testing";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestWorker } from "../../worker/test/helper.ts";
 import type { App } from "../src/app.ts";
-import { createOrg, space } from "./fixtures.ts";
+import { createOrg, partySide } from "./fixtures.ts";
 import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
 import { multipart } from "./upload.ts";
 
@@ -37,18 +37,6 @@ type Pull = {
 };
 type Feed = { id: string; name: string; lastPull: Pull | null; pulls: Pull[]; nextPullAt: string | null };
 
-/** A party to notify of its own, registered to an organization: each report's file is new to Baken. */
-function side(): Side {
-  const s = space();
-  return {
-    v4: `${s.v4}.17`,
-    v6: `${s.v6}::17`,
-    network: `${s.v4}.0/25`,
-    hostname: `host.${s.domain}`,
-    asn: 64_512 + randomInt(1000),
-  };
-}
-
 describe("Shadowserver feed pulls", () => {
   const stub = new ShadowserverStub(API_KEY, SECRET);
   let app: App;
@@ -72,7 +60,7 @@ describe("Shadowserver feed pulls", () => {
 
   /** A campaign, and a report of `type` whose hosts an organization of its own owns. */
   async function sample(type: string) {
-    const s = side();
+    const s = partySide();
     await createOrg(app, admin, { cidrs: [`${s.network.replace(/\/25$/, "/24")}`] });
     return shadowserverSample(reportType(type)!, s).csv;
   }
@@ -247,7 +235,7 @@ describe("Shadowserver feed pulls", () => {
 
   it("lands a report of a type its table does not know unassigned, read by its columns", async () => {
     const source = await newFeed({ rules: [{ reportType: "scan_exchange", campaignId: await newCampaign() }] });
-    const s = side();
+    const s = partySide();
     const report = stub.publish({
       id: `c${randomInt(1e9)}`,
       type: "scan_brand_new",
@@ -427,7 +415,7 @@ describe("reports pushed to a feed", () => {
     });
     expect(created.json()).toMatchObject({ kind: "push", hasCredentials: false, apiUrl: null, schedule: null });
     const id = created.json().id;
-    const s = side();
+    const s = partySide();
     const { csv, fileName } = shadowserverSample(reportType("scan_exchange")!, s);
     const push = (headers: Record<string, string>, reportId: string, content = csv) => {
       const form = multipart([{ name: "file", fileName, content }]);

@@ -1,5 +1,5 @@
-import { cveRecordUrl, rsitLabel, type Language, type ListedHost } from "@baken/core";
-import type { Block, NoticeView, NoticeReport } from "./view.ts";
+import type { Language, ListedHost } from "@baken/core";
+import type { NoticeReport } from "./view.ts";
 
 // Dates in notices are written in the reader's language and in UTC (said so), since the mail is read in
 // several countries and the scan data is in UTC.
@@ -47,30 +47,3 @@ export function reportsText(
 /** Replaces {since} in advice text with the date in the reader's language. */
 export const withSince = (language: Language, text: string, since: Date | null) =>
   since ? text.replaceAll("{since}", longDate(language, since)) : text;
-
-/** A template's words for what standards say of the notice: its RSIT class, its CVEs, its X-ARF reports. */
-export type StandardsWords = {
-  /** Before the classification in the reader's words. */
-  classification: string;
-  /** Before the list of CVE records. */
-  cves: string;
-  xarf: (files: string) => string;
-  xarfOmitted: (above: string) => string;
-};
-
-/** The campaign's RSIT classification and its CVEs, each linked to its record at cve.org. */
-export function classificationBlocks(v: NoticeView, w: StandardsWords): Block[] {
-  const blocks: Block[] = [];
-  const { rsit, cves } = v.campaign;
-  if (rsit) blocks.push({ p: `${w.classification} ${rsitLabel(v.language, rsit.rsitClass, rsit.rsitType)}.` });
-  if (cves.length > 0) blocks.push({ p: w.cves }, { links: cves.map((id) => ({ label: id, url: cveRecordUrl(id) })) });
-  return blocks;
-}
-
-/** What the X-ARF attachments are (first, …, last when there are many), or why there are none. */
-export function xarfSentence(v: NoticeView, w: StandardsWords): string {
-  if (!v.xarf) return "";
-  if ("omittedAbove" in v.xarf) return ` ${w.xarfOmitted(count(v.language, v.xarf.omittedAbove))}`;
-  const { files } = v.xarf;
-  return ` ${w.xarf(files.length <= 3 ? files.join(", ") : `${files[0]}, …, ${files.at(-1)}`)}`;
-}

@@ -1,15 +1,6 @@
 import { tlpLabel } from "@baken/core";
-import {
-  classificationBlocks,
-  count,
-  dateTime,
-  hostLine,
-  longDate,
-  reportsText,
-  withSince,
-  xarfSentence,
-  type StandardsWords,
-} from "../format.ts";
+import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import { classificationBlocks, xarfSentence, type StandardsWords } from "../standards.ts";
 import type { Block } from "../view.ts";
 import type { NoticeTemplate } from "./types.ts";
 
