@@ -80,10 +80,10 @@ export async function ingestFeedReport(
       list: { ...list, campaignId },
     };
   } catch (err) {
-    if (err instanceof AppError && err.code === "conflict") {
+    const listId = err instanceof AppError && err.code === "conflict" && (err.details as { id?: string })?.id;
+    if (listId) {
       // The same file (sha256) is a list already: remembered by its report id, so it is not fetched again.
-      const listId = (err.details as { id?: string } | undefined)?.id;
-      if (reportId && listId) {
+      if (reportId) {
         await insertDuplicateFeedReport(ctx.db, {
           feedSourceId: source.id,
           reportId,
@@ -92,8 +92,8 @@ export async function ingestFeedReport(
           listId,
         });
       }
-      const reason = listId ? `the same file is list ${listId} already` : err.message;
-      return { outcome: { ...base, outcome: "skipped", reason, ...(listId ? { listId } : {}) }, refusal: err };
+      const reason = `the same file is list ${listId} already`;
+      return { outcome: { ...base, outcome: "skipped", reason, listId }, refusal: err as AppError };
     }
     if (isUniqueViolation(err)) {
       const reason = "brought in by another pull meanwhile";

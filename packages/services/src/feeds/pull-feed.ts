@@ -95,14 +95,10 @@ export async function pullFeed(ctx: Pick<Ctx, "db" | "config">, input: PullFeedI
         });
         reports.push(outcome);
       } catch (err) {
-        if (!isTransient(err)) {
-          reports.push({ ...base, outcome: "failed", reason: (err as Error).message });
-          continue;
-        }
         const reason = err instanceof Error ? err.message : String(err);
         reports.push({ ...base, outcome: "failed", reason });
         // The API or the download broke: stop here; the next run skips what is in and goes on.
-        throw new AppError("unavailable", `Report ${r.id} (${r.file}): ${reason}`);
+        if (isTransient(err)) throw new AppError("unavailable", `Report ${r.id} (${r.file}): ${reason}`);
       }
     }
   } catch (err) {

@@ -1,7 +1,7 @@
 import { AppError, notFound, type Actor } from "@baken/core";
 import { findFeedReports, findFeedSource, finishFeedPull, startFeedPull } from "@baken/db";
 import type { Ctx } from "../context.ts";
-import { ingestFeedReport, type FeedReportInput } from "./ingest-feed-report.ts";
+import { ingestFeedReport, type FeedReportInput, type FeedReportResult } from "./ingest-feed-report.ts";
 
 /**
  * A report pushed to a feed source (POST /api/feeds/:id/reports, by a tool with an API token): ingested as an
@@ -24,23 +24,23 @@ export async function pushFeedReport(
     }
   }
   const pullId = await startFeedPull(ctx.db, { feedSourceId: source.id, trigger: "push", attempt: 1, jobId: null });
+  let result: FeedReportResult;
   try {
-    const result = await ingestFeedReport(ctx, actor, source, input);
-    const { outcome } = result;
-    const failed = outcome.outcome !== "ingested";
-    await finishFeedPull(ctx.db, pullId, {
-      status: outcome.outcome === "failed" ? "failed" : "succeeded",
-      error: outcome.outcome === "failed" ? (outcome.reason ?? null) : null,
-      listed: 1,
-      reports: [outcome],
-    });
-    if (failed || !result.list) throw result.refusal ?? new AppError("conflict", outcome.reason ?? "not ingested");
-    return result.list;
+    result = await ingestFeedReport(ctx, actor, source, input);
   } catch (err) {
-    if (!(err instanceof AppError) || err.code === "unavailable") {
-      const message = err instanceof Error ? err.message : String(err);
-      await finishFeedPull(ctx.db, pullId, { status: "failed", error: message, listed: 1, reports: [] });
-    }
+    // What may pass (the upload cut short): the run says so; the sender sends again.
+    const error = err instanceof Error ? err.message : String(err);
+    await finishFeedPull(ctx.db, pullId, { status: "failed", error, listed: 1, reports: [] });
     throw err;
   }
+  const { outcome, list, refusal } = result;
+  const failed = outcome.outcome === "failed";
+  await finishFeedPull(ctx.db, pullId, {
+    status: failed ? "failed" : "succeeded",
+    error: failed ? (outcome.reason ?? null) : null,
+    listed: 1,
+    reports: [outcome],
+  });
+  if (!list) throw refusal ?? new AppError("conflict", outcome.reason ?? "not ingested");
+  return list;
 }
