@@ -1,4 +1,4 @@
-// npm run bench:notify -- --orgs N
+// npm run bench:notify -- --orgs N [--no-xarf]
 // From "send" to every notice accepted by a local SMTP server, with the rate limits off: the campaign's
 // notices are created and queued by sendCampaign, then delivered by the real BullMQ workers (in this
 // process, as one worker process would) through the pooled nodemailer transport to a counting SMTP sink
@@ -18,7 +18,12 @@ import { createWorkerContext } from "../apps/worker/src/context.ts";
 import { startWorkers } from "../apps/worker/src/workers.ts";
 
 const { values } = parseArgs({
-  options: { orgs: { type: "string", default: "1170" }, "pool-size": { type: "string", default: "10" } },
+  options: {
+    orgs: { type: "string", default: "1170" },
+    "pool-size": { type: "string", default: "10" },
+    // An unclassified campaign: notices without their X-ARF reports, to see what those cost.
+    "no-xarf": { type: "boolean", default: false },
+  },
 });
 const orgCount = Number(values.orgs);
 const id = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
@@ -68,7 +73,7 @@ const orgs: SeedOrg[] = Array.from({ length: orgCount }, (_, i) => ({
   })),
   expected: null,
 }));
-const campaignId = await seedCampaign(context.ctx.db, { name: "Bench" });
+const campaignId = await seedCampaign(context.ctx.db, { name: "Bench", rsit: values["no-xarf"] ? null : undefined });
 await seedScenario(ctx.db, campaignId, { orgs, unmatched: [] });
 const running = await startWorkers(ctx, context.redis, pino({ level: "silent" }));
 

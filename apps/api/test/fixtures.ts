@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import type { Side } from "@baken/testing";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { App } from "../src/app.ts";
 import { bearer, type TestStaff } from "./helper.ts";
 
@@ -8,6 +9,18 @@ export function space() {
   const v4 = `100.${64 + (b[0]! & 63)}.${b[1]}`;
   const v6 = `2001:db8:${(0xf000 | (b[1]! << 4) | (b[2]! & 15)).toString(16)}`;
   return { v4, v6, domain: `d${randomUUID().slice(0, 8)}.example` };
+}
+
+/** A party to notify of its own (a Shadowserver sample's source side): each report made of it is a new file. */
+export function partySide(): Side {
+  const s = space();
+  return {
+    v4: `${s.v4}.17`,
+    v6: `${s.v6}::17`,
+    network: `${s.v4}.0/25`,
+    hostname: `host.${s.domain}`,
+    asn: 64_512 + randomInt(1000),
+  };
 }
 
 /** Registers an organization through the API (admin), returns its id and name. */

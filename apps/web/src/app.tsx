@@ -6,6 +6,8 @@ import { AuditPage } from "./pages/audit.tsx";
 import { CampaignDetailPage } from "./pages/campaign-detail.tsx";
 import { CampaignProgressPage } from "./pages/campaign-progress.tsx";
 import { CampaignsPage, NewCampaignPage } from "./pages/campaigns.tsx";
+import { FeedDetailPage } from "./pages/feed-detail.tsx";
+import { FeedsPage, NewFeedPage } from "./pages/feeds.tsx";
 import { ListDetailPage } from "./pages/list-detail.tsx";
 import { ListsPage } from "./pages/lists.tsx";
 import { NewOrganizationPage, OrganizationDetailPage } from "./pages/organization-detail.tsx";
@@ -13,6 +15,7 @@ import { OrganizationsPage } from "./pages/organizations.tsx";
 import { ReportDetailPage } from "./pages/report-detail.tsx";
 import { ReportsPage } from "./pages/reports.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
+import { TokensPage } from "./pages/tokens.tsx";
 import { hasRole, SessionGate, useSession } from "./session.tsx";
 
 type Route = {
@@ -40,9 +43,23 @@ const ROUTES: Route[] = [
   { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
   { path: "/campaigns/:id", title: "Campaign", render: (p) => <CampaignDetailPage id={p.id!} /> },
   { path: "/campaigns/:id/progress", title: "Progress", render: (p) => <CampaignProgressPage id={p.id!} /> },
+  { path: "/feeds", title: "Feeds", render: () => <FeedsPage /> },
+  {
+    path: "/feeds/new",
+    title: "New feed",
+    admin: "Feeds hold an account's credentials and decide which campaign reports join: administrators set them up.",
+    render: () => <NewFeedPage />,
+  },
+  { path: "/feeds/:id", title: "Feed", render: (p) => <FeedDetailPage id={p.id!} /> },
   { path: "/reports", title: "Incident reports", render: () => <ReportsPage /> },
   { path: "/reports/:id", title: "Incident report", render: (p) => <ReportDetailPage id={p.id!} /> },
   { path: "/audit", title: "Audit log", admin: "The audit log is for administrators.", render: () => <AuditPage /> },
+  {
+    path: "/tokens",
+    title: "API tokens",
+    admin: "API tokens are managed by administrators.",
+    render: () => <TokensPage />,
+  },
 ];
 
 function Pages() {

@@ -1,5 +1,5 @@
 import { jobQueue, jobSchemas, QUEUES, type JobName, type QueueName } from "@baken/queue";
-import { recordStalledNotice, STALLED_REASON } from "@baken/services";
+import { recordStalledNotice, restoreFeedSchedules, STALLED_REASON } from "@baken/services";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -27,6 +27,8 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
     [QUEUES.notices]: config.smtp.poolSize * 2,
     [QUEUES.mail]: 2,
     [QUEUES.schedule]: 1,
+    // A pull streams a report into one transaction: one at a time, beside the upload traffic of the api.
+    [QUEUES.feeds]: 1,
   };
   const workers = (Object.values(QUEUES) as QueueName[])
     .filter((queue) => Object.values(jobQueue).includes(queue))
@@ -57,6 +59,10 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
     });
   logRedisOutages(redis, workers, log);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // The feeds' schedules from the database: a Redis that lost its data gets them back.
+  await restoreFeedSchedules(ctx).catch((err: Error) =>
+    log.error({ err: err.message }, "could not restore feed schedules"),
+  );
   const sweeps = [startConfirmationSweep(ctx, log), startNoticeRepairSweep(ctx, log)];
   return {
     workers,

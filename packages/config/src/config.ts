@@ -7,8 +7,14 @@ import { z } from "zod";
 const DEV_JWT_SECRET = "baken-development-secret-do-not-use-in-production";
 const NOTICE_SUFFIX = ":notice-links";
 const FORM_SUFFIX = ":report-forms";
+const FEED_SUFFIX = ":feed-secrets";
 /** The development secret and what is derived from it: none of them may sign anything in production. */
-const DEV_SECRETS = new Set([DEV_JWT_SECRET, DEV_JWT_SECRET + NOTICE_SUFFIX, DEV_JWT_SECRET + FORM_SUFFIX]);
+const DEV_SECRETS = new Set([
+  DEV_JWT_SECRET,
+  DEV_JWT_SECRET + NOTICE_SUFFIX,
+  DEV_JWT_SECRET + FORM_SUFFIX,
+  DEV_JWT_SECRET + FEED_SUFFIX,
+]);
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -58,6 +64,9 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NOTICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FORM_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  FEED_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  FEED_PULL_ATTEMPTS: int(5, 1),
+  FEED_PULL_BACKOFF_SECONDS: int(60, 1),
   JWT_EXPIRES_IN: z
     .string()
     .regex(/^\d+[smhd]$/, "a duration such as 15m, 1h or 8h")
@@ -81,6 +90,7 @@ const schema = z.object({
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
   NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
+  API_RATE_LIMIT_PER_MINUTE: int(600, 1),
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_SECONDS: int(10, 1),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
@@ -110,6 +120,8 @@ function shape(env: Env, warnings: string[]) {
       trustProxy: env.TRUST_PROXY,
       /** On SIGTERM, how long requests in flight may finish before uploads still running are aborted (503). */
       shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+      /** Requests a minute per client address, or per API token when one is used. */
+      rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     },
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
@@ -160,6 +172,14 @@ function shape(env: Env, warnings: string[]) {
     pgp: env.PGP_SIGNING_KEY ? { signingKey: env.PGP_SIGNING_KEY, passphrase: env.PGP_SIGNING_PASSPHRASE } : null,
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, maxRows: env.UPLOAD_MAX_ROWS },
     console: { mailCatcherUrl: env.MAIL_CATCHER_URL ?? null },
+    feeds: {
+      // Seals feed sources' API credentials in the database; derived from JWT_SECRET unless set. Set it, so
+      // that rotating JWT_SECRET does not make the stored credentials unreadable.
+      secretKey: env.FEED_SECRET_KEY ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${FEED_SUFFIX}`,
+      /** A failed pull is tried this many times in all, with exponential backoff from backoffMs. */
+      pullAttempts: env.FEED_PULL_ATTEMPTS,
+      backoffMs: env.FEED_PULL_BACKOFF_SECONDS * 1000,
+    },
     reports: {
       maxFiles: env.REPORT_MAX_FILES,
       maxFileBytes: env.REPORT_MAX_FILE_BYTES,
@@ -183,7 +203,7 @@ function productionSecretProblems(env: Record<string, string | undefined>): stri
   const problems: string[] = [];
   const fix = "set a random value of 32+ characters (e.g. `openssl rand -base64 48`)";
   if (!env.JWT_SECRET) problems.push("JWT_SECRET: is required when NODE_ENV=production");
-  for (const name of ["JWT_SECRET", "NOTICE_TOKEN_SECRET", "FORM_TOKEN_SECRET"]) {
+  for (const name of ["JWT_SECRET", "NOTICE_TOKEN_SECRET", "FORM_TOKEN_SECRET", "FEED_SECRET_KEY"]) {
     const value = env[name];
     if (value && DEV_SECRETS.has(value))
       problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);

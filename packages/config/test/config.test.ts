@@ -15,7 +15,13 @@ describe("loadConfig", () => {
   it("works with no variable at all, with this machine's defaults and a warning about the secret", () => {
     const config = loadConfig({});
     expect(config.env).toBe("development");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false, shutdownGraceMs: 10_000 });
+    expect(config.http).toEqual({
+      host: "127.0.0.1",
+      port: 3000,
+      trustProxy: false,
+      shutdownGraceMs: 10_000,
+      rateLimitPerMinute: 600,
+    });
     expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/baken");
     expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "baken", rateLimitPrefix: "baken-rl" });
     expect(config.smtp.url).toBe("smtp://127.0.0.1:1025");
@@ -78,6 +84,9 @@ describe("loadConfig", () => {
     expect(problemsOf({ NODE_ENV: "production", JWT_SECRET: good, FORM_TOKEN_SECRET: `${dev}:report-forms` })).toEqual([
       refused("FORM_TOKEN_SECRET"),
     ]);
+    expect(problemsOf({ NODE_ENV: "production", JWT_SECRET: good, FEED_SECRET_KEY: `${dev}:feed-secrets` })).toEqual([
+      refused("FEED_SECRET_KEY"),
+    ]);
     // Outside production the default stays usable, with its warning.
     expect(loadConfig({ JWT_SECRET: dev }).auth.jwtSecret).toBe(dev);
   });
@@ -97,6 +106,8 @@ describe("loadConfig", () => {
     });
     expect(set.notices.tokenSecret).toBe("n".repeat(32));
     expect(set.reports.formSecret).toBe("f".repeat(32));
+    expect(derived.feeds.secretKey).toContain("p".repeat(40));
+    expect(loadConfig({ FEED_SECRET_KEY: "k".repeat(32) }).feeds.secretKey).toBe("k".repeat(32));
     expect(problemsOf({ FORM_TOKEN_SECRET: "short" })).toEqual(["FORM_TOKEN_SECRET: must be at least 32 characters"]);
   });
 

@@ -1,7 +1,7 @@
 export { AppError, notFound, type ErrorCode, type ErrorDetail } from "./errors.ts";
 export type { Actor } from "./actor.ts";
 export { NOTICE_KINDS, NOTICE_STATUSES, type NoticeKind, type NoticeStatus } from "./notice-states.ts";
-export { STAFF_ROLES, type StaffRole } from "./staff-role.ts";
+export { STAFF_ROLES, roleIncludes, lesserRole, type StaffRole } from "./staff-role.ts";
 export { noticeToken, tokenHash } from "./notice-token.ts";
 export { parseIp, parseCidr, type IpAddress, type Cidr } from "./match/ip-address.ts";
 export { PrefixTrie } from "./match/prefix-trie.ts";

@@ -28,6 +28,7 @@ export {
   setListCampaign,
   listExists,
   type FinishedList,
+  type LockedList,
 } from "./lists/exposure-lists.ts";
 export { findListExposures, upsertManualAssignments } from "./lists/manual-assignments.ts";
 export {
@@ -68,6 +69,7 @@ export {
   findCampaign,
   insertCampaign,
   updateCampaign,
+  adoptListClassification,
   deleteCampaign,
   countCampaignNotices,
   findReminderInterval,
@@ -139,6 +141,37 @@ export {
   type ReportTriage,
 } from "./reports/incident-reports.ts";
 
+// Feeds: sources, their rules, their pulls, the reports they brought in.
+export {
+  insertFeedSource,
+  updateFeedSource,
+  setFeedRules,
+  findFeedSource,
+  findFeedSources,
+  deleteFeedSource,
+  missingCampaigns,
+  type FeedSourceRow,
+  type FeedSourceFields,
+} from "./feeds/feed-sources.ts";
+export {
+  startFeedPull,
+  finishFeedPull,
+  findFeedPulls,
+  findLatestFeedPulls,
+  CUT_SHORT,
+  type FeedPullRow,
+  type FeedPullResult,
+  type FeedPullTrigger,
+  type FeedPullStatus,
+  type ReportOutcome,
+} from "./feeds/feed-pulls.ts";
+export {
+  findFeedReports,
+  insertIngestedFeedReport,
+  insertDuplicateFeedReport,
+  type NewFeedReport,
+} from "./feeds/feed-reports.ts";
+
 // Staff.
 export {
   findStaffUser,
@@ -148,5 +181,15 @@ export {
   countStaffUsers,
   type StaffUserRow,
 } from "./staff/staff-users.ts";
+export {
+  insertApiToken,
+  findApiToken,
+  findApiTokens,
+  revokeApiToken,
+  findApiTokenCredential,
+  recordApiTokenUse,
+  type ApiTokenRow,
+  type ApiTokenCredential,
+} from "./staff/api-tokens.ts";
 
 export * from "./generated/client.ts";

@@ -52,7 +52,7 @@ describe("composeNoticeMail", () => {
   });
 
   it("sets the standard headers, text, HTML and the attachment", async () => {
-    const parsed = await simpleParser(await wire(await composeNoticeMail(envelope, rendered, attachment)));
+    const parsed = await simpleParser(await wire(await composeNoticeMail(envelope, rendered, [attachment])));
     expect(parsed.messageId).toBe(envelope.messageId);
     expect(parsed.subject).toBe(rendered.subject);
     expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
@@ -65,7 +65,7 @@ describe("composeNoticeMail", () => {
 
   it("signs with PGP/MIME so the signature verifies over the exact body part", async () => {
     const signingKey = await loadSigningKey(cert.privateKey, "cert secret");
-    const raw = await wire(await composeNoticeMail(envelope, rendered, attachment, { signingKey }));
+    const raw = await wire(await composeNoticeMail(envelope, rendered, [attachment], { signingKey }));
     expect(raw).toMatch(/Content-Type: multipart\/signed;[\s\S]*protocol="application\/pgp-signature"/);
     const [signed, sig] = parts(raw);
     const armored = sig!.slice(sig!.indexOf("-----BEGIN PGP SIGNATURE"));
@@ -87,7 +87,9 @@ describe("composeNoticeMail", () => {
     const signingKey = await loadSigningKey(cert.privateKey, "cert secret");
     const key = await readEncryptionKey(contact.publicKey);
     expect(key).not.toBeNull();
-    const raw = await wire(await composeNoticeMail(envelope, rendered, attachment, { signingKey, encryptTo: [key!] }));
+    const raw = await wire(
+      await composeNoticeMail(envelope, rendered, [attachment], { signingKey, encryptTo: [key!] }),
+    );
     expect(raw).toContain("multipart/encrypted");
     expect(raw).not.toContain("Madame");
     const armored = raw.slice(raw.indexOf("-----BEGIN PGP MESSAGE"), raw.indexOf("-----END PGP MESSAGE") + 25);
@@ -106,9 +108,9 @@ describe("composeNoticeMail", () => {
     const signingKey = await loadSigningKey(cert.privateKey, "cert secret");
     const returnPath = "bounces+abcdefghijklmnopqrstuvwxyz234567abcdefg@baken.example";
     for (const pgp of [{}, { signingKey }]) {
-      const plain = await composeNoticeMail(envelope, rendered, attachment, pgp);
+      const plain = await composeNoticeMail(envelope, rendered, [attachment], pgp);
       expect(plain.envelope).toEqual({ from: "cert@baken.example", to: envelope.to });
-      const tagged = await composeNoticeMail({ ...envelope, returnPath }, rendered, attachment, pgp);
+      const tagged = await composeNoticeMail({ ...envelope, returnPath }, rendered, [attachment], pgp);
       expect(tagged.envelope).toEqual({ from: returnPath, to: envelope.to });
       // The From header is the CERT's, whatever the envelope says.
       expect((await simpleParser(await wire(tagged))).from?.value[0]?.address).toBe("cert@baken.example");

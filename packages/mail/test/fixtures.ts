@@ -29,6 +29,7 @@ export const view = (over: Partial<NoticeView> = {}): NoticeView => ({
       links: [{ label: "Microsoft", url: "https://msrc.microsoft.com/blog/2021/03/" }],
     },
     compromiseSince: new Date("2021-01-01T00:00:00Z"),
+    rsit: { rsitClass: "vulnerable", rsitType: "vulnerable-system" },
   },
   organization: { name: "Gemeente Voorbeeld" },
   hostCount: 3,
@@ -40,6 +41,13 @@ export const view = (over: Partial<NoticeView> = {}): NoticeView => ({
   link: "https://baken.example/r/TOKEN",
   linkExpiresAt: new Date("2027-02-21T00:00:00Z"),
   attachmentName: "baken-20261123-00000042.csv",
+  xarf: {
+    files: [
+      "baken-20261123-00000042-001.xarf.json",
+      "baken-20261123-00000042-002.xarf.json",
+      "baken-20261123-00000042-003.xarf.json",
+    ],
+  },
   cert: {
     name: "CERT Baken",
     phone: "+32 2 000 00 00",

@@ -39,6 +39,43 @@ describe("renderNotice", () => {
     }
   });
 
+  it("names the RSIT classification, links each CVE to cve.org and names the X-ARF files, in each language", () => {
+    const expected = {
+      nl: ["Classificatie (RSIT-taxonomie): Kwetsbaarheid – Kwetsbaar systeem.", "CVE-fiches:", "X-ARF v4-formaat"],
+      fr: [
+        "Classification (taxonomie RSIT)\u00a0: Vulnérabilité – Système vulnérable.",
+        "Fiches CVE",
+        "format X-ARF v4",
+      ],
+      de: [
+        "Klassifizierung (RSIT-Taxonomie): Schwachstelle – Verwundbares System.",
+        "CVE-Einträge:",
+        "Format X-ARF v4",
+      ],
+      en: ["Classification (RSIT taxonomy): Vulnerability – Vulnerable system.", "CVE records:", "X-ARF v4 format"],
+    } as const;
+    for (const language of ["nl", "fr", "de", "en"] as const) {
+      const r = renderNotice(view({ language }));
+      const flat = r.text.replace(/\s+/g, " ");
+      for (const phrase of expected[language]) expect(flat).toContain(phrase.replace(/\s+/g, " "));
+      expect(r.text).toContain("- CVE-2021-26855: https://www.cve.org/CVERecord?id=CVE-2021-26855");
+      expect(r.html).toContain('<a href="https://www.cve.org/CVERecord?id=CVE-2021-27065">CVE-2021-27065</a>');
+      expect(flat).toContain(
+        "baken-20261123-00000042-001.xarf.json, baken-20261123-00000042-002.xarf.json, baken-20261123-00000042-003.xarf.json.",
+      );
+    }
+    const many = renderNotice(
+      view({ xarf: { files: ["a-001.xarf.json", "a-002.xarf.json", "a-003.xarf.json", "a-004.xarf.json"] } }),
+    );
+    expect(many.text.replace(/\s+/g, " ")).toContain("a-001.xarf.json, …, a-004.xarf.json.");
+    const omitted = renderNotice(view({ language: "nl", xarf: { omittedAbove: 1000 } }));
+    expect(omitted.text.replace(/\s+/g, " ")).toContain(
+      "Bij meer dan 1.000 systemen voegen we geen X-ARF-rapporten toe; het CSV-bestand bevat ze allemaal.",
+    );
+    const bare = renderNotice(view({ xarf: null, campaign: { ...view().campaign, rsit: null, cves: [] } }));
+    expect(bare.text).not.toMatch(/RSIT|X-ARF|CVE records/);
+  });
+
   it("says what is still seen in a reminder", () => {
     const r = renderNotice(
       view({ kind: "reminder", language: "nl", hostCount: 1, firstNoticeAt: new Date("2026-11-01T00:00:00Z") }),

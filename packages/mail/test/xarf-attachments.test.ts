@@ -3,7 +3,7 @@ import { unzipSync } from "fflate";
 import { simpleParser } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { describe, expect, it } from "vitest";
-import { hostsAttachment, xarfAttachments, XARF_SEPARATE_MAX_HOSTS } from "../src/index.ts";
+import { hostsAttachment, xarfAttachments, XARF_MAX_HOSTS, XARF_SEPARATE_MAX_HOSTS } from "../src/index.ts";
 import { host } from "./fixtures.ts";
 
 const reference = "BAKEN#20261123-00000042";
@@ -60,6 +60,16 @@ describe("xarfAttachments", () => {
     expect(Object.keys(files)).toHaveLength(count);
     expect(Object.keys(files)[0]).toBe("baken-20261123-00000042-001.xarf.json");
     for (const content of Object.values(files)) expect(validateXarf(parse(content))).toEqual({ ok: true });
+  });
+
+  it(`makes no report at all above ${XARF_MAX_HOSTS} hosts, and says so`, () => {
+    const at = xarfAttachments({ reference, reporter, campaign, hosts: hosts(XARF_MAX_HOSTS) });
+    expect(at.omitted).toBe(false);
+    expect(at.reports).toHaveLength(XARF_MAX_HOSTS);
+    // The largest X-ARF attachment a notice carries: about a megabyte.
+    expect(at.attachments[0]!.content.length).toBeLessThan(1.5 * 1024 * 1024);
+    const over = xarfAttachments({ reference, reporter, campaign, hosts: hosts(XARF_MAX_HOSTS + 1) });
+    expect(over).toEqual({ attachments: [], reports: [], refused: [], omitted: true });
   });
 
   it("leaves out, with the reason, the hosts the report type cannot describe", () => {

@@ -13,6 +13,11 @@ export const QUEUES = {
   mail: "mail",
   /** Scheduled work: reminder rounds per campaign. */
   schedule: "schedule",
+  /**
+   * Feed pulls: a download of a large report takes minutes, and must hold up neither reminders nor mail.
+   * One at a time per worker process.
+   */
+  feeds: "feeds",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -21,6 +26,8 @@ export const jobSchemas = {
   "deliver-notice": z.object({ noticeId: z.uuid() }),
   "confirm-report": z.object({ reportId: z.uuid() }),
   "remind-campaign": z.object({ campaignId: z.uuid() }),
+  /** `schedule`: by the source's job scheduler; `manual`: staff asked for it. */
+  "pull-feed": z.object({ feedSourceId: z.uuid(), trigger: z.enum(["schedule", "manual"]).default("schedule") }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -31,6 +38,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "deliver-notice": QUEUES.notices,
   "confirm-report": QUEUES.mail,
   "remind-campaign": QUEUES.schedule,
+  "pull-feed": QUEUES.feeds,
 };
 
 /**
@@ -45,6 +53,9 @@ export function jobId<N extends JobName>(name: N, data: JobData<N>): string {
       return `report-${(data as JobData<"confirm-report">).reportId}`;
     case "remind-campaign":
       return `remind-${(data as JobData<"remind-campaign">).campaignId}`;
+    // A pull staff asked for: one waiting per source (the scheduler's runs have ids of BullMQ's own).
+    case "pull-feed":
+      return `pull-${(data as JobData<"pull-feed">).feedSourceId}`;
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }

@@ -26,7 +26,7 @@ export type Producer = {
    * Adds the job again under its own id: a finished or failed job of that id is removed first (BullMQ keeps
    * them, and an id that exists is not added). A live one is left as it is: false.
    */
-  requeue<N extends JobName>(name: N, data: JobData<N>): Promise<boolean>;
+  requeue<N extends JobName>(name: N, data: JobData<N>, options?: JobsOptions): Promise<boolean>;
   queue(name: QueueName): Queue;
   close(): Promise<void>;
 };
@@ -69,7 +69,7 @@ export function createProducer(connection: Redis, prefix: string, attempts: numb
       }
       return statuses;
     },
-    async requeue(name, data) {
+    async requeue(name, data, options) {
       const q = queue(jobQueue[name]);
       const id = jobId(name, data);
       const status = await statusOf(q, id);
@@ -77,7 +77,7 @@ export function createProducer(connection: Redis, prefix: string, attempts: numb
       // remove refuses a job a worker holds (0): one that went live meanwhile, or that another process
       // removed first to add it again, is left to them.
       if (status.state !== "missing" && (await q.remove(id)) === 0) return false;
-      await q.add(name, jobSchemas[name].parse(data), { jobId: id });
+      await q.add(name, jobSchemas[name].parse(data), { ...options, jobId: id });
       return true;
     },
     async close() {

@@ -11,3 +11,4 @@ export * from "./notices/index.ts";
 export * from "./remediation/index.ts";
 export * from "./reports/index.ts";
 export * from "./feeds/index.ts";
+export * from "./api-tokens/index.ts";

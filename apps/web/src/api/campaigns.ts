@@ -10,6 +10,7 @@ import {
   type OrgProgress,
   type Preview,
   type Progress,
+  type RsitTaxonomy,
 } from "./types.ts";
 
 /** What the API takes: languages with a summary only; no empty optional text. */
@@ -32,6 +33,11 @@ const campaignBody = (input: CampaignInput) => ({ ...input, advice: adviceBody(i
 
 export async function listCampaigns(): Promise<Campaign[]> {
   return (await call("get", "/api/campaigns/")).campaigns;
+}
+
+/** The RSIT taxonomy (the report form's), class by class, with English names. */
+export async function rsitTaxonomy(): Promise<RsitTaxonomy> {
+  return (await call("get", "/api/campaigns/rsit")).classes;
 }
 
 export const getCampaign = (id: string) => call("get", "/api/campaigns/{id}", { params: { id } });

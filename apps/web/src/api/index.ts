@@ -2,11 +2,22 @@
 import * as audit from "./audit.ts";
 import * as auth from "./auth.ts";
 import * as campaigns from "./campaigns.ts";
+import * as feeds from "./feeds.ts";
 import * as lists from "./lists.ts";
 import * as organizations from "./organizations.ts";
 import * as reports from "./reports.ts";
+import * as tokens from "./tokens.ts";
 
-export const api = { auth, audit, campaigns, lists, organizations, reports };
+export const api = { auth, audit, campaigns, feeds, lists, organizations, reports, tokens };
 export { ApiError, type ErrorDetail, type UploadProgress } from "./http.ts";
 export type * from "./types.ts";
-export { COLUMN_ROLES, CONTACT_ROLES, LANGUAGES, NOTICE_STATUSES, REPORT_STATUSES, SEVERITIES, TLPS } from "./types.ts";
+export {
+  API_TOKEN_ROLES,
+  COLUMN_ROLES,
+  CONTACT_ROLES,
+  LANGUAGES,
+  NOTICE_STATUSES,
+  REPORT_STATUSES,
+  SEVERITIES,
+  TLPS,
+} from "./types.ts";

@@ -18,6 +18,8 @@ export interface paths {
           limit?: number;
           subjectId?: string;
           subjectType?: string;
+          /** @description what was done through this API token */
+          tokenId?: string;
         };
         header?: never;
         path?: never;
@@ -41,6 +43,11 @@ export interface paths {
                 ip: string | null;
                 subjectId: string | null;
                 subjectType: string;
+                /** @description the API token the actor acted through */
+                token: {
+                  id: string;
+                  name: string;
+                } | null;
               }[];
             };
           };
@@ -306,6 +313,10 @@ export interface paths {
                     summary: string;
                   };
                 };
+                /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+                classificationIdentifier: string | null;
+                /** @description the list the classification was taken from, if it was */
+                classifiedFromListId: string | null;
                 compromiseSince: string | null;
                 counts: {
                   hosts: number;
@@ -319,8 +330,65 @@ export interface paths {
                 id: string;
                 name: string;
                 reminderEveryDays: number | null;
-                rsitClass: string;
-                rsitType: string;
+                /**
+                 * @description null: not classified yet
+                 * @enum {string|null}
+                 */
+                rsitClass:
+                  | "abusive-content"
+                  | "malicious-code"
+                  | "information-gathering"
+                  | "intrusion-attempts"
+                  | "intrusions"
+                  | "availability"
+                  | "information-content-security"
+                  | "fraud"
+                  | "vulnerable"
+                  | "other"
+                  | null;
+                /** @description the class and type in words (English) */
+                rsitLabel: string | null;
+                /** @enum {string|null} */
+                rsitType:
+                  | "spam"
+                  | "harmful-speech"
+                  | "violence"
+                  | "infected-system"
+                  | "c2-server"
+                  | "malware-distribution"
+                  | "malware-configuration"
+                  | "scanner"
+                  | "sniffing"
+                  | "social-engineering"
+                  | "ids-alert"
+                  | "brute-force"
+                  | "exploit"
+                  | "privileged-account-compromise"
+                  | "unprivileged-account-compromise"
+                  | "application-compromise"
+                  | "system-compromise"
+                  | "burglary"
+                  | "dos"
+                  | "ddos"
+                  | "misconfiguration"
+                  | "sabotage"
+                  | "outage"
+                  | "unauthorised-information-access"
+                  | "unauthorised-information-modification"
+                  | "data-loss"
+                  | "data-leak"
+                  | "unauthorized-use-of-resources"
+                  | "copyright"
+                  | "masquerade"
+                  | "phishing"
+                  | "weak-crypto"
+                  | "ddos-amplifier"
+                  | "potentially-unwanted-accessible"
+                  | "information-disclosure"
+                  | "vulnerable-system"
+                  | "undetermined"
+                  | "other"
+                  | null;
                 severity: string;
                 /** @enum {string} */
                 tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -413,10 +481,66 @@ export interface paths {
             name: string;
             /** @default null */
             reminderEveryDays?: number | null;
-            /** @default vulnerable */
-            rsitClass?: string;
-            /** @default vulnerable-system */
-            rsitType?: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            rsitClass?:
+              | "abusive-content"
+              | "malicious-code"
+              | "information-gathering"
+              | "intrusion-attempts"
+              | "intrusions"
+              | "availability"
+              | "information-content-security"
+              | "fraud"
+              | "vulnerable"
+              | "other"
+              | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            rsitType?:
+              | "spam"
+              | "harmful-speech"
+              | "violence"
+              | "infected-system"
+              | "c2-server"
+              | "malware-distribution"
+              | "malware-configuration"
+              | "scanner"
+              | "sniffing"
+              | "social-engineering"
+              | "ids-alert"
+              | "brute-force"
+              | "exploit"
+              | "privileged-account-compromise"
+              | "unprivileged-account-compromise"
+              | "application-compromise"
+              | "system-compromise"
+              | "burglary"
+              | "dos"
+              | "ddos"
+              | "misconfiguration"
+              | "sabotage"
+              | "outage"
+              | "unauthorised-information-access"
+              | "unauthorised-information-modification"
+              | "data-loss"
+              | "data-leak"
+              | "unauthorized-use-of-resources"
+              | "copyright"
+              | "masquerade"
+              | "phishing"
+              | "weak-crypto"
+              | "ddos-amplifier"
+              | "potentially-unwanted-accessible"
+              | "information-disclosure"
+              | "vulnerable-system"
+              | "undetermined"
+              | "other"
+              | null;
             /**
              * @default high
              * @enum {string}
@@ -488,6 +612,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -496,8 +624,65 @@ export interface paths {
               id: string;
               name: string;
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -599,6 +784,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -618,6 +807,7 @@ export interface paths {
                 createdAt: string;
                 fileName: string;
                 id: string;
+                reportType: string | null;
                 rowCount: number;
               }[];
               name: string;
@@ -628,8 +818,65 @@ export interface paths {
                 sent: number;
               };
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -754,8 +1001,60 @@ export interface paths {
             description?: string;
             name?: string;
             reminderEveryDays?: number | null;
-            rsitClass?: string;
-            rsitType?: string;
+            /** @enum {string|null} */
+            rsitClass?:
+              | "abusive-content"
+              | "malicious-code"
+              | "information-gathering"
+              | "intrusion-attempts"
+              | "intrusions"
+              | "availability"
+              | "information-content-security"
+              | "fraud"
+              | "vulnerable"
+              | "other"
+              | null;
+            /** @enum {string|null} */
+            rsitType?:
+              | "spam"
+              | "harmful-speech"
+              | "violence"
+              | "infected-system"
+              | "c2-server"
+              | "malware-distribution"
+              | "malware-configuration"
+              | "scanner"
+              | "sniffing"
+              | "social-engineering"
+              | "ids-alert"
+              | "brute-force"
+              | "exploit"
+              | "privileged-account-compromise"
+              | "unprivileged-account-compromise"
+              | "application-compromise"
+              | "system-compromise"
+              | "burglary"
+              | "dos"
+              | "ddos"
+              | "misconfiguration"
+              | "sabotage"
+              | "outage"
+              | "unauthorised-information-access"
+              | "unauthorised-information-modification"
+              | "data-loss"
+              | "data-leak"
+              | "unauthorized-use-of-resources"
+              | "copyright"
+              | "masquerade"
+              | "phishing"
+              | "weak-crypto"
+              | "ddos-amplifier"
+              | "potentially-unwanted-accessible"
+              | "information-disclosure"
+              | "vulnerable-system"
+              | "undetermined"
+              | "other"
+              | null;
             /** @enum {string} */
             severity?: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
@@ -821,6 +1120,10 @@ export interface paths {
                   summary: string;
                 };
               };
+              /** @description IntelMQ's identifier of the report type the classification was taken from (open-rdp...) */
+              classificationIdentifier: string | null;
+              /** @description the list the classification was taken from, if it was */
+              classifiedFromListId: string | null;
               compromiseSince: string | null;
               createdAt: string;
               cves: string[];
@@ -829,8 +1132,65 @@ export interface paths {
               id: string;
               name: string;
               reminderEveryDays: number | null;
-              rsitClass: string;
-              rsitType: string;
+              /**
+               * @description null: not classified yet
+               * @enum {string|null}
+               */
+              rsitClass:
+                | "abusive-content"
+                | "malicious-code"
+                | "information-gathering"
+                | "intrusion-attempts"
+                | "intrusions"
+                | "availability"
+                | "information-content-security"
+                | "fraud"
+                | "vulnerable"
+                | "other"
+                | null;
+              /** @description the class and type in words (English) */
+              rsitLabel: string | null;
+              /** @enum {string|null} */
+              rsitType:
+                | "spam"
+                | "harmful-speech"
+                | "violence"
+                | "infected-system"
+                | "c2-server"
+                | "malware-distribution"
+                | "malware-configuration"
+                | "scanner"
+                | "sniffing"
+                | "social-engineering"
+                | "ids-alert"
+                | "brute-force"
+                | "exploit"
+                | "privileged-account-compromise"
+                | "unprivileged-account-compromise"
+                | "application-compromise"
+                | "system-compromise"
+                | "burglary"
+                | "dos"
+                | "ddos"
+                | "misconfiguration"
+                | "sabotage"
+                | "outage"
+                | "unauthorised-information-access"
+                | "unauthorised-information-modification"
+                | "data-loss"
+                | "data-leak"
+                | "unauthorized-use-of-resources"
+                | "copyright"
+                | "masquerade"
+                | "phishing"
+                | "weak-crypto"
+                | "ddos-amplifier"
+                | "potentially-unwanted-accessible"
+                | "information-disclosure"
+                | "vulnerable-system"
+                | "undetermined"
+                | "other"
+                | null;
               severity: string;
               /** @enum {string} */
               tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
@@ -1138,6 +1498,23 @@ export interface paths {
                 recipients: string[];
                 subject: string;
                 text: string;
+                /** @description the X-ARF v4 reports the notice would carry; null: the campaign is not classified */
+                xarf: {
+                  attachments: {
+                    contentType: string;
+                    filename: string;
+                    size: number;
+                  }[];
+                  /** @description too many hosts: no X-ARF, the CSV only */
+                  omitted: boolean;
+                  /** @description the first hosts that get no X-ARF report, and why */
+                  refused: {
+                    host: string;
+                    reason: string;
+                  }[];
+                  refusedCount: number;
+                  reports: number;
+                } | null;
               }[];
               organizations: {
                 hosts: number;
@@ -1467,6 +1844,822 @@ export interface paths {
                 /** @enum {string} */
                 reason: "no_contact" | "inactive";
               }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/rsit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The RSIT taxonomy a campaign is classified by (as the report form has it), with English names */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              classes: {
+                description: string;
+                name: string;
+                types: {
+                  name: string;
+                  /** @enum {string} */
+                  value:
+                    | "spam"
+                    | "harmful-speech"
+                    | "violence"
+                    | "infected-system"
+                    | "c2-server"
+                    | "malware-distribution"
+                    | "malware-configuration"
+                    | "scanner"
+                    | "sniffing"
+                    | "social-engineering"
+                    | "ids-alert"
+                    | "brute-force"
+                    | "exploit"
+                    | "privileged-account-compromise"
+                    | "unprivileged-account-compromise"
+                    | "application-compromise"
+                    | "system-compromise"
+                    | "burglary"
+                    | "dos"
+                    | "ddos"
+                    | "misconfiguration"
+                    | "sabotage"
+                    | "outage"
+                    | "unauthorised-information-access"
+                    | "unauthorised-information-modification"
+                    | "data-loss"
+                    | "data-leak"
+                    | "unauthorized-use-of-resources"
+                    | "copyright"
+                    | "masquerade"
+                    | "phishing"
+                    | "weak-crypto"
+                    | "ddos-amplifier"
+                    | "potentially-unwanted-accessible"
+                    | "information-disclosure"
+                    | "vulnerable-system"
+                    | "undetermined"
+                    | "other";
+                }[];
+                /** @enum {string} */
+                value:
+                  | "abusive-content"
+                  | "malicious-code"
+                  | "information-gathering"
+                  | "intrusion-attempts"
+                  | "intrusions"
+                  | "availability"
+                  | "information-content-security"
+                  | "fraud"
+                  | "vulnerable"
+                  | "other";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/feeds/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Feed sources, with their last run's outcome and their next pull */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              feeds: {
+                /** @description the API key's last characters */
+                apiKeyHint: string | null;
+                apiUrl: string | null;
+                createdAt: string;
+                downloadUrl: string | null;
+                enabled: boolean;
+                /** @description the API key and secret are stored (never answered) */
+                hasCredentials: boolean;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "shadowserver" | "push";
+                lastPull: {
+                  /** @description 1, or the retry's number */
+                  attempt: number;
+                  error: string | null;
+                  failed: number;
+                  finishedAt: string | null;
+                  id: number;
+                  ingested: number;
+                  listed: number;
+                  reports: {
+                    file: string;
+                    /** @description the publisher's report id */
+                    id: string | null;
+                    listId?: string;
+                    /** @enum {string} */
+                    outcome: "ingested" | "skipped" | "failed";
+                    reason?: string;
+                    rows?: number;
+                    type: string | null;
+                  }[];
+                  skipped: number;
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: "running" | "succeeded" | "failed";
+                  /** @enum {string} */
+                  trigger: "schedule" | "manual" | "push";
+                } | null;
+                lookbackDays: number;
+                mailingLists: string[];
+                name: string;
+                nextPullAt: string | null;
+                reportTypes: string[];
+                rules: {
+                  /** Format: uuid */
+                  campaignId: string;
+                  campaignName: string;
+                  reportType: string;
+                }[];
+                schedule: string | null;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /** Add a feed source (its API key and secret are sealed at rest and never answered) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            apiKey?: string;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_API_URL)
+             */
+            apiUrl?: string | null;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_DOWNLOAD_URL)
+             */
+            downloadUrl?: string | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            kind: "shadowserver" | "push";
+            /** @default 2 */
+            lookbackDays?: number;
+            /**
+             * @description only these of the account's report lists (Shadowserver's `reports`); empty: all
+             * @default []
+             */
+            mailingLists?: string[];
+            name: string;
+            /**
+             * @description only these report types; empty: all
+             * @default []
+             */
+            reportTypes?: string[];
+            /** @default [] */
+            rules?: {
+              /** Format: uuid */
+              campaignId: string;
+              reportType: string;
+            }[];
+            /**
+             * @description cron, in CERT_TIME_ZONE (0 6 * * *: every day at 06:00); null: only when asked
+             * @default null
+             */
+            schedule?: string | null;
+            secret?: string;
+            /**
+             * @default AMBER
+             * @enum {string}
+             */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/feeds/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A feed source and its latest runs, each report's outcome with them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a feed source and its schedule (the lists it brought stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a feed source (an API key or secret given replaces the stored one; absent, it stays) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            apiKey?: string;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_API_URL)
+             */
+            apiUrl?: string | null;
+            /**
+             * Format: uri
+             * @description null: Shadowserver's own (SHADOWSERVER_DOWNLOAD_URL)
+             */
+            downloadUrl?: string | null;
+            enabled?: boolean;
+            lookbackDays?: number;
+            /** @description only these of the account's report lists (Shadowserver's `reports`); empty: all */
+            mailingLists?: string[];
+            name?: string;
+            /** @description only these report types; empty: all */
+            reportTypes?: string[];
+            rules?: {
+              /** Format: uuid */
+              campaignId: string;
+              reportType: string;
+            }[];
+            /** @description cron, in CERT_TIME_ZONE (0 6 * * *: every day at 06:00); null: only when asked */
+            schedule?: string | null;
+            secret?: string;
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the API key's last characters */
+              apiKeyHint: string | null;
+              apiUrl: string | null;
+              createdAt: string;
+              downloadUrl: string | null;
+              enabled: boolean;
+              /** @description the API key and secret are stored (never answered) */
+              hasCredentials: boolean;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "shadowserver" | "push";
+              lastPull: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              } | null;
+              lookbackDays: number;
+              mailingLists: string[];
+              name: string;
+              nextPullAt: string | null;
+              /** @description the latest runs, newest first */
+              pulls: {
+                /** @description 1, or the retry's number */
+                attempt: number;
+                error: string | null;
+                failed: number;
+                finishedAt: string | null;
+                id: number;
+                ingested: number;
+                listed: number;
+                reports: {
+                  file: string;
+                  /** @description the publisher's report id */
+                  id: string | null;
+                  listId?: string;
+                  /** @enum {string} */
+                  outcome: "ingested" | "skipped" | "failed";
+                  reason?: string;
+                  rows?: number;
+                  type: string | null;
+                }[];
+                skipped: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "failed";
+                /** @enum {string} */
+                trigger: "schedule" | "manual" | "push";
+              }[];
+              reportTypes: string[];
+              rules: {
+                /** Format: uuid */
+                campaignId: string;
+                campaignName: string;
+                reportType: string;
+              }[];
+              schedule: string | null;
+              /** @enum {string} */
+              tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+              updatedAt: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    trace?: never;
+  };
+  "/api/feeds/{id}/pull": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pull now, outside the schedule (one waits per source at most) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description false: a pull of this source waits or runs already */
+              queued: boolean;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/feeds/{id}/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a report to a feed: ingested as an upload, its campaign by the feed's rules, its TLP the feed's
+     * @description Multipart as POST /api/lists: reportType and columns (optional) before the file, then `file`; the feed decides the campaign (its rule for the report's type; none: unassigned) and the TLP, so campaignId and tlp are not taken. `reportId` names the report as its sender does: a report id or a file seen before is a 409 naming the list (details.id). Recorded as a run of the feed.
+     */
+    post: {
+      parameters: {
+        query?: {
+          reportId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accepted: number;
+              campaignHosts: {
+                created: number;
+                gone: number;
+                hosts: number;
+                reopened: number;
+              } | null;
+              /** Format: uuid */
+              campaignId: string | null;
+              classification: {
+                identifier: string | null;
+                taxonomy: string;
+                type: string;
+              } | null;
+              duplicates: number;
+              errors: {
+                field: string;
+                line: number;
+                message: string;
+              }[];
+              format: string;
+              /** Format: uuid */
+              id: string;
+              rejected: number;
+              reportName: string | null;
+              reportType: string | null;
+              rows: number;
+              severity: string | null;
             };
           };
         };
@@ -3582,6 +4775,193 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/tokens/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every API token, newest first, with its status and last use (never its secret) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              tokens: {
+                createdAt: string;
+                createdBy: {
+                  email: string;
+                  id: string;
+                };
+                expiresAt: string;
+                /** @description the token's first characters, to tell tokens apart (not secret) */
+                hint: string;
+                /** Format: uuid */
+                id: string;
+                /** @description recorded at most once a minute */
+                lastUsedAt: string | null;
+                lastUsedIp: string | null;
+                name: string;
+                revokedAt: string | null;
+                revokedBy: {
+                  email: string;
+                  id: string;
+                } | null;
+                /** @enum {string} */
+                role: "viewer" | "analyst";
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /** Create an API token (viewer or analyst); the answer holds its secret, shown this once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 90 */
+            expiresInDays?: number;
+            /** @description what the token is for: the tool or partner that holds it */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              createdAt: string;
+              createdBy: {
+                email: string;
+                id: string;
+              };
+              expiresAt: string;
+              /** @description the token's first characters, to tell tokens apart (not secret) */
+              hint: string;
+              /** Format: uuid */
+              id: string;
+              /** @description recorded at most once a minute */
+              lastUsedAt: string | null;
+              lastUsedIp: string | null;
+              name: string;
+              revokedAt: string | null;
+              revokedBy: {
+                email: string;
+                id: string;
+              } | null;
+              /** @enum {string} */
+              role: "viewer" | "analyst";
+              /** @enum {string} */
+              status: "active" | "expired" | "revoked";
+              /** @description the secret: shown in this answer only, never again */
+              token: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token: refused from its next request on */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -72,6 +72,7 @@ export type PastNotice = Answer<"/api/organizations/{id}/notices", "get">["notic
 
 // ---- campaigns
 export type Campaign = Answer<"/api/campaigns/{id}", "patch">;
+export type CampaignDetail = Answer<"/api/campaigns/{id}", "get">;
 type CampaignBody = Body<"/api/campaigns/", "post">;
 /** A campaign as the form edits it: the body the api takes with every field given, the day as ISO text. */
 export type CampaignInput = Required<Omit<CampaignBody, "compromiseSince">> & { compromiseSince: string | null };
@@ -79,6 +80,7 @@ export type Advice = NonNullable<CampaignInput["advice"][Language]>;
 export type Severity = CampaignInput["severity"];
 export const SEVERITIES = every<Severity>()("low", "medium", "high", "critical");
 export type Tlp = Campaign["tlp"];
+export type RsitTaxonomy = Answer<"/api/campaigns/rsit", "get">["classes"];
 export const TLPS = every<Tlp>()("CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED");
 
 export type Preview = Answer<"/api/campaigns/{id}/preview", "post">;
@@ -112,6 +114,22 @@ export type ReportStatus = ReportSummary["status"];
 export const REPORT_STATUSES = every<ReportStatus>()("new", "triaged", "in_progress", "closed");
 export type ReportFilter = Pick<Query<"/api/reports/", "get">, "status" | "rsitClass" | "from" | "to" | "q" | "page">;
 export type ReportChange = Body<"/api/reports/{id}", "patch">;
+
+// ---- feeds
+export type Feed = Answer<"/api/feeds/", "get">["feeds"][number];
+export type FeedDetail = Answer<"/api/feeds/{id}", "get">;
+export type FeedPull = FeedDetail["pulls"][number];
+export type FeedReportOutcome = FeedPull["reports"][number];
+export type FeedInput = Body<"/api/feeds/", "post">;
+export type FeedPatch = Body<"/api/feeds/{id}", "patch">;
+export type FeedKind = Feed["kind"];
+
+// ---- API tokens
+export type ApiToken = Answer<"/api/tokens/", "get">["tokens"][number];
+export type CreatedApiToken = Answer<"/api/tokens/", "post">;
+export type ApiTokenInput = Required<Body<"/api/tokens/", "post">>;
+export type ApiTokenRole = ApiToken["role"];
+export const API_TOKEN_ROLES = every<ApiTokenRole>()("viewer", "analyst");
 
 // ---- audit
 export type AuditFilter = Query<"/api/audit/", "get">;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  api,
   LANGUAGES,
   SEVERITIES,
   TLPS,
@@ -7,36 +8,20 @@ import {
   type Campaign,
   type CampaignInput,
   type Language,
+  type RsitTaxonomy,
 } from "../api/index.ts";
 import { tlpLabel } from "../lib/format.ts";
+import { useAsync } from "../lib/use-async.ts";
 import { SelectField, TextField } from "./fields.tsx";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
 import { EditForm } from "./edit-form.tsx";
-
-/** RSIT classes of the "vulnerable" family and neighbours a notification campaign is usually about. */
-const RSIT: { cls: string; types: string[] }[] = [
-  {
-    cls: "vulnerable",
-    types: [
-      "vulnerable-system",
-      "weak-crypto",
-      "ddos-amplifier",
-      "potentially-unwanted-accessible",
-      "information-disclosure",
-    ],
-  },
-  { cls: "intrusions", types: ["system-compromise", "application-compromise", "burglary"] },
-  { cls: "malicious-code", types: ["infected-system", "c2-server", "malware-distribution", "malware-configuration"] },
-  { cls: "information-gathering", types: ["scanner", "sniffing", "social-engineering"] },
-  { cls: "other", types: ["undetermined"] },
-];
 
 export const emptyCampaign = (): CampaignInput => ({
   name: "",
   description: "",
   cves: [],
-  rsitClass: "vulnerable",
-  rsitType: "vulnerable-system",
+  rsitClass: null,
+  rsitType: null,
   severity: "high",
   tlp: "AMBER",
   advice: {},
@@ -113,7 +98,10 @@ export function CampaignForm(props: {
 
   const draft = drafts[lang];
   const setDraft = (patch: Partial<AdviceDraft>) => setDrafts((d) => ({ ...d, [lang]: { ...d[lang], ...patch } }));
-  const types = RSIT.find((r) => r.cls === c.rsitClass)?.types ?? [];
+  // The report form's vocabulary, with its names, from the api (one source for both).
+  const taxonomy = useAsync(() => api.campaigns.rsitTaxonomy(), []);
+  const classes: RsitTaxonomy = taxonomy.data ?? [];
+  const types = classes.find((r) => r.value === c.rsitClass)?.types ?? [];
 
   async function save() {
     const advice: CampaignInput["advice"] = {};
@@ -160,18 +148,22 @@ export function CampaignForm(props: {
         <SelectField
           id="campaign-rsit-class"
           label="RSIT class"
-          value={c.rsitClass}
-          options={RSIT.map((r) => r.cls)}
-          onChange={(rsitClass) =>
-            setC({ ...c, rsitClass, rsitType: RSIT.find((r) => r.cls === rsitClass)?.types[0] ?? "" })
-          }
+          hint="empty: taken from its first list of a known report type"
+          value={c.rsitClass ?? ""}
+          empty="Not classified yet"
+          options={classes.map((r) => ({ value: r.value, label: r.name }))}
+          onChange={(value) => {
+            const cls = classes.find((r) => r.value === value);
+            setC({ ...c, rsitClass: cls?.value ?? null, rsitType: cls?.types[0]?.value ?? null });
+          }}
         />
         <SelectField
           id="campaign-rsit-type"
           label="RSIT type"
-          value={c.rsitType}
-          options={types.includes(c.rsitType) ? types : [c.rsitType, ...types]}
-          onChange={(rsitType) => setC({ ...c, rsitType })}
+          value={c.rsitType ?? ""}
+          disabled={!c.rsitClass}
+          options={types.map((t) => ({ value: t.value, label: t.name }))}
+          onChange={(value) => setC({ ...c, rsitType: types.find((t) => t.value === value)?.value ?? null })}
         />
         <SelectField
           id="campaign-severity"

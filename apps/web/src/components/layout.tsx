@@ -6,14 +6,20 @@ const SECTIONS = [
   { to: "/lists", label: "Lists" },
   { to: "/organizations", label: "Organizations" },
   { to: "/campaigns", label: "Campaigns" },
+  { to: "/feeds", label: "Feeds" },
   { to: "/reports", label: "Incident reports" },
+];
+
+const ADMIN_SECTIONS = [
+  { to: "/tokens", label: "API tokens" },
+  { to: "/audit", label: "Audit log" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { staff, settings, signOut } = useSession();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const sections = hasRole(staff, "admin") ? [...SECTIONS, { to: "/audit", label: "Audit log" }] : SECTIONS;
+  const sections = hasRole(staff, "admin") ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   return (
     <>
       <a className="skip-link" href="#main">

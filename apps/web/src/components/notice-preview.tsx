@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type Language, type NoticePreview, type Preview } from "../api/index.ts";
-import { n } from "../lib/format.ts";
+import { bytes, n } from "../lib/format.ts";
 import { LanguageTabs, tabPanelProps } from "./language-tabs.tsx";
 import { ErrorBox, Loading } from "./status.tsx";
 
@@ -106,10 +106,52 @@ export function NoticePreviewPanel({ campaignId, overview }: { campaignId: strin
                 {notice.attachment.rows.length > 100 && <p className="muted">First 100 rows shown.</p>}
               </section>
             )}
+            <XarfSection xarf={notice.xarf} />
           </div>
         </article>
       )}
     </div>
+  );
+}
+
+/** The X-ARF v4 reports the notice would carry beside the CSV, the hosts that get none and why. */
+function XarfSection({ xarf }: { xarf: NoticePreview["xarf"] }) {
+  return (
+    <section aria-label="X-ARF reports">
+      <h4>X-ARF reports</h4>
+      {!xarf ? (
+        <p className="muted">None: the campaign is not classified (RSIT), so no X-ARF type applies.</p>
+      ) : xarf.omitted ? (
+        <p className="muted">None: too many hosts for one mail; the CSV lists them all (the notice says so).</p>
+      ) : (
+        <>
+          {xarf.attachments.length > 0 ? (
+            <ul>
+              {xarf.attachments.map((a) => (
+                <li key={a.filename}>
+                  <span className="mono">{a.filename}</span> ({bytes(a.size)})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None.</p>
+          )}
+          <p>
+            {n(xarf.reports)} report(s), one per host
+            {xarf.refusedCount > 0 && `; ${n(xarf.refusedCount)} host(s) without one:`}
+          </p>
+          {xarf.refused.length > 0 && (
+            <ul>
+              {xarf.refused.map((r, i) => (
+                <li key={i}>
+                  <span className="mono">{r.host}</span>: {r.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

@@ -15,6 +15,7 @@ const COLUMNS: Column<AuditEvent>[] = [
     cell: (e) => (
       <>
         {e.actor ?? <span className="muted">system / public</span>}
+        {e.token && <span className="muted"> through the API token “{e.token.name}”</span>}
         {e.ip && <span className="muted"> from {e.ip}</span>}
       </>
     ),

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, type Campaign, type Language, type Preview } from "../api/index.ts";
+import { api, type Campaign, type CampaignDetail, type Language, type Preview } from "../api/index.ts";
 import { CampaignForm, campaignInput } from "../components/campaign-form.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { LanguageTabs, tabPanelProps } from "../components/language-tabs.tsx";
@@ -76,7 +76,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
   );
 }
 
-function CampaignView({ campaign: c }: { campaign: Campaign }) {
+function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   const languages = (Object.keys(c.advice) as Language[]).filter((l) => c.advice[l]);
   const [lang, setLang] = useState<Language>(languages[0] ?? "en");
   const advice = c.advice[lang];
@@ -85,10 +85,12 @@ function CampaignView({ campaign: c }: { campaign: Campaign }) {
       {c.description && <p>{c.description}</p>}
       <dl className="facts">
         <dt>CVEs</dt>
-        <dd className="mono">{c.cves.join(", ") || "—"}</dd>
+        <dd>
+          <CveLinks cves={c.cves} />
+        </dd>
         <dt>RSIT</dt>
         <dd>
-          {c.rsitClass} / {c.rsitType}
+          <Classification campaign={c} />
         </dd>
         <dt>Severity</dt>
         <dd>{c.severity}</dd>
@@ -147,6 +149,59 @@ function CampaignView({ campaign: c }: { campaign: Campaign }) {
           </>
         )}
       </section>
+    </>
+  );
+}
+
+/** Each CVE linked to its record at cve.org, and to NIST's NVD (scores, references). */
+function CveLinks({ cves }: { cves: string[] }) {
+  if (cves.length === 0) return <>—</>;
+  return (
+    <ul className="inline-list">
+      {cves.map((id) => (
+        <li key={id}>
+          <a className="mono" href={`https://www.cve.org/CVERecord?id=${id}`} target="_blank" rel="noreferrer noopener">
+            {id}
+          </a>{" "}
+          <a
+            className="muted"
+            href={`https://nvd.nist.gov/vuln/detail/${id}`}
+            target="_blank"
+            rel="noreferrer noopener"
+            aria-label={`${id} at NVD`}
+          >
+            (NVD)
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The class and type in words, their machine values, and the list they were taken from, if they were. */
+function Classification({ campaign: c }: { campaign: CampaignDetail }) {
+  if (!c.rsitClass) {
+    return (
+      <span className="muted">
+        not classified yet: the first list of a known report type gives it (notices carry X-ARF only once classified)
+      </span>
+    );
+  }
+  const from = c.lists.find((l) => l.id === c.classifiedFromListId);
+  return (
+    <>
+      {c.rsitLabel}{" "}
+      <span className="mono muted">
+        ({c.rsitClass}/{c.rsitType}
+        {c.classificationIdentifier && `, ${c.classificationIdentifier}`})
+      </span>
+      {from && (
+        <span className="muted">
+          {" "}
+          · taken from the list <Link to={`/lists/${from.id}`}>{from.fileName}</Link>
+          {from.reportType && ` (${from.reportType})`}
+        </span>
+      )}
     </>
   );
 }

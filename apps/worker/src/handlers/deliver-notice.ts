@@ -18,7 +18,8 @@ export const deliverNoticeHandler: Handler<"deliver-notice"> = async (ctx, data,
       await job.moveToDelayed(Date.now() + result.delayMs, token);
       throw new DelayedError();
     }
-    return result.outcome === "sent" ? { messageId: result.messageId } : { skipped: result.reason };
+    // The job's result keeps what went as X-ARF (BullMQ shows it with the finished job).
+    return result.outcome === "sent" ? { messageId: result.messageId, xarf: result.xarf } : { skipped: result.reason };
   } catch (err) {
     if (err instanceof DeliveryError && err.permanent) throw new UnrecoverableError(err.message);
     throw err;

@@ -1,6 +1,7 @@
 import { confirmReport } from "./confirm-report.ts";
 import { deliverNoticeHandler } from "./deliver-notice.ts";
 import type { Handlers } from "./handler.ts";
+import { pullFeedHandler } from "./pull-feed.ts";
 import { remindCampaignHandler } from "./remind-campaign.ts";
 
 export type { Handler, Handlers } from "./handler.ts";
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   "deliver-notice": deliverNoticeHandler,
   "confirm-report": confirmReport,
   "remind-campaign": remindCampaignHandler,
+  "pull-feed": pullFeedHandler,
 };

@@ -30,3 +30,9 @@ export function extractCves(...texts: (string | null | undefined)[]): string[] {
   }
   return [...found];
 }
+
+/** The CVE record at cve.org, the list's own site (NVD adds scores: nvdUrl). */
+export const cveRecordUrl = (id: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
+
+/** The vulnerability at NIST's National Vulnerability Database (CVSS scores, references). */
+export const nvdUrl = (id: string) => `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(id)}`;

@@ -1,7 +1,8 @@
-export { CVE_ID_PATTERN, normaliseCveId, isCveId, extractCves } from "./cve.ts";
+export { CVE_ID_PATTERN, normaliseCveId, isCveId, extractCves, cveRecordUrl, nvdUrl } from "./cve.ts";
 export {
   rsitFromIntelmq,
   rsitClassOf,
+  rsitPair,
   type RsitClassification,
   type IntelmqClassification,
   type RsitMapping,

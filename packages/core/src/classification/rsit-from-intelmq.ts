@@ -1,4 +1,4 @@
-import { RSIT, isRsitClass, type RsitClass, type RsitType } from "../reports/rsit.ts";
+import { RSIT, isRsitClass, isRsitTypeOf, type RsitClass, type RsitType } from "../reports/rsit.ts";
 
 // IntelMQ's classification (Shadowserver's intelmq.json constant_fields: classification.taxonomy / .type)
 // follows RSIT "with extensions". RSIT values map to themselves; the extensions IntelMQ still emits or
@@ -25,6 +25,13 @@ const INTELMQ_EXTENSIONS: Record<string, RsitClassification> = {
   "vulnerable-client": { rsitClass: "vulnerable", rsitType: "vulnerable-system" },
   compromised: { rsitClass: "intrusions", rsitType: "system-compromise" },
 };
+
+/** A stored class and type as RSIT's own values, or null when either is missing or not (or no longer) RSIT's. */
+export function rsitPair(rsitClass: string | null, rsitType: string | null): RsitClassification | null {
+  return rsitClass && isRsitClass(rsitClass) && rsitType && isRsitTypeOf(rsitClass, rsitType)
+    ? { rsitClass, rsitType }
+    : null;
+}
 
 /** The RSIT class of an RSIT type (each type belongs to exactly one class). */
 export function rsitClassOf(type: string): RsitClass | null {

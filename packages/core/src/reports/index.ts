@@ -1,6 +1,6 @@
-export { RSIT, RSIT_CLASSES, isRsitClass, isRsitTypeOf, type RsitClass, type RsitType } from "./rsit.ts";
+export { RSIT, RSIT_CLASSES, RSIT_TYPES, isRsitClass, isRsitTypeOf, type RsitClass, type RsitType } from "./rsit.ts";
 export * from "./report-fields.ts";
-export { reportVocabulary, rsitLabel, type ReportVocabulary } from "./i18n/index.ts";
+export { reportVocabulary, rsitLabel, rsitTaxonomy, type ReportVocabulary } from "./i18n/index.ts";
 export {
   validateReport,
   REPORT_LIMITS,

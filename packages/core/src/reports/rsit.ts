@@ -37,6 +37,9 @@ export type RsitType = (typeof RSIT)[RsitClass][number];
 
 export const RSIT_CLASSES = Object.keys(RSIT) as RsitClass[];
 
+/** Every RSIT type, each under one class. */
+export const RSIT_TYPES = Object.values(RSIT).flat() as RsitType[];
+
 export const isRsitClass = (value: string): value is RsitClass => Object.hasOwn(RSIT, value);
 
 /** Whether `type` belongs under `rsitClass` (a type is only meaningful with its class). */

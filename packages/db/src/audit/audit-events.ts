@@ -13,13 +13,16 @@ export type AuditEntry = {
 /**
  * The one writer of audit events. Call it with the transaction that makes the change, so a change is never
  * without its event (with the database itself only for what changes nothing but is worth knowing: a download).
+ * An act through an API token is its creator's (actor_id) through that token (api_token_id).
  */
 export async function recordAudit(conn: Conn, actor: Actor, entry: AuditEntry): Promise<void> {
   await rows(
     conn,
-    `INSERT INTO "audit_event" ("actor_id", "ip", "action", "subject_type", "subject_id", "details") VALUES ($1, $2, $3, $4, $5, $6)`,
+    `INSERT INTO "audit_event" ("actor_id", "api_token_id", "ip", "action", "subject_type", "subject_id", "details")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       actor.id,
+      actor.tokenId ?? null,
       actor.ip ?? null,
       entry.action,
       entry.subjectType,
@@ -29,7 +32,15 @@ export async function recordAudit(conn: Conn, actor: Actor, entry: AuditEntry): 
   );
 }
 
-export type AuditQuery = { subjectType?: string; subjectId?: string; action?: string; before?: number; limit: number };
+export type AuditQuery = {
+  subjectType?: string;
+  subjectId?: string;
+  action?: string;
+  /** What was done through this API token. */
+  tokenId?: string;
+  before?: number;
+  limit: number;
+};
 
 /** Newest first, filtered; `before` pages by id. */
 export async function findAuditEvents(db: Db, q: AuditQuery) {
@@ -38,16 +49,18 @@ export async function findAuditEvents(db: Db, q: AuditQuery) {
       subjectType: q.subjectType,
       subjectId: q.subjectId,
       action: q.action,
+      apiTokenId: q.tokenId,
       id: q.before ? { lt: q.before } : undefined,
     },
     orderBy: { id: "desc" },
     take: q.limit,
-    include: { actor: { select: { email: true } } },
+    include: { actor: { select: { email: true } }, apiToken: { select: { id: true, name: true } } },
   });
   return events.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),
     actor: e.actor?.email ?? null,
+    token: e.apiToken,
     action: e.action,
     subjectType: e.subjectType,
     subjectId: e.subjectId,

@@ -4,8 +4,10 @@ import type { Campaign } from "../generated/client.ts";
 import { rows, type Conn, type Tx } from "../transaction.ts";
 
 const CAMPAIGN = `"id", "name", "description", coalesce("cves", '{}') AS "cves", "rsit_class" AS "rsitClass",
-  "rsit_type" AS "rsitType", "severity", "tlp"::text AS "tlp", "advice", "compromise_since" AS "compromiseSince",
-  "reminder_every_days" AS "reminderEveryDays", "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+  "rsit_type" AS "rsitType", "classification_identifier" AS "classificationIdentifier",
+  "classified_from_list_id" AS "classifiedFromListId", "severity", "tlp"::text AS "tlp", "advice",
+  "compromise_since" AS "compromiseSince", "reminder_every_days" AS "reminderEveryDays", "created_at" AS "createdAt",
+  "updated_at" AS "updatedAt"`;
 
 // Each field of a campaign as a SET clause, $N its parameter.
 const SET: Record<keyof CampaignInput, string> = {
@@ -48,18 +50,49 @@ export async function insertCampaign(tx: Tx, input: CampaignInput): Promise<Camp
   return campaign!;
 }
 
+// A classification staff change by hand is theirs: the list it was taken from, and that list's identifier,
+// no longer speak for it. (SET expressions read the row as it was.) Set again unchanged, it stays as it was.
+const RSIT_CHANGED = `("rsit_class" IS DISTINCT FROM $C OR "rsit_type" IS DISTINCT FROM $T)`;
+const KEEP_UNLESS_CHANGED = ["classification_identifier", "classified_from_list_id"].map(
+  (column) => `"${column}" = CASE WHEN ${RSIT_CHANGED} THEN NULL ELSE "${column}" END`,
+);
+
 /** Changes the fields the patch gives (undefined: unchanged); null when there is no such campaign. */
 export async function updateCampaign(tx: Tx, id: string, patch: CampaignPatch): Promise<Campaign | null> {
   const params: unknown[] = [id];
   const set = FIELDS.filter((f) => patch[f] !== undefined).map((f) =>
     SET[f].replace("$N", `$${params.push(param(f, patch[f]))}`),
   );
+  if (patch.rsitClass !== undefined) {
+    const c = `$${params.push(patch.rsitClass)}::text`;
+    const t = `$${params.push(patch.rsitType ?? null)}::text`;
+    set.unshift(...KEEP_UNLESS_CHANGED.map((clause) => clause.replaceAll("$C", c).replaceAll("$T", t)));
+  }
   const [campaign] = await rows<Campaign>(
     tx,
     `UPDATE "campaign" SET ${[...set, `"updated_at" = now()`].join(", ")} WHERE "id" = $1::uuid RETURNING ${CAMPAIGN}`,
     params,
   );
   return campaign ?? null;
+}
+
+/**
+ * Gives a campaign not classified yet the classification of a list that joins it; false when the campaign
+ * already has one (staff's or an earlier list's, which stays).
+ */
+export async function adoptListClassification(
+  tx: Tx,
+  id: string,
+  c: { rsitClass: string; rsitType: string; identifier: string | null; listId: string },
+): Promise<boolean> {
+  const changed = await rows(
+    tx,
+    `UPDATE "campaign" SET "rsit_class" = $2, "rsit_type" = $3, "classification_identifier" = $4,
+            "classified_from_list_id" = $5::uuid, "updated_at" = now()
+      WHERE "id" = $1::uuid AND "rsit_class" IS NULL RETURNING "id"`,
+    [id, c.rsitClass, c.rsitType, c.identifier, c.listId],
+  );
+  return changed.length > 0;
 }
 
 export async function deleteCampaign(tx: Tx, id: string): Promise<void> {
@@ -103,7 +136,7 @@ export async function findCampaignDetail(db: Db, id: string) {
     include: {
       lists: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, fileName: true, rowCount: true, acceptedCount: true, createdAt: true },
+        select: { id: true, fileName: true, rowCount: true, acceptedCount: true, reportType: true, createdAt: true },
       },
     },
   });

@@ -79,14 +79,21 @@ export async function finishList(tx: Tx, id: string, list: FinishedList): Promis
   }
 }
 
+/** What a list says it is, as a locked list's row gives it. */
+export type LockedList = Pick<ListReport, "reportType" | "classification"> & { campaignId: string | null };
+
 /**
  * Locks a list's row for a change of its exposures or campaign (attach, re-match, assign), so two such
  * changes of one list run one after the other. Null when there is no such list.
  */
-export async function lockList(tx: Tx, id: string): Promise<{ campaignId: string | null } | null> {
-  const [list] = await rows<{ campaignId: string | null }>(
+export async function lockList(tx: Tx, id: string): Promise<LockedList | null> {
+  const [list] = await rows<LockedList>(
     tx,
-    `SELECT "campaign_id" AS "campaignId" FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
+    `SELECT "campaign_id" AS "campaignId", "report_type" AS "reportType",
+            CASE WHEN "classification_type" IS NULL THEN NULL
+                 ELSE json_build_object('taxonomy', "classification_taxonomy", 'type', "classification_type",
+                                        'identifier', "classification_identifier") END AS "classification"
+       FROM "exposure_list" WHERE "id" = $1::uuid FOR UPDATE`,
     [id],
   );
   return list ?? null;

@@ -9,7 +9,18 @@ import { rows } from "../transaction.ts";
 // result stand on either side of the SMTP transaction (see services/src/notices/README.md).
 
 /** What a notice says of its campaign. */
-export type NoticeCampaign = Pick<Campaign, "name" | "cves" | "severity" | "tlp" | "advice" | "compromiseSince">;
+export type NoticeCampaign = Pick<
+  Campaign,
+  | "name"
+  | "cves"
+  | "severity"
+  | "tlp"
+  | "advice"
+  | "compromiseSince"
+  | "rsitClass"
+  | "rsitType"
+  | "classificationIdentifier"
+>;
 
 /** What a delivery needs of a notice, its campaign, its organization and its parent (a reminder's). */
 export type ClaimedNotice = {
@@ -44,8 +55,9 @@ export async function claimNotice(db: Db, id: string): Promise<ClaimedNotice | u
      SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.organization_id AS "organizationId", o.name AS "organizationName",
             n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
             coalesce(p.sent_at, p.created_at) AS "parentSentAt", p.token_expires_at AS "parentTokenExpiresAt",
-            json_build_object('name', c.name, 'cves', c.cves, 'severity', c.severity, 'tlp', c.tlp, 'advice', c.advice,
-                              'compromiseSince', c.compromise_since) AS campaign,
+            json_build_object('name', c.name, 'cves', coalesce(c.cves, '{}'), 'severity', c.severity, 'tlp', c.tlp,
+                              'advice', c.advice, 'compromiseSince', c.compromise_since, 'rsitClass', c.rsit_class,
+                              'rsitType', c.rsit_type, 'classificationIdentifier', c.classification_identifier) AS campaign,
             (SELECT json_agg(json_build_object('email', lower(k.email), 'key', k.pgp_public_key)) FROM contact k
               WHERE k.organization_id = n.organization_id AND k.active AND k.pgp_public_key IS NOT NULL) AS keys
        FROM claimed n

@@ -3,7 +3,6 @@ import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import MimeNode from "nodemailer/lib/mime-node/index.js";
 import { detachedSignature, encryptTo, type EncryptionKey, type SigningKey } from "../pgp.ts";
 import type { OutgoingMail } from "../transport.ts";
-import type { HostsAttachment } from "./hosts-attachment.ts";
 import type { RenderedNotice } from "./render-notice.ts";
 
 export type NoticeEnvelope = {
@@ -21,6 +20,9 @@ export type NoticeEnvelope = {
 };
 
 export type NoticePgp = { signingKey?: SigningKey; encryptTo?: EncryptionKey[] };
+
+/** A file the notice carries: the hosts' CSV first, then the X-ARF reports. */
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
 
 function outerHeaders(e: NoticeEnvelope, subject: string): Record<string, string> {
   return {
@@ -47,7 +49,8 @@ const envelopeOf = (e: NoticeEnvelope) => ({
 });
 
 /**
- * The notice as nodemailer sends it. Without OpenPGP: text + HTML alternative + the hosts attachment.
+ * The notice as nodemailer sends it. Without OpenPGP: text + HTML alternative + the attachments (the hosts'
+ * CSV, then the X-ARF reports).
  * With OpenPGP, RFC 3156 PGP/MIME: that same entity is signed (multipart/signed) or, when every recipient
  * has a key, signed and encrypted inside multipart/encrypted. The outer headers (subject included) stay
  * readable: SMTP and ticket systems need them.
@@ -55,7 +58,7 @@ const envelopeOf = (e: NoticeEnvelope) => ({
 export async function composeNoticeMail(
   e: NoticeEnvelope,
   rendered: RenderedNotice,
-  attachment: HostsAttachment,
+  attachments: readonly MailAttachment[],
   pgp: NoticePgp = {},
 ): Promise<OutgoingMail> {
   const content = {
@@ -64,7 +67,7 @@ export async function composeNoticeMail(
     textEncoding: "quoted-printable" as const,
     text: rendered.text,
     html: rendered.html,
-    attachments: [{ filename: attachment.filename, content: attachment.content, contentType: attachment.contentType }],
+    attachments: attachments.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
   };
   const encrypting = (pgp.encryptTo?.length ?? 0) > 0;
   if (!pgp.signingKey && !encrypting) {

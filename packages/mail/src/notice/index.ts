@@ -7,5 +7,6 @@ export {
   CSV_HEADER,
   type HostsAttachment,
 } from "./hosts-attachment.ts";
-export { composeNoticeMail, type NoticeEnvelope, type NoticePgp } from "./compose-notice.ts";
+export { composeNoticeMail, type MailAttachment, type NoticeEnvelope, type NoticePgp } from "./compose-notice.ts";
 export type { NoticeReport, NoticeView } from "./view.ts";
+export { hostLine } from "./format.ts";

@@ -30,6 +30,7 @@ export function blocksToText(blocks: Block[]): string {
     if ("ol" in b) return b.ol.map((item, i) => wrap(`${i + 1}. ${item}`, 76, "   ")).join("\n");
     if ("ul" in b) return b.ul.map((item) => wrap(`- ${item}`, 76, "  ")).join("\n");
     if ("pre" in b) return b.pre.map((line) => `    ${line}`).join("\n");
+    if ("links" in b) return b.links.map((k) => `- ${k.label}: ${k.url}`).join("\n");
     return b.link;
   });
   return `${parts.join("\n\n")}\n`;
@@ -44,6 +45,8 @@ export function blocksToHtml(blocks: Block[], lang: string, title: string): stri
       if ("ol" in b) return `<ol>${b.ol.map((i) => `<li>${esc(i)}</li>`).join("")}</ol>`;
       if ("ul" in b) return `<ul>${b.ul.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
       if ("pre" in b) return `<pre style="font-size:0.95em">${b.pre.map(esc).join("\n")}</pre>`;
+      if ("links" in b)
+        return `<ul>${b.links.map((k) => `<li><a href="${esc(k.url)}">${esc(k.label)}</a></li>`).join("")}</ul>`;
       return `<p><a href="${esc(b.link)}">${esc(b.label ?? b.link)}</a></p>`;
     })
     .join("\n");

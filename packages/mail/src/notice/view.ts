@@ -15,6 +15,8 @@ export type NoticeView = {
     severity: string;
     advice: Advice | undefined;
     compromiseSince: Date | null;
+    /** Its RSIT class and type (machine values), shown in the reader's words; null: not classified. */
+    rsit: { rsitClass: string; rsitType: string } | null;
   };
   organization: { name: string };
   hostCount: number;
@@ -29,6 +31,8 @@ export type NoticeView = {
   link: string;
   linkExpiresAt: Date | null;
   attachmentName: string;
+  /** The X-ARF reports' file names; or the host count above which none are attached; null: none to attach. */
+  xarf: { files: string[] } | { omittedAbove: number } | null;
   cert: { name: string; phone: string; website: string; replyTo: string };
 };
 
@@ -39,4 +43,5 @@ export type Block =
   | { ol: string[] }
   | { ul: string[] }
   | { link: string; label?: string }
+  | { links: { label: string; url: string }[] }
   | { pre: string[] };

@@ -15,6 +15,13 @@ import { attachmentName } from "../notice/hosts-attachment.ts";
  */
 export const XARF_SEPARATE_MAX_HOSTS = 20;
 
+/**
+ * Above this many hosts a notice carries no X-ARF, only the CSV (and says so). A report is ~1.7 KB of JSON
+ * (its evidence is base64, which deflate barely shrinks): a thousand zip to ~1.0 MB (measured, scan_exchange
+ * hosts), 1.4 MB in the mail; ten thousand would pass the 10 MB many relays refuse. The CSV's zip bound.
+ */
+export const XARF_MAX_HOSTS = 1000;
+
 export type XarfAttachment = { filename: string; contentType: string; content: Buffer };
 
 export type XarfAttachments = {
@@ -23,6 +30,8 @@ export type XarfAttachments = {
   reports: XarfReport[];
   /** Hosts that got no report, and why (no X-ARF type for the campaign; a field the type needs is unknown). */
   refused: { host: XarfHostInput; reason: string }[];
+  /** More hosts than XARF_MAX_HOSTS: no report was made (the notice says the CSV lists them all). */
+  omitted: boolean;
 };
 
 export type XarfAttachmentsInput = {
@@ -39,6 +48,7 @@ export type XarfAttachmentsInput = {
  * XARF_SEPARATE_MAX_HOSTS hosts, baken-20261123-00000042.xarf.zip holding those files.
  */
 export function xarfAttachments({ reference, reporter, campaign, hosts }: XarfAttachmentsInput): XarfAttachments {
+  if (hosts.length > XARF_MAX_HOSTS) return { attachments: [], reports: [], refused: [], omitted: true };
   const reports: XarfReport[] = [];
   const refused: XarfAttachments["refused"] = [];
   for (const host of hosts) {
@@ -46,7 +56,7 @@ export function xarfAttachments({ reference, reporter, campaign, hosts }: XarfAt
     if (built.ok) reports.push(built.report);
     else refused.push({ host, reason: built.reason });
   }
-  if (reports.length === 0) return { attachments: [], reports, refused };
+  if (reports.length === 0) return { attachments: [], reports, refused, omitted: false };
 
   const base = attachmentName(reference, 1).replace(/\.csv$/, "");
   const width = String(reports.length).length;
@@ -55,12 +65,18 @@ export function xarfAttachments({ reference, reporter, campaign, hosts }: XarfAt
     content: Buffer.from(`${JSON.stringify(report, null, 2)}\n`, "utf8"),
   }));
   if (files.length <= XARF_SEPARATE_MAX_HOSTS) {
-    return { attachments: files.map((f) => ({ ...f, contentType: "application/json" })), reports, refused };
+    return {
+      attachments: files.map((f) => ({ ...f, contentType: "application/json" })),
+      reports,
+      refused,
+      omitted: false,
+    };
   }
   const zipped = zipSync(Object.fromEntries(files.map((f) => [f.filename, [f.content, { level: 6 }]])));
   return {
     attachments: [{ filename: `${base}.xarf.zip`, contentType: "application/zip", content: Buffer.from(zipped) }],
     reports,
     refused,
+    omitted: false,
   };
 }

@@ -1,15 +1,21 @@
 import { AppError, notFound, type Language } from "@baken/core";
 import { findCampaign } from "@baken/db";
 import type { Ctx } from "../context.ts";
+import { hostLine } from "@baken/mail";
 import { renderNoticeContent } from "../notices/notice-view.ts";
 import { planNotices } from "./plan-notices.ts";
+
+/** The hosts without an X-ARF report a preview names (all are counted). */
+const REFUSED_SHOWN = 20;
 
 export type PreviewInput = { id: string; organizationId?: string; limit: number; language?: Language };
 
 /**
  * Every notice that sending the campaign now would create, rendered but not stored or sent: counts for
  * all, and the full mail (subject, text, HTML, attachment rows) for one organization or the first `limit`.
- * The reference and the personal link are placeholders: both are made when the notice is created.
+ * The reference and the personal link are placeholders: both are made when the notice is created. Each
+ * notice says which X-ARF files it would carry, and which hosts none (with why); null for a campaign that is
+ * not classified (no X-ARF type).
  */
 export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: PreviewInput) {
   const campaign = await findCampaign(ctx.db, input.id);
@@ -28,7 +34,7 @@ export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: Pr
   const today = new Date().toISOString().slice(0, 10).replace(/-/g, "");
   const notices = shown.slice(0, input.limit).map((plan) => {
     const language = input.language ?? plan.language;
-    const { rendered, attachment } = renderNoticeContent(ctx.config, {
+    const { rendered, attachment, xarf } = renderNoticeContent(ctx.config, {
       kind: "initial",
       language,
       reference: `BAKEN#${today}-PREVIEW`,
@@ -52,6 +58,19 @@ export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: Pr
         contentType: attachment.contentType,
         size: attachment.content.length,
         rows: attachment.rows,
+      },
+      xarf: xarf && {
+        attachments: xarf.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          size: a.content.length,
+        })),
+        reports: xarf.reports.length,
+        refused: xarf.refused
+          .slice(0, REFUSED_SHOWN)
+          .map((r) => ({ host: hostLine({ ...r.host, severity: r.host.severity ?? null }), reason: r.reason })),
+        refusedCount: xarf.refused.length,
+        omitted: xarf.omitted,
       },
     };
   });

@@ -1,1 +1,11 @@
 export { shadowserverClient, type ShadowserverClient, type ShadowserverClientOptions } from "./shadowserver-client.ts";
+export { createFeedSource } from "./create-feed-source.ts";
+export { updateFeedSource } from "./update-feed-source.ts";
+export { deleteFeedSource } from "./delete-feed-source.ts";
+export { getFeedSource } from "./get-feed-source.ts";
+export { listFeedSources } from "./list-feed-sources.ts";
+export { requestFeedPull } from "./request-feed-pull.ts";
+export { pullFeed, type PullFeedInput, type PullFeedResult } from "./pull-feed.ts";
+export { pushFeedReport } from "./push-feed-report.ts";
+export { syncFeedSchedule, restoreFeedSchedules, feedSchedulerId } from "./feed-schedule.ts";
+export { feedSourceView, type FeedSourceView } from "./feed-source-view.ts";

@@ -8,11 +8,13 @@ import {
   withTransaction,
   type SyncCampaignHostsResult,
 } from "@baken/db";
+import { classifyFromList } from "../campaigns/classify-from-list.ts";
 import type { Actor, Ctx } from "../context.ts";
 
 /**
  * Attaches a list to a campaign and folds its exposures into the campaign's hosts. A list belongs to one
- * campaign: attaching it to another is a 409 (its hosts are already tracked there).
+ * campaign: attaching it to another is a 409 (its hosts are already tracked there). A campaign not classified
+ * yet takes the list's classification.
  */
 export async function attachList(
   ctx: Pick<Ctx, "db">,
@@ -33,6 +35,8 @@ export async function attachList(
       ]);
     await setListCampaign(tx, listId, input.campaignId);
     const campaignHosts = await syncCampaignHosts(tx, { campaignId: input.campaignId, listId });
+    const { reportType, classification } = list;
+    await classifyFromList(tx, actor, { campaignId: input.campaignId, listId, reportType, classification });
     await recordAudit(tx, actor, {
       action: "list.attach",
       subjectType: "exposure_list",

@@ -33,6 +33,7 @@ import {
   type Tx,
 } from "@baken/db";
 import { createHash } from "node:crypto";
+import { classifyFromList } from "../campaigns/classify-from-list.ts";
 import type { Ctx } from "../context.ts";
 import { getMatcher } from "../registry/load-matcher.ts";
 import type { ListMeta, ReadFields } from "./list-meta.ts";
@@ -42,8 +43,13 @@ export type IngestInput = {
   fileName: string;
   /** How to read the file (report type, column roles): known before it streams. */
   read?: ReadFields;
-  /** Read after the file: a multipart form may send these fields after the file. */
-  meta: ListMeta | Promise<ListMeta>;
+  /**
+   * Read after the file: a multipart form may send these fields after the file; a feed decides the campaign
+   * from the report the file turned out to be (a function of it).
+   */
+  meta: ListMeta | Promise<ListMeta> | ((report: ListReport) => ListMeta);
+  /** In the list's transaction, once it is stored: a feed records the report it came from. */
+  onStored?: (tx: Tx, list: { id: string; sha256: string }) => Promise<void>;
 };
 
 export type IngestResult = ListReport & {
@@ -148,8 +154,8 @@ async function store(
     bytes: number;
   },
 ): Promise<IngestResult> {
-  const meta = await input.meta;
   const report = staged.report;
+  const meta = typeof input.meta === "function" ? input.meta(report) : await input.meta;
   const existing = await findListBySha256(tx, sha256);
   if (existing) throw new AppError("conflict", `This file was uploaded before as list ${existing}`, { id: existing });
   if (staged.accepted === 0) {
@@ -178,6 +184,11 @@ async function store(
   const campaignHosts = meta.campaignId
     ? await syncCampaignHosts(tx, { campaignId: meta.campaignId, listId: id })
     : null;
+  if (meta.campaignId) {
+    const { reportType, classification } = report;
+    await classifyFromList(tx, actor, { campaignId: meta.campaignId, listId: id, reportType, classification });
+  }
+  await input.onStored?.(tx, { id, sha256 });
   await recordAudit(tx, actor, {
     action: "list.upload",
     subjectType: "exposure_list",
@@ -191,6 +202,7 @@ async function store(
       duplicates: staged.duplicates,
       campaignId: meta.campaignId ?? null,
       reportType: report.reportType,
+      source: meta.source ?? null,
     },
   });
   return {

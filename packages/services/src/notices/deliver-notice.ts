@@ -37,9 +37,12 @@ export type DeliverInput = {
 export type Admit = (domains: string[]) => Promise<number>;
 
 export type DeliverOutcome =
-  | { outcome: "sent"; messageId: string; response: string }
+  | { outcome: "sent"; messageId: string; response: string; xarf: XarfCounts }
   | { outcome: "skipped"; reason: "already sent" | "not found" }
   | { outcome: "throttled"; delayMs: number };
+
+/** What went as X-ARF: reports attached, hosts refused (their type cannot describe them), or none (too many). */
+export type XarfCounts = { reports: number; refused: number; omitted: boolean };
 
 /** A failed attempt, already recorded on the notice. `permanent`: retrying cannot help (or must not happen). */
 export class DeliveryError extends Error {
@@ -87,8 +90,10 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
   }
 
   let result: SendResult;
+  let xarf: XarfCounts;
   try {
     const mail = await buildMail(ctx, notice);
+    xarf = mail.xarf;
     const sent = await ctx.mailer.send(mail.message);
     // Our Message-ID, not the transport's: with a prebuilt (raw) message nodemailer reports one it made up.
     result = { messageId: mail.messageId, response: sent.response };
@@ -103,7 +108,7 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
   for (let tries = 1; ; tries++) {
     try {
       await recordNoticeSent(ctx.db, notice.id, result);
-      return { outcome: "sent", ...result };
+      return { outcome: "sent", ...result, xarf };
     } catch (err) {
       if (tries >= 5) {
         throw new DeliveryError(
@@ -122,7 +127,7 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
   if (hosts.length === 0) throw new Error("no hosts left to report in this notice");
   // A reminder repeats the link of the notice it follows: one link per organization and campaign.
   const linkOwner = notice.parentId ?? notice.id;
-  const { rendered, attachment } = renderNoticeContent(config, {
+  const { rendered, attachment, xarf } = renderNoticeContent(config, {
     kind: notice.kind,
     language: notice.language,
     reference: notice.reference,
@@ -146,13 +151,14 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
       reference: notice.reference,
     },
     rendered,
-    attachment,
+    [attachment, ...(xarf?.attachments ?? [])],
     {
       signingKey: config.pgp ? await loadSigningKey(config.pgp.signingKey, config.pgp.passphrase) : undefined,
       encryptTo: await encryptionKeys(notice),
     },
   );
-  return { message, messageId };
+  const counts = { reports: xarf?.reports.length ?? 0, refused: xarf?.refused.length ?? 0, omitted: !!xarf?.omitted };
+  return { message, messageId, xarf: counts };
 }
 
 /**

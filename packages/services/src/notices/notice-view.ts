@@ -3,6 +3,7 @@ import {
   adviceByLanguageSchema,
   adviceFor,
   listedHost,
+  rsitPair,
   type Language,
   type NoticeHost,
   type NoticeKind,
@@ -13,8 +14,11 @@ import {
   hostsAttachment,
   renderNotice,
   SAMPLE_SIZE,
+  XARF_MAX_HOSTS,
+  xarfAttachments,
   type NoticeReport,
   type NoticeView,
+  type XarfAttachments,
 } from "@baken/mail";
 
 /** The distinct reports a notice's hosts come from, in the order the hosts name them. */
@@ -39,10 +43,47 @@ export type NoticeContent = {
   firstNoticeAt: Date | null;
 };
 
-/** Renders a notice (subject, text, HTML, attachment) from what the database holds; used by preview and delivery. */
+/**
+ * The notice's X-ARF v4 reports, one per host, of the type the campaign's RSIT classification (and its
+ * report type's identifier) gives, with the CERT as reporter; null for a campaign not classified.
+ */
+function xarfOf(config: Pick<Config, "cert" | "mail">, c: NoticeContent, advice: ReturnType<typeof adviceFor>) {
+  const rsit = rsitPair(c.campaign.rsitClass, c.campaign.rsitType);
+  if (!rsit) return null;
+  return xarfAttachments({
+    reference: c.reference,
+    reporter: { name: config.cert.name, email: config.mail.replyTo, website: config.cert.website },
+    campaign: {
+      ...rsit,
+      name: c.campaign.name,
+      identifier: c.campaign.classificationIdentifier,
+      cves: c.campaign.cves,
+      tlp: c.campaign.tlp,
+      description: advice?.summary ?? null,
+      severity: c.campaign.severity,
+    },
+    hosts: c.hosts.map((h) => ({ ...listedHost(h), reportType: h.reportType })),
+  });
+}
+
+const xarfView = (x: XarfAttachments | null): NoticeView["xarf"] =>
+  !x
+    ? null
+    : x.omitted
+      ? { omittedAbove: XARF_MAX_HOSTS }
+      : x.attachments.length === 0
+        ? null
+        : { files: x.attachments.map((a) => a.filename) };
+
+/**
+ * Renders a notice (subject, text, HTML, the hosts' CSV and their X-ARF reports) from what the database
+ * holds; used by preview and delivery.
+ */
 export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: NoticeContent) {
   const advice = adviceByLanguageSchema.safeParse(c.campaign.advice);
   const hosts = c.hosts.map(listedHost);
+  // X-ARF is read by machines and abuse desks anywhere: its description is the English advice.
+  const xarf = xarfOf(config, c, advice.success ? adviceFor(advice.data, "en") : undefined);
   const view: NoticeView = {
     kind: c.kind,
     language: c.language,
@@ -54,6 +95,7 @@ export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: No
       severity: c.campaign.severity,
       advice: advice.success ? adviceFor(advice.data, c.language) : undefined,
       compromiseSince: c.campaign.compromiseSince,
+      rsit: rsitPair(c.campaign.rsitClass, c.campaign.rsitType),
     },
     organization: { name: c.organizationName },
     hostCount: hosts.length,
@@ -65,7 +107,8 @@ export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: No
     link: c.link,
     linkExpiresAt: c.linkExpiresAt,
     attachmentName: attachmentName(c.reference, hosts.length),
+    xarf: xarfView(xarf),
     cert: { ...config.cert, replyTo: config.mail.replyTo },
   };
-  return { rendered: renderNotice(view), attachment: hostsAttachment(c.reference, hosts) };
+  return { rendered: renderNotice(view), attachment: hostsAttachment(c.reference, hosts), xarf };
 }

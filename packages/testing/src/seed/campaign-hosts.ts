@@ -91,14 +91,24 @@ export function demoScenario(prefix: string, rows = 1170): Scenario {
   return { orgs, unmatched };
 }
 
-/** Creates a campaign (defaults: AMBER, advice in en and nl) and returns its id. */
+/**
+ * Creates a campaign (defaults: AMBER, advice in en and nl, classified RSIT vulnerable/vulnerable-system, so
+ * its notices carry X-ARF) and returns its id.
+ */
 export async function seedCampaign(
   db: Db,
-  data: { name: string; tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED" },
+  data: {
+    name: string;
+    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER_STRICT" | "RED";
+    rsit?: { rsitClass: string; rsitType: string } | null;
+  },
 ) {
+  const rsit = data.rsit === undefined ? { rsitClass: "vulnerable", rsitType: "vulnerable-system" } : data.rsit;
   const campaign = await db.prisma.campaign.create({
     data: {
       name: data.name,
+      rsitClass: rsit?.rsitClass ?? null,
+      rsitType: rsit?.rsitType ?? null,
       cves: ["CVE-2021-26855", "CVE-2021-26857", "CVE-2021-26858", "CVE-2021-27065"],
       severity: "critical",
       tlp: data.tlp ?? "AMBER",

@@ -1,13 +1,13 @@
-import { AppError } from "@baken/core";
+import { AppError, isApiToken, roleIncludes } from "@baken/core";
 import jwt from "@fastify/jwt";
-import { findActiveStaff, type StaffIdentity } from "@baken/services";
+import { authenticateApiToken, findActiveStaff, type StaffIdentity, type TokenIdentity } from "@baken/services";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { z } from "zod";
 
 export type Role = StaffIdentity["role"];
-const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
 export const SESSION_COOKIE = "baken_session";
+const SIGN_IN_FIRST = "Sign in first: missing, invalid or expired token";
 const staffId = z.uuid();
 
 declare module "fastify" {
@@ -17,6 +17,8 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     staff: StaffIdentity;
+    /** The API token the request came with (the staff user is its creator), or null for a session. */
+    apiToken: TokenIdentity["token"] | null;
   }
   interface FastifyInstance {
     /** onRequest hook for a scope of staff routes: authenticates, then checks the route's `config.role`. */
@@ -32,8 +34,9 @@ declare module "@fastify/jwt" {
 
 /**
  * Staff authentication: a short-lived JWT, sent as a Bearer token (API clients) or in an httpOnly,
- * SameSite=Strict cookie (the console, so no script can read it). Each request re-reads the user, so
- * disabling an account or changing a role takes effect at once.
+ * SameSite=Strict cookie (the console, so no script can read it), or an API token (`baken_…`) as a Bearer
+ * token. Each request re-reads the user (and the token), so disabling an account, changing a role or
+ * revoking a token takes effect at once.
  */
 export default fp(
   async (app) => {
@@ -45,19 +48,30 @@ export default fp(
     });
 
     app.decorateRequest("staff", null as unknown as StaffIdentity);
+    app.decorateRequest("apiToken", null);
 
     app.decorate("requireStaff", async (request: FastifyRequest) => {
       const role = request.routeOptions.config.role;
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+      if (bearer && isApiToken(bearer)) {
+        const found = await authenticateApiToken(app.ctx, { token: bearer, ip: request.ip });
+        if (!found) throw new AppError("unauthorized", SIGN_IN_FIRST);
+        if (!role) throw new AppError("forbidden", "This route has no role set");
+        request.staff = found.staff;
+        request.apiToken = found.token;
+        requireRole(request, role);
+        return;
+      }
       let payload: { sub?: unknown };
       try {
         // Bearer header first; the cookie only when there is none.
         payload = await request.jwtVerify<{ sub: string; role: Role }>({ onlyCookie: false });
       } catch {
-        throw new AppError("unauthorized", "Sign in first: missing, invalid or expired token");
+        throw new AppError("unauthorized", SIGN_IN_FIRST);
       }
       // We only sign staff ids; anything else (a token signed with a leaked secret, say) is not a session.
       const subject = staffId.safeParse(payload.sub);
-      if (!subject.success) throw new AppError("unauthorized", "Sign in first: missing, invalid or expired token");
+      if (!subject.success) throw new AppError("unauthorized", SIGN_IN_FIRST);
       const staff = await findActiveStaff(app.ctx, subject.data);
       if (!staff) throw new AppError("unauthorized", "This account is disabled or no longer exists");
       if (!role) throw new AppError("forbidden", "This route has no role set");
@@ -70,18 +84,23 @@ export default fp(
 
 /**
  * 403 unless the signed-in user has at least `role`: for a part of a route that needs more than the route
- * (`what` says which part).
+ * (`what` says which part). What needs an admin needs a person: an API token is refused whatever its role.
  */
 export function requireRole(request: FastifyRequest, role: Role, what?: string) {
   const { staff } = request;
-  if (RANK[staff.role] < RANK[role]) {
-    throw new AppError("forbidden", `${what ? `${what} needs` : "This needs"} the ${role} role; you are ${staff.role}`);
+  const needs = what ? `${what} needs` : "This needs";
+  if (role === "admin" && request.apiToken) {
+    throw new AppError("forbidden", `${needs} an administrator signed in; API tokens cannot do it`);
+  }
+  if (!roleIncludes(staff.role, role)) {
+    throw new AppError("forbidden", `${needs} the ${role} role; you are ${staff.role}`);
   }
 }
 
-/** An actor for the audit trail from a signed-in request. */
+/** An actor for the audit trail from a signed-in request: the user, and the token it acted through. */
 export const actorOf = (request: FastifyRequest) => ({
   id: request.staff.id,
   email: request.staff.email,
   ip: request.ip,
+  tokenId: request.apiToken?.id ?? null,
 });

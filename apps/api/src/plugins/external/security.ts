@@ -7,7 +7,9 @@ import fp from "fastify-plugin";
 /**
  * Headers, CORS and rate limiting for the whole app. CORS is closed: the console is served from the same
  * origin, and nothing else should call the staff API from a browser. Rate-limit counters live in Redis so
- * several API processes share them.
+ * several API processes share them. A request made with an API token counts against that token, not its
+ * address: tools behind one NAT do not starve each other, and a token cannot escape its limit by moving.
+ * (The limit runs as a route hook, after the staff scope's authentication, which has set `apiToken`.)
  */
 export default fp(
   async (app) => {
@@ -28,8 +30,9 @@ export default fp(
     await app.register(cookie);
     await app.register(rateLimit, {
       global: true,
-      max: 600,
+      max: app.ctx.config.http.rateLimitPerMinute,
       timeWindow: "1 minute",
+      keyGenerator: (request) => (request.apiToken ? `token-${request.apiToken.id}` : request.ip),
       redis: app.ctx.redis,
       nameSpace: `${app.ctx.config.redis.rateLimitPrefix}-`,
       // Redis down must not take the API down with it: rate limiting fails open, readyz reports the outage.

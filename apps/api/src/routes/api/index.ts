@@ -3,9 +3,11 @@ import auth from "../../plugins/app/auth.ts";
 import audit from "./audit/index.ts";
 import authRoutes from "./auth/index.ts";
 import campaigns from "./campaigns/index.ts";
+import feeds from "./feeds/index.ts";
 import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
+import tokens from "./tokens/index.ts";
 
 /**
  * The staff API scope. Every route here is authenticated and role-checked by one hook, except the few
@@ -29,4 +31,6 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(lists, { prefix: "/lists" });
   await app.register(campaigns, { prefix: "/campaigns" });
   await app.register(reports, { prefix: "/reports" });
+  await app.register(tokens, { prefix: "/tokens" });
+  await app.register(feeds, { prefix: "/feeds" });
 }

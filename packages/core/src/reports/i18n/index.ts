@@ -1,5 +1,5 @@
 import type { ReportLanguage } from "../report-fields.ts";
-import type { RsitClass } from "../rsit.ts";
+import { RSIT, RSIT_CLASSES, type RsitClass } from "../rsit.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
@@ -19,4 +19,15 @@ export function rsitLabel(lang: ReportLanguage, rsitClass: string, rsitType?: st
   if (!rsitType) return className;
   const typeName = (v.rsitTypes as Record<string, string>)[rsitType] ?? rsitType;
   return `${className} – ${typeName}`;
+}
+
+/** The taxonomy in one language, class by class with its types: what a form offers to choose from. */
+export function rsitTaxonomy(lang: ReportLanguage) {
+  const v = VOCABULARIES[lang];
+  return RSIT_CLASSES.map((value) => ({
+    value,
+    name: v.rsitClasses[value].name,
+    description: v.rsitClasses[value].description,
+    types: RSIT[value].map((type) => ({ value: type, name: v.rsitTypes[type] })),
+  }));
 }

@@ -1,5 +1,6 @@
 import { tlpLabel } from "@baken/core";
 import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import { classificationBlocks, xarfSentence, type StandardsWords } from "../standards.ts";
 import type { Block } from "../view.ts";
 import type { NoticeTemplate } from "./types.ts";
 
@@ -17,6 +18,14 @@ const SEVERITY: Record<string, string> = {
   medium: "mittel",
   high: "hoch",
   critical: "kritisch",
+};
+
+const STANDARDS: StandardsWords = {
+  classification: "Klassifizierung (RSIT-Taxonomie):",
+  cves: "CVE-Einträge:",
+  xarf: (files) =>
+    `Für Abuse-Bearbeitungssysteme ist jedes System zusätzlich im Format X-ARF v4 beschrieben: ${files}.`,
+  xarfOmitted: (above) => `Bei mehr als ${above} Systemen liegen keine X-ARF-Berichte bei; die CSV-Datei enthält alle.`,
 };
 
 const systeme = (n: number) => (n === 1 ? "1 System" : `${count("de", n)} Systeme`);
@@ -52,6 +61,7 @@ export const de: NoticeTemplate = (v) => {
   blocks.push({ h: "Was wir beobachtet haben" });
   const reports = reportsText(v.reports, "Schweregrad", SEVERITY);
   if (reports) blocks.push({ p: `Gemeldet in: ${reports}.` });
+  blocks.push(...classificationBlocks(v, STANDARDS));
   blocks.push({
     p: `${systeme(n)}, erstmals gesehen am ${dateTime(l, v.firstSeen)}, zuletzt am ${dateTime(l, v.lastSeen)}:`,
   });
@@ -60,7 +70,8 @@ export const de: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `… sowie ${count(l, n - v.sample.length)} weitere. ` : "") +
       `Die vollständige Liste (IP-Adresse, Port, Protokoll, Hostname, Zeitpunkt der Beobachtung, Tag, Version und Schweregrad) ` +
-      `finden Sie im Anhang ${v.attachmentName}.`,
+      `finden Sie im Anhang ${v.attachmentName}.` +
+      xarfSentence(v, STANDARDS),
   });
 
   const advice = v.campaign.advice;

@@ -1,5 +1,6 @@
 import { tlpLabel } from "@baken/core";
 import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import { classificationBlocks, xarfSentence, type StandardsWords } from "../standards.ts";
 import type { Block } from "../view.ts";
 import type { NoticeTemplate } from "./types.ts";
 
@@ -16,6 +17,13 @@ const SEVERITY: Record<string, string> = {
   medium: "medium",
   high: "high",
   critical: "critical",
+};
+
+const STANDARDS: StandardsWords = {
+  classification: "Classification (RSIT taxonomy):",
+  cves: "CVE records:",
+  xarf: (files) => `For abuse-handling tools, each system is also described in the X-ARF v4 format: ${files}.`,
+  xarfOmitted: (above) => `With more than ${above} systems no X-ARF reports are attached; the CSV file lists them all.`,
 };
 
 const systems = (n: number) => (n === 1 ? "1 system" : `${count("en", n)} systems`);
@@ -50,6 +58,7 @@ export const en: NoticeTemplate = (v) => {
   blocks.push({ h: "What we saw" });
   const reports = reportsText(v.reports, "severity", SEVERITY);
   if (reports) blocks.push({ p: `Reported in: ${reports}.` });
+  blocks.push(...classificationBlocks(v, STANDARDS));
   blocks.push({
     p: `${systems(n)}, first seen ${dateTime(l, v.firstSeen)}, last seen ${dateTime(l, v.lastSeen)}:`,
   });
@@ -58,7 +67,8 @@ export const en: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…and ${count(l, n - v.sample.length)} more. ` : "") +
       `The attached file ${v.attachmentName} lists every system (IP address, port, protocol, host name, ` +
-      `time seen, tag, version and severity).`,
+      `time seen, tag, version and severity).` +
+      xarfSentence(v, STANDARDS),
   });
 
   const advice = v.campaign.advice;

@@ -1,5 +1,6 @@
 import { tlpLabel } from "@baken/core";
 import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import { classificationBlocks, xarfSentence, type StandardsWords } from "../standards.ts";
 import type { Block } from "../view.ts";
 import type { NoticeTemplate } from "./types.ts";
 
@@ -18,6 +19,15 @@ const SEVERITY: Record<string, string> = {
   medium: "moyenne",
   high: "élevée",
   critical: "critique",
+};
+
+const STANDARDS: StandardsWords = {
+  classification: "Classification (taxonomie RSIT)\u00a0:",
+  cves: "Fiches CVE\u00a0:",
+  xarf: (files) =>
+    `Pour les outils de traitement des abus, chaque système est aussi décrit au format X-ARF v4\u00a0: ${files}.`,
+  xarfOmitted: (above) =>
+    `Au-delà de ${above} systèmes, aucun rapport X-ARF n'est joint\u00a0; le fichier CSV les reprend tous.`,
 };
 
 const systemes = (n: number) => (n === 1 ? "1 système" : `${count("fr", n)} systèmes`);
@@ -53,6 +63,7 @@ export const fr: NoticeTemplate = (v) => {
   blocks.push({ h: "Ce que nous avons observé" });
   const reports = reportsText(v.reports, "gravité", SEVERITY, "\u00a0: ");
   if (reports) blocks.push({ p: `Signalé dans\u00a0: ${reports}.` });
+  blocks.push(...classificationBlocks(v, STANDARDS));
   blocks.push({
     p: `${systemes(n)}, ${n === 1 ? "observé" : "observés"} pour la première fois le ${dateTime(l, v.firstSeen)} et pour la dernière fois le ${dateTime(l, v.lastSeen)}\u00a0:`,
   });
@@ -61,7 +72,8 @@ export const fr: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…et ${count(l, n - v.sample.length)} autres. ` : "") +
       `Le fichier joint ${v.attachmentName} contient la liste complète (adresse IP, port, protocole, nom d'hôte, ` +
-      `date d'observation, étiquette, version et gravité).`,
+      `date d'observation, étiquette, version et gravité).` +
+      xarfSentence(v, STANDARDS),
   });
 
   const advice = v.campaign.advice;

@@ -1,5 +1,6 @@
 import { tlpLabel } from "@baken/core";
 import { count, dateTime, hostLine, longDate, reportsText, withSince } from "../format.ts";
+import { classificationBlocks, xarfSentence, type StandardsWords } from "../standards.ts";
 import type { Block } from "../view.ts";
 import type { NoticeTemplate } from "./types.ts";
 
@@ -16,6 +17,15 @@ const SEVERITY: Record<string, string> = {
   medium: "gemiddeld",
   high: "hoog",
   critical: "kritiek",
+};
+
+const STANDARDS: StandardsWords = {
+  classification: "Classificatie (RSIT-taxonomie):",
+  cves: "CVE-fiches:",
+  xarf: (files) =>
+    `Voor software die abuse-meldingen verwerkt, beschrijven we elk systeem ook in het X-ARF v4-formaat: ${files}.`,
+  xarfOmitted: (above) =>
+    `Bij meer dan ${above} systemen voegen we geen X-ARF-rapporten toe; het CSV-bestand bevat ze allemaal.`,
 };
 
 const systemen = (n: number) => (n === 1 ? "1 systeem" : `${count("nl", n)} systemen`);
@@ -51,6 +61,7 @@ export const nl: NoticeTemplate = (v) => {
   blocks.push({ h: "Wat wij zagen" });
   const reports = reportsText(v.reports, "ernst", SEVERITY);
   if (reports) blocks.push({ p: `Gemeld in: ${reports}.` });
+  blocks.push(...classificationBlocks(v, STANDARDS));
   blocks.push({
     p: `${systemen(n)}, voor het eerst gezien op ${dateTime(l, v.firstSeen)} en voor het laatst op ${dateTime(l, v.lastSeen)}:`,
   });
@@ -59,7 +70,8 @@ export const nl: NoticeTemplate = (v) => {
     p:
       (n > v.sample.length ? `…en nog ${count(l, n - v.sample.length)} andere. ` : "") +
       `In de bijlage ${v.attachmentName} vindt u de volledige lijst (IP-adres, poort, protocol, hostnaam, ` +
-      `tijdstip van waarneming, tag, versie en ernst).`,
+      `tijdstip van waarneming, tag, versie en ernst).` +
+      xarfSentence(v, STANDARDS),
   });
 
   const advice = v.campaign.advice;

@@ -16,6 +16,7 @@ export default async function audit(fastify: FastifyInstance) {
           subjectType: z.string().optional(),
           subjectId: z.string().optional(),
           action: z.string().optional(),
+          tokenId: z.uuid().optional().describe("what was done through this API token"),
           before: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
@@ -26,6 +27,10 @@ export default async function audit(fastify: FastifyInstance) {
                 id: z.number(),
                 at: z.string(),
                 actor: z.string().nullable(),
+                token: z
+                  .object({ id: z.string(), name: z.string() })
+                  .nullable()
+                  .describe("the API token the actor acted through"),
                 action: z.string(),
                 subjectType: z.string(),
                 subjectId: z.string().nullable(),

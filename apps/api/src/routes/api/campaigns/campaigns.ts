@@ -1,4 +1,4 @@
-import { campaignInputSchema, campaignPatchSchema } from "@baken/core";
+import { campaignInputSchema, campaignPatchSchema, RSIT_CLASSES, RSIT_TYPES, rsitTaxonomy } from "@baken/core";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -35,6 +35,30 @@ export default async function campaignRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: "Create a campaign", body: campaignInputSchema, response: { 201: campaignBody } },
     },
     async (request, reply) => reply.status(201).send(await createCampaign(app.ctx, actorOf(request), request.body)),
+  );
+
+  app.get(
+    "/rsit",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags,
+        summary: "The RSIT taxonomy a campaign is classified by (as the report form has it), with English names",
+        response: {
+          200: z.object({
+            classes: z.array(
+              z.object({
+                value: z.enum(RSIT_CLASSES),
+                name: z.string(),
+                description: z.string(),
+                types: z.array(z.object({ value: z.enum(RSIT_TYPES), name: z.string() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ classes: rsitTaxonomy("en") }),
   );
 
   app.get(

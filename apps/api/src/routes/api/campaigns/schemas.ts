@@ -1,4 +1,4 @@
-import { adviceByLanguageSchema, LANGUAGES, TLP_LEVELS } from "@baken/core";
+import { adviceByLanguageSchema, LANGUAGES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
 import { z } from "zod";
 
 // Response shapes of the campaign routes: they list exactly what leaves the API.
@@ -10,8 +10,14 @@ export const campaignBody = z.object({
   name: z.string(),
   description: z.string(),
   cves: z.array(z.string()),
-  rsitClass: z.string(),
-  rsitType: z.string(),
+  rsitClass: z.enum(RSIT_CLASSES).nullable().describe("null: not classified yet"),
+  rsitType: z.enum(RSIT_TYPES).nullable(),
+  rsitLabel: z.string().nullable().describe("the class and type in words (English)"),
+  classificationIdentifier: z
+    .string()
+    .nullable()
+    .describe("IntelMQ's identifier of the report type the classification was taken from (open-rdp...)"),
+  classifiedFromListId: z.string().nullable().describe("the list the classification was taken from, if it was"),
   severity: z.string(),
   tlp: z.enum(TLP_LEVELS),
   advice: adviceByLanguageSchema,
@@ -35,6 +41,7 @@ export const campaignDetailBody = campaignBody.extend({
       fileName: z.string(),
       rowCount: z.number(),
       acceptedCount: z.number(),
+      reportType: z.string().nullable(),
       createdAt: z.string(),
     }),
   ),
@@ -98,6 +105,18 @@ export const previewBody = z.object({
         size: z.number(),
         rows: z.array(z.array(z.string())),
       }),
+      xarf: z
+        .object({
+          attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number() })),
+          reports: z.number(),
+          refused: z
+            .array(z.object({ host: z.string(), reason: z.string() }))
+            .describe("the first hosts that get no X-ARF report, and why"),
+          refusedCount: z.number(),
+          omitted: z.boolean().describe("too many hosts: no X-ARF, the CSV only"),
+        })
+        .nullable()
+        .describe("the X-ARF v4 reports the notice would carry; null: the campaign is not classified"),
     }),
   ),
 });

@@ -2,7 +2,7 @@ import { ingestList, previewList } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
-import { readUpload } from "./read-upload.ts";
+import { readUpload } from "../../../lib/read-upload.ts";
 import { previewResult, uploadResult } from "./schemas.ts";
 
 /** A list's file, streamed: stored (upload) or only read to show how it would be (preview). */
