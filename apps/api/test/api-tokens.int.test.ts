@@ -252,3 +252,27 @@ describe("API tokens' rate limit", () => {
     expect((await get(bearer(admin))).statusCode).toBe(200);
   });
 });
+
+describe("requests that prove no identity", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp({ API_RATE_LIMIT_PER_MINUTE: "3" });
+  });
+  afterAll(() => app.close());
+
+  it("are limited per address too, so guessing tokens or flooding with bad ones is slowed", async () => {
+    const from = newAddress();
+    const guess = () =>
+      app.inject({
+        url: "/api/campaigns",
+        headers: { authorization: `Bearer baken_${"0".repeat(32)}_${"A".repeat(43)}` },
+        remoteAddress: from,
+      });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await guess()).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Another address is not held back by this one's failures.
+    const other = await app.inject({ url: "/api/campaigns", remoteAddress: newAddress() });
+    expect(other.statusCode).toBe(401);
+  });
+});

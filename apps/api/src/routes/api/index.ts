@@ -1,3 +1,4 @@
+import { AppError } from "@baken/core";
 import type { FastifyInstance } from "fastify";
 import auth from "../../plugins/app/auth.ts";
 import audit from "./audit/index.ts";
@@ -20,9 +21,21 @@ export default async function staffApi(app: FastifyInstance) {
     const config = route.config as { role?: string; public?: boolean } | undefined;
     if (!config?.public && !config?.role) throw new Error(`staff route ${route.method} ${route.url} declares no role`);
   });
+  // The global rate limit runs after this hook, keyed by the identity it finds; a request that proves no
+  // identity never reaches it, so failed authentications are counted here, per address.
+  const limitUnauthenticated = app.rateLimit({
+    max: app.ctx.config.http.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    keyGenerator: (request) => `unauthenticated-${request.ip}`,
+  });
   app.addHook("onRequest", async (request, reply) => {
     if ((request.routeOptions.config as { public?: boolean }).public) return;
-    await app.requireStaff(request, reply);
+    try {
+      await app.requireStaff(request, reply);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "unauthorized") await limitUnauthenticated(request, reply);
+      throw error;
+    }
   });
 
   await app.register(authRoutes, { prefix: "/auth" });
