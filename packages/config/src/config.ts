@@ -8,6 +8,9 @@ const DEV_JWT_SECRET = "baken-development-secret-do-not-use-in-production";
 const NOTICE_SUFFIX = ":notice-links";
 const FORM_SUFFIX = ":report-forms";
 const FEED_SUFFIX = ":feed-secrets";
+/** docker-compose's and the demo's admin passwords: anyone who read the README could sign in with them. */
+const PUBLISHED_PASSWORDS = new Set(["change-me-baken-admin", "proxylogon-demo-2021"]);
+
 /** The development secret and what is derived from it: none of them may sign anything in production. */
 const DEV_SECRETS = new Set([
   DEV_JWT_SECRET,
@@ -208,6 +211,10 @@ function productionSecretProblems(env: Record<string, string | undefined>): stri
     if (value && DEV_SECRETS.has(value))
       problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);
   }
+  if (env.BAKEN_ADMIN_PASSWORD && PUBLISHED_PASSWORDS.has(env.BAKEN_ADMIN_PASSWORD))
+    problems.push(
+      "BAKEN_ADMIN_PASSWORD: is a password published in Baken's documentation, refused when NODE_ENV=production",
+    );
   return problems;
 }
 

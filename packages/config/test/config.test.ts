@@ -91,6 +91,21 @@ describe("loadConfig", () => {
     expect(loadConfig({ JWT_SECRET: dev }).auth.jwtSecret).toBe(dev);
   });
 
+  it("refuses in production the admin passwords published in the README and docker-compose", () => {
+    const good = "g".repeat(40);
+    const refused =
+      "BAKEN_ADMIN_PASSWORD: is a password published in Baken's documentation, refused when NODE_ENV=production";
+    for (const password of ["change-me-baken-admin", "proxylogon-demo-2021"])
+      expect(problemsOf({ NODE_ENV: "production", JWT_SECRET: good, BAKEN_ADMIN_PASSWORD: password })).toEqual([
+        refused,
+      ]);
+    const development = { BAKEN_ADMIN_EMAIL: "admin@baken.example", BAKEN_ADMIN_PASSWORD: "change-me-baken-admin" };
+    expect(loadConfig(development).bootstrapAdmin).toEqual({
+      email: "admin@baken.example",
+      password: "change-me-baken-admin",
+    });
+  });
+
   it("in production, derives the notice and form secrets from the production JWT_SECRET, or takes them as set", () => {
     const derived = loadConfig({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40) });
     const dev = loadConfig({});
