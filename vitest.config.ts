@@ -11,6 +11,9 @@ export default defineConfig({
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          // A guard against hangs, not a speed target (those are benchmarks): a loaded CI machine runs the
+          // fuzz and source-scanning tests several times slower than a quiet one.
+          testTimeout: 30_000,
         },
       },
       {

@@ -93,7 +93,6 @@ describe("the readers, fed broken files", () => {
       const original = readFileSync(new URL(file, CORPUS));
       const next = rng(2026 + n);
       const json = /\.json$/.test(file);
-      const started = performance.now();
       for (let k = 0; k < CASES_PER_FILE; k++) {
         const bytes = mutate(original, next);
         const { result, rows, refusal } = await read(bytes, 1 + Math.floor(next() * 64), file);
@@ -105,7 +104,6 @@ describe("the readers, fed broken files", () => {
             expect(row.record.length, `case ${k}, line ${row.line}`).toBe(row.layout.columns.length);
         }
       }
-      expect(performance.now() - started).toBeLessThan(10_000);
     });
   }
 });
