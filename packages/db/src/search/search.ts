@@ -189,7 +189,7 @@ function organizationsOf(db: Db, q: SearchQuery) {
   switch (q.kind) {
     case "ip":
     case "cidr":
-      sql = `${select(`'network ' || abbrev(n.cidr)`, `network n JOIN organization o ON o.id = n.organization_id WHERE n.cidr && $1::inet`)}
+      sql = `${select(`'network ' || n.cidr::text`, `network n JOIN organization o ON o.id = n.organization_id WHERE n.cidr && $1::inet`)}
              UNION ALL ${select(`'manual assignment'`, `manual_assignment a JOIN organization o ON o.id = a.organization_id WHERE a.ip <<= $1::inet`)}`;
       break;
     case "hostname": {
