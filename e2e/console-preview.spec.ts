@@ -15,6 +15,8 @@ test("the upload previews a file and lets the analyst set the column roles befor
     `s1,203.0.113.61,198.51.100.61,443,victim-${run}.source.example\n` +
     `s1,203.0.113.62,198.51.100.62,8443,\n`;
   await signIn(page, E2E.analyst);
+  // Sign-in lands on the signals; lists are a click away.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
 
   await step(page, testInfo, "choose a file: the preview says it is ambiguous", async () => {
     await page.getByLabel("List file").setInputFiles({

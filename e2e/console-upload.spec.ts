@@ -6,6 +6,8 @@ test("a file with no address column is refused in the preview, with the reason a
   page,
 }, testInfo) => {
   await signIn(page, E2E.analyst);
+  // Sign-in lands on the signals; lists are a click away.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
   await step(page, testInfo, "choose a broken file", async () => {
     await page.getByLabel("List file").setInputFiles({
       name: "not-a-scan.csv",

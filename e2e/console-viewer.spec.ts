@@ -5,6 +5,8 @@ import { E2E } from "./support/env.ts";
 
 test("a viewer sees no control that would change anything", async ({ page }, testInfo) => {
   await signIn(page, E2E.viewer);
+  // Sign-in lands on the signals; lists are a click away.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
   await step(page, testInfo, "lists without upload", async () => {
     await expect(page.getByRole("heading", { name: "Exposure lists" })).toBeVisible();
     await expect(page.getByText("viewer", { exact: true })).toBeVisible();

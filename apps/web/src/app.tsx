@@ -10,6 +10,10 @@ import { FeedDetailPage } from "./pages/feed-detail.tsx";
 import { FeedsPage, NewFeedPage } from "./pages/feeds.tsx";
 import { ListDetailPage } from "./pages/list-detail.tsx";
 import { ListsPage } from "./pages/lists.tsx";
+import { NoticeDetailPage } from "./pages/notice-detail.tsx";
+import { OverviewPage } from "./pages/overview.tsx";
+import { SearchPage } from "./pages/search.tsx";
+import { SignalsPage } from "./pages/signals.tsx";
 import { NewOrganizationPage, OrganizationDetailPage } from "./pages/organization-detail.tsx";
 import { OrganizationsPage } from "./pages/organizations.tsx";
 import { ReportDetailPage } from "./pages/report-detail.tsx";
@@ -28,6 +32,10 @@ type Route = {
 
 // Literal paths before parameterised ones: "/campaigns/new" is not a campaign id.
 const ROUTES: Route[] = [
+  { path: "/signals", title: "Signals", render: () => <SignalsPage /> },
+  { path: "/overview", title: "Overview", render: () => <OverviewPage /> },
+  { path: "/search", title: "Search", render: () => <SearchPage /> },
+  { path: "/notices/:id", title: "Notice", render: (p) => <NoticeDetailPage id={p.id!} /> },
   { path: "/lists", title: "Lists", render: () => <ListsPage /> },
   { path: "/lists/:id", title: "List", render: (p) => <ListDetailPage id={p.id!} /> },
   { path: "/organizations", title: "Organizations", render: () => <OrganizationsPage /> },
@@ -68,7 +76,7 @@ function Pages() {
   const found = ROUTES.map((r) => ({ r, params: matchPath(r.path, path) })).find((m) => m.params);
 
   useEffect(() => {
-    if (path === "/" || path === "") navigate("/lists", { replace: true });
+    if (path === "/" || path === "") navigate("/signals", { replace: true });
   }, [path]);
   useEffect(() => {
     document.title = `${found?.r.title ?? "Not found"} · Baken`;
@@ -81,7 +89,7 @@ function Pages() {
       <Empty>
         <h1>Page not found</h1>
         <p>
-          Nothing at {path}. <Link to="/lists">Go to the lists</Link>.
+          Nothing at {path}. <Link to="/signals">Go to the signals</Link>.
         </p>
       </Empty>
     );

@@ -105,3 +105,4 @@ export * from "./feeds/index.ts";
 export * from "./api-tokens/index.ts";
 export * from "./delivery/index.ts";
 export * from "./reach/index.ts";
+export * from "./search/index.ts";

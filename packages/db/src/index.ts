@@ -192,4 +192,35 @@ export {
   type ApiTokenCredential,
 } from "./staff/api-tokens.ts";
 
+// The console's signals, search and overview.
+export {
+  findSignals,
+  countOpenSignals,
+  signalExists,
+  insertSignalHandling,
+  SIGNAL_KINDS,
+  UNREACHED_NOTICE_STATUSES,
+  type SignalKind,
+  type SignalRow,
+  type SignalQuery,
+} from "./signals/signals.ts";
+export { searchEverything, GROUP_LIMIT, COUNT_CAP, type SearchResult } from "./search/search.ts";
+export {
+  findCampaignFigures,
+  findRegistryFigures,
+  TREND_DAYS,
+  type CampaignFigures,
+  type RegistryFigures,
+} from "./overview/overview.ts";
+export {
+  findNoticeDetail,
+  findNoticeAttempts,
+  findNoticeReplies,
+  findFollowingNotices,
+  lockNotice,
+  resendExists,
+  insertResend,
+  type NoticeDetailRow,
+} from "./notices/notice-detail.ts";
+
 export * from "./generated/client.ts";

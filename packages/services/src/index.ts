@@ -12,3 +12,6 @@ export * from "./remediation/index.ts";
 export * from "./reports/index.ts";
 export * from "./feeds/index.ts";
 export * from "./api-tokens/index.ts";
+export * from "./signals/index.ts";
+export * from "./search/index.ts";
+export * from "./overview/index.ts";

@@ -6,6 +6,7 @@ import {
   type CampaignHost,
   type CampaignInput,
   type Language,
+  type NoticeFilter,
   type NoticeList,
   type OrgProgress,
   type Preview,
@@ -64,8 +65,18 @@ export const sendCampaign = (id: string) => call("post", "/api/campaigns/{id}/se
 /** Queues again the campaign's notices left without a job (a crashed worker, Redis lost); never mails twice. */
 export const requeueStuck = (id: string) => call("post", "/api/campaigns/{id}/requeue-stuck", { params: { id } });
 
-export const listNotices = (id: string): Promise<NoticeList> =>
-  call("get", "/api/campaigns/{id}/notices", { params: { id }, query: { limit: 1000 } });
+/** A page of the campaign's notices (filtered) with the counts by status; `pageSize` 1 for the counts alone. */
+export const listNotices = (
+  id: string,
+  filter: NoticeFilter = {},
+  page = 1,
+  pageSize = NOTICE_PAGE_SIZE,
+): Promise<NoticeList> =>
+  call("get", "/api/campaigns/{id}/notices", {
+    params: { id },
+    query: { ...filter, limit: pageSize, offset: (page - 1) * pageSize },
+  });
+export const NOTICE_PAGE_SIZE = 50;
 
 export const remindCampaign = (id: string) => call("post", "/api/campaigns/{id}/remind", { params: { id } });
 

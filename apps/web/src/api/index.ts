@@ -4,11 +4,28 @@ import * as auth from "./auth.ts";
 import * as campaigns from "./campaigns.ts";
 import * as feeds from "./feeds.ts";
 import * as lists from "./lists.ts";
+import * as notices from "./notices.ts";
+import * as overview from "./overview.ts";
+import * as search from "./search.ts";
+import * as signals from "./signals.ts";
 import * as organizations from "./organizations.ts";
 import * as reports from "./reports.ts";
 import * as tokens from "./tokens.ts";
 
-export const api = { auth, audit, campaigns, feeds, lists, organizations, reports, tokens };
+export const api = {
+  auth,
+  audit,
+  campaigns,
+  feeds,
+  lists,
+  notices,
+  organizations,
+  overview,
+  reports,
+  search,
+  signals,
+  tokens,
+};
 export { ApiError, type ErrorDetail, type UploadProgress } from "./http.ts";
 export type * from "./types.ts";
 export {

@@ -1306,8 +1306,11 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          language?: "nl" | "fr" | "de" | "en";
           limit?: number;
           offset?: number;
+          /** @description part of the organization's name */
+          q?: string;
           status?: "queued" | "sending" | "sent" | "failed";
         };
         header?: never;
@@ -1332,6 +1335,8 @@ export interface paths {
                 sent: number;
                 total: number;
               };
+              /** @description notices that match the filters (the pages' total) */
+              matching: number;
               notices: {
                 attempts: number;
                 createdAt: string;
@@ -3358,6 +3363,179 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notices/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A notice: recipients, every delivery attempt and the relay's answer, owners' answers, the mail */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              attempts: number;
+              campaign: {
+                id: string;
+                name: string;
+              };
+              createdAt: string;
+              deliveries: {
+                /** @description the relay's answer, or the error */
+                answer: string | null;
+                at: string;
+                attempt: number;
+                /** @description sent, queued (retried later) or failed */
+                outcome: string;
+                recipients: string[];
+              }[];
+              following: {
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: "initial" | "reminder";
+                recipients: string[];
+                reference: string;
+                /** @enum {string} */
+                status: "queued" | "sending" | "sent" | "failed";
+              }[];
+              hostCount: number;
+              id: string;
+              /** @enum {string} */
+              kind: "initial" | "reminder";
+              /** @enum {string} */
+              language: "nl" | "fr" | "de" | "en";
+              lastError: string | null;
+              /** @description as it renders now, the owner's link a placeholder; null when no host is left to list */
+              mail: {
+                subject: string;
+                text: string;
+              } | null;
+              messageId: string | null;
+              organization: {
+                id: string;
+                name: string;
+              };
+              /** @description what it repeats */
+              parent: {
+                id: string;
+                reference: string;
+              } | null;
+              recipients: string[];
+              reference: string;
+              replies: {
+                answer: string;
+                at: string;
+                betterContact: string | null;
+                comment: string | null;
+                compromise: string | null;
+                /** @description null: for all the notice's hosts */
+                host: string | null;
+                id: number;
+              }[];
+              sentAt: string | null;
+              smtpResponse: string | null;
+              /** @enum {string} */
+              status: "queued" | "sending" | "sent" | "failed";
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/notices/{id}/resend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a notice again to corrected recipients (a new notice, audited)
+     * @description The new notice repeats the original's hosts and owner link under its own reference and is mailed once. 409 while the original is queued or sending, for a reminder, or when these exact addresses were already sent to.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            recipients: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              recipients: string[];
+              reference: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/organizations/": {
     parameters: {
       query?: never;
@@ -4338,6 +4516,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/overview/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaigns with their figures, the registry's size and coverage, the queues' job counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              campaigns: {
+                answered: number;
+                createdAt: string;
+                flagged: number;
+                hosts: number;
+                id: string;
+                name: string;
+                notified: number;
+                organizations: number;
+                /** @description notified hosts gone, or claimed fixed and not seen since */
+                remediated: number;
+                /** @description hosts resolved per UTC day, oldest first */
+                trend: number[];
+              }[];
+              queues: {
+                active: number;
+                /** @description false: Redis did not answer */
+                available: boolean;
+                completed: number;
+                delayed: number;
+                failed: number;
+                name: string;
+                waiting: number;
+              }[];
+              registry: {
+                asns: number;
+                domains: number;
+                /** @description campaign hosts */
+                hosts: number;
+                /** @description campaign hosts matched to an organization */
+                matchedHosts: number;
+                networks: number;
+                organizations: number;
+                /** @description organizations with an active contact */
+                reachable: number;
+              };
+              trendDays: number;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/reports/": {
     parameters: {
       query?: never;
@@ -4774,6 +5036,369 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/search/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lists, exposures, notices, answers, incident reports and organizations touching what is asked
+     * @description `q` is read as an IP address, a CIDR network, a notice (BAKEN#…) or report (CERT-…) reference, an e-mail address, a host or domain name (with every name under it), or else part of an organization's name. Each group holds its newest 25 rows and how many there are.
+     */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              answers: {
+                items: {
+                  answer: string;
+                  at: string;
+                  comment: string | null;
+                  compromise: string | null;
+                  host: string | null;
+                  id: number;
+                  noticeId: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  reference: string;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+              exposures: {
+                items: {
+                  fileName: string;
+                  hostname: string | null;
+                  id: number;
+                  ip: string | null;
+                  line: number;
+                  listId: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  port: number | null;
+                  seenAt: string | null;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+              lists: {
+                items: {
+                  campaignId: string | null;
+                  createdAt: string;
+                  fileName: string;
+                  hits: number;
+                  id: string;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+              notices: {
+                items: {
+                  campaign: {
+                    id: string;
+                    name: string;
+                  };
+                  createdAt: string;
+                  id: string;
+                  kind: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                  };
+                  recipients: string[];
+                  reference: string;
+                  status: string;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+              organizations: {
+                items: {
+                  id: string;
+                  name: string;
+                  sector: string | null;
+                  why: string;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+              query: {
+                /** @enum {string} */
+                kind: "ip" | "cidr" | "notice_reference" | "report_reference" | "email" | "hostname" | "text";
+                value: string;
+              };
+              reports: {
+                items: {
+                  createdAt: string;
+                  id: string;
+                  organizationName: string | null;
+                  reference: string;
+                  rsitClass: string;
+                  status: string;
+                }[];
+                /** @description how many, counted up to 10,000 */
+                total: number;
+              };
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/signals/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything that needs a person, newest first, with its state */
+    get: {
+      parameters: {
+        query?: {
+          kind?: "owner_alert" | "owner_claim" | "notice_failed" | "report_new" | "list_rejected";
+          limit?: number;
+          offset?: number;
+          state?: "open" | "handled" | "all";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description open signals per kind */
+              open: {
+                list_rejected: number;
+                notice_failed: number;
+                owner_alert: number;
+                owner_claim: number;
+                report_new: number;
+              };
+              signals: {
+                answer: string | null;
+                at: string;
+                campaign: {
+                  id: string;
+                  name: string;
+                } | null;
+                comment: string | null;
+                compromise: string | null;
+                /** @description hosts answered for, hosts in the notice, rows rejected */
+                count: number | null;
+                /** @description the relay's last error, the report's RSIT class, a better contact */
+                detail: string | null;
+                handled: {
+                  at: string;
+                  by: {
+                    email: string;
+                    id: string;
+                    name: string;
+                  } | null;
+                  note: string;
+                } | null;
+                /**
+                 * @description owner_alert: compromise found or help asked; owner_claim: not ours / false positive; notice_failed: a notice that reached nobody; report_new: an incident report not triaged yet; list_rejected: a list with rejected rows
+                 * @enum {string}
+                 */
+                kind: "owner_alert" | "owner_claim" | "notice_failed" | "report_new" | "list_rejected";
+                listId: string | null;
+                noticeId: string | null;
+                organization: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @description a notice's or report's reference, a list's file name */
+                reference: string | null;
+                reportId: string | null;
+                /** @description the answer's (first reply's), notice's, report's or list's id */
+                subjectId: string;
+              }[];
+              /** @description signals matching the filters */
+              total: number;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/signals/{kind}/{subjectId}/handle": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a signal handled, with a note (audited); 409 when someone already did */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: "owner_alert" | "owner_claim" | "notice_failed" | "report_new" | "list_rejected";
+          subjectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              handledAt: string;
+              /** @enum {string} */
+              kind: "owner_alert" | "owner_claim" | "notice_failed" | "report_new" | "list_rejected";
+              subjectId: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/signals/counts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open signals per kind, and their sum (the navigation's badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              open: {
+                list_rejected: number;
+                notice_failed: number;
+                owner_alert: number;
+                owner_claim: number;
+                report_new: number;
+              };
+              total: number;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

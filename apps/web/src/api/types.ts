@@ -134,3 +134,14 @@ export const API_TOKEN_ROLES = every<ApiTokenRole>()("viewer", "analyst");
 // ---- audit
 export type AuditFilter = Query<"/api/audit/", "get">;
 export type AuditEvent = Answer<"/api/audit/", "get">["events"][number];
+
+// ---- signals, search, overview, one notice
+export type SignalPage = Answer<"/api/signals/", "get">;
+export type Signal = SignalPage["signals"][number];
+export type SignalKind = Signal["kind"];
+export type SignalCounts = Answer<"/api/signals/counts", "get">;
+export type SignalFilter = Pick<Query<"/api/signals/", "get">, "state" | "kind">;
+export type SearchResult = Answer<"/api/search/", "get">;
+export type Overview = Answer<"/api/overview/", "get">;
+export type NoticeDetail = Answer<"/api/notices/{id}", "get">;
+export type NoticeFilter = Pick<Query<"/api/campaigns/{id}/notices", "get">, "status" | "language" | "q">;

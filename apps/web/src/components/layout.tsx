@@ -1,8 +1,12 @@
 import { useState, type ReactNode } from "react";
 import { Link, useLocation } from "../lib/router.tsx";
 import { hasRole, useSession } from "../session.tsx";
+import { SearchBox } from "./search-box.tsx";
+import { SignalCount } from "./signal-count.tsx";
 
 const SECTIONS = [
+  { to: "/signals", label: "Signals" },
+  { to: "/overview", label: "Overview" },
   { to: "/lists", label: "Lists" },
   { to: "/organizations", label: "Organizations" },
   { to: "/campaigns", label: "Campaigns" },
@@ -26,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <Link to="/lists" className="brand">
+        <Link to="/signals" className="brand">
           {settings.certName} <span className="brand-sub">console</span>
         </Link>
         <button
@@ -48,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   onClick={() => setMenuOpen(false)}
                 >
                   {s.label}
+                  {s.to === "/signals" && <SignalCount path={path} />}
                 </Link>
               </li>
             ))}
@@ -68,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </button>
           </div>
         </nav>
+        <SearchBox key={path === "/search" ? "search" : "elsewhere"} />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -15,7 +15,8 @@ import { useCan } from "../session.tsx";
 export function CampaignDetailPage({ id }: { id: string }) {
   const canEdit = useCan("analyst");
   const campaign = useAsync(() => api.campaigns.getCampaign(id), [id]);
-  const notices = useAsync(() => api.campaigns.listNotices(id), [id]);
+  // The counts by status only: the queue's own page of notices follows each new answer.
+  const notices = useAsync(() => api.campaigns.listNotices(id, {}, 1, 1), [id]);
   // Live queue progress without reloading: poll while anything is still on its way.
   usePolling(notices.reload, 1500, pending(notices.data) > 0);
   const [editing, setEditing] = useState(false);
@@ -62,7 +63,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
             <AsyncView state={notices} what="the notices">
               {(list) => (
                 <>
-                  <NoticeQueue list={list} />
+                  <NoticeQueue campaignId={c.id} counts={list} />
                   {canEdit && (
                     <RequeueStuck campaignId={c.id} pending={pending(list)} onDone={() => void notices.reload()} />
                   )}

@@ -121,6 +121,7 @@ export async function noticeHosts(
         AND (NOT $2 OR h.state IN ('open', 'notified')
              OR (h.state = 'remediated' AND h.answered_at IS NOT NULL AND h.last_seen_at > h.answered_at))
       ORDER BY h.ip NULLS LAST, h.port NULLS LAST, h.hostname NULLS LAST`,
-    [reminder ? notice.parentId : notice.id, reminder],
+    // A resend (an initial notice with a parent) lists what the notice it repeats listed.
+    [notice.parentId ?? notice.id, reminder],
   );
 }

@@ -1,22 +1,32 @@
 import type { Db } from "../client.ts";
-import type { NoticeStatus } from "@baken/core";
+import type { Language, NoticeStatus } from "@baken/core";
 
-/** A campaign's notices, newest first, a page at a time, and how many are in each status. */
+/**
+ * A campaign's notices, newest first, a page at a time (filtered by status, language and organization name),
+ * how many match, and how many are in each status.
+ */
 export async function findCampaignNotices(
   db: Db,
-  q: { campaignId: string; status?: NoticeStatus; limit: number; offset: number },
+  q: { campaignId: string; status?: NoticeStatus; language?: Language; q?: string; limit: number; offset: number },
 ) {
-  const [groups, notices] = await Promise.all([
+  const where = {
+    campaignId: q.campaignId,
+    status: q.status,
+    language: q.language,
+    organization: q.q ? { name: { contains: q.q, mode: "insensitive" as const } } : undefined,
+  };
+  const [groups, matching, notices] = await Promise.all([
     db.prisma.notice.groupBy({ by: ["status"], where: { campaignId: q.campaignId }, _count: { _all: true } }),
+    db.prisma.notice.count({ where }),
     db.prisma.notice.findMany({
-      where: { campaignId: q.campaignId, status: q.status },
+      where,
       orderBy: [{ createdAt: "desc" }, { reference: "desc" }],
       take: q.limit,
       skip: q.offset,
       include: { organization: { select: { id: true, name: true } } },
     }),
   ]);
-  return { byStatus: new Map(groups.map((g) => [g.status, g._count._all])), notices };
+  return { byStatus: new Map(groups.map((g) => [g.status, g._count._all])), matching, notices };
 }
 
 /** An organization's notices, newest first, each with its campaign and the owner's answers (newest first). */

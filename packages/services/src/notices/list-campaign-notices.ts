@@ -1,20 +1,24 @@
-import { notFound, NOTICE_STATUSES, type NoticeStatus } from "@baken/core";
+import { notFound, NOTICE_STATUSES, type Language, type NoticeStatus } from "@baken/core";
 import { campaignExists, findCampaignNotices } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
-/** A campaign's notices (newest first, filterable by status) and how many are in each status. */
+/**
+ * A campaign's notices (newest first, filterable by status, language and organization name), how many match,
+ * and how many are in each status.
+ */
 export async function listCampaignNotices(
   ctx: Pick<Ctx, "db">,
-  input: { campaignId: string; status?: NoticeStatus; limit: number; offset: number },
+  input: { campaignId: string; status?: NoticeStatus; language?: Language; q?: string; limit: number; offset: number },
 ) {
   if (!(await campaignExists(ctx.db, input.campaignId))) throw notFound("Campaign");
-  const { byStatus, notices } = await findCampaignNotices(ctx.db, input);
+  const { byStatus, matching, notices } = await findCampaignNotices(ctx.db, input);
   const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<
     NoticeStatus,
     number
   >;
   return {
     counts: { ...counts, total: NOTICE_STATUSES.reduce((sum, s) => sum + counts[s], 0) },
+    matching,
     notices: notices.map((n) => ({
       id: n.id,
       reference: n.reference,

@@ -9,6 +9,10 @@ import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
 import tokens from "./tokens/index.ts";
+import notices from "./notices/index.ts";
+import overview from "./overview/index.ts";
+import search from "./search/index.ts";
+import signals from "./signals/index.ts";
 
 /**
  * The staff API scope. Every route here is authenticated and role-checked by one hook, except the few
@@ -46,4 +50,8 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(reports, { prefix: "/reports" });
   await app.register(tokens, { prefix: "/tokens" });
   await app.register(feeds, { prefix: "/feeds" });
+  await app.register(signals, { prefix: "/signals" });
+  await app.register(overview, { prefix: "/overview" });
+  await app.register(search, { prefix: "/search" });
+  await app.register(notices, { prefix: "/notices" });
 }

@@ -142,6 +142,8 @@ export const requeueStuckBody = z.object({
 
 export const noticesQuery = z.object({
   status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe("part of the organization's name"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -154,6 +156,7 @@ export const noticesBody = z.object({
     failed: z.number(),
     total: z.number(),
   }),
+  matching: z.number().describe("notices that match the filters (the pages' total)"),
   notices: z.array(
     z.object({
       id: z.string(),

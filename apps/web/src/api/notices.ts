@@ -1,0 +1,7 @@
+// One notice: its detail (attempts, answers, the mail), and a resend to corrected recipients.
+import { call } from "./http.ts";
+
+export const getNotice = (id: string) => call("get", "/api/notices/{id}", { params: { id } });
+
+export const resendNotice = (id: string, recipients: string[]) =>
+  call("post", "/api/notices/{id}/resend", { params: { id }, body: { recipients } });
