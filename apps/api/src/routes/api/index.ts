@@ -37,7 +37,8 @@ export default async function staffApi(app: FastifyInstance) {
     try {
       await app.requireStaff(request, reply);
     } catch (error) {
-      if (error instanceof AppError && error.code === "unauthorized") await limitUnauthenticated(request, reply);
+      if (error instanceof AppError && error.code === "unauthorized")
+        await limitUnauthenticated.call(app, request, reply);
       throw error;
     }
   });
