@@ -20,9 +20,17 @@ const READ_AS: Record<SearchResult["query"]["kind"], string> = {
   text: "part of an organization's or reporter's name",
 };
 
+// Two columns: on a phone they still fit side by side (tables of more than three stack as cards).
 const organizations: Column<Items<"organizations">>[] = [
-  { header: "Organization", cell: (o) => <OrgLink org={o} /> },
-  { header: "Sector", cell: (o) => o.sector ?? "—" },
+  {
+    header: "Organization",
+    cell: (o) => (
+      <>
+        <OrgLink org={o} />
+        {o.sector && <span className="muted"> · {o.sector}</span>}
+      </>
+    ),
+  },
   { header: "Found by", cell: (o) => o.why },
 ];
 const lists: Column<Items<"lists">>[] = [
@@ -101,7 +109,7 @@ function Group<T>({
         {title} <span className="badge">{group.total >= 10_000 ? "10,000+" : n(group.total)}</span>
       </h2>
       <DataTable rows={group.items} columns={columns} rowKey={rowKey} label={title} />
-      {more && <p className="muted">The newest {group.items.length} shown.</p>}
+      {more && <p className="muted">The first {group.items.length} shown.</p>}
     </section>
   );
 }
