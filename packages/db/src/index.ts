@@ -115,6 +115,13 @@ export {
   type ProgressDay,
   type ProgressTotals,
 } from "./remediation/campaign-progress.ts";
+export {
+  findOrganizationProgress,
+  findSectorProgress,
+  type OrganizationProgress,
+  type OrganizationProgressQuery,
+  type SectorProgress,
+} from "./remediation/progress-breakdown.ts";
 export { findReminderCandidates, insertReminders, type ReminderCandidate } from "./remediation/reminders.ts";
 
 // Incident reports.
@@ -179,7 +186,12 @@ export {
   insertStaffUser,
   recordStaffLogin,
   countStaffUsers,
+  findAllStaffUsers,
+  lockStaffUser,
+  countOtherActiveAdmins,
+  updateStaffUser,
   type StaffUserRow,
+  type StaffListRow,
 } from "./staff/staff-users.ts";
 export {
   insertApiToken,

@@ -7,6 +7,7 @@ import feeds from "./feeds/index.ts";
 import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
+import staff from "./staff/index.ts";
 import tokens from "./tokens/index.ts";
 
 /**
@@ -32,5 +33,6 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(campaigns, { prefix: "/campaigns" });
   await app.register(reports, { prefix: "/reports" });
   await app.register(tokens, { prefix: "/tokens" });
+  await app.register(staff, { prefix: "/staff" });
   await app.register(feeds, { prefix: "/feeds" });
 }
