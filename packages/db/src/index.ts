@@ -147,6 +147,15 @@ export {
   type ReportQuery,
   type ReportTriage,
 } from "./reports/incident-reports.ts";
+export {
+  insertReportReply,
+  lockReportReply,
+  markReplySent,
+  markReplyFailed,
+  findUnsentReplies,
+  findAssignableStaff,
+  type ReplyToSend,
+} from "./reports/report-replies.ts";
 
 // Feeds: sources, their rules, their pulls, the reports they brought in.
 export {

@@ -4537,12 +4537,15 @@ export interface paths {
                 } | null;
                 attachmentCount: number;
                 createdAt: string;
+                dueAt: string | null;
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
                 language: "nl" | "fr" | "de" | "en";
                 ongoing: boolean | null;
                 organizationName: string | null;
+                /** @enum {string} */
+                priority: "low" | "normal" | "high" | "urgent";
                 reference: string;
                 reporterEmail: string;
                 reporterKind: string;
@@ -4636,6 +4639,7 @@ export interface paths {
               createdAt: string;
               description: string;
               detectedAt: string | null;
+              dueAt: string | null;
               expectations: string | null;
               /** Format: uuid */
               id: string;
@@ -4659,7 +4663,27 @@ export interface paths {
               ongoing: boolean | null;
               organizationName: string | null;
               othersInformed: string[];
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
               reference: string;
+              /** @description replies to the reporter, oldest first */
+              replies: {
+                author: {
+                  email: string;
+                  name: string;
+                } | null;
+                body: string;
+                createdAt: string;
+                /** @description why the relay refused it for good */
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                language: "nl" | "fr" | "de" | "en";
+                /** @description null: not mailed yet */
+                sentAt: string | null;
+                to: string;
+              }[];
               reporterEmail: string;
               reporterKind: string;
               reporterKindName: string;
@@ -4716,6 +4740,10 @@ export interface paths {
           "application/json": {
             /** Format: uuid */
             assigneeId?: string | null;
+            /** @description when it should be handled by; null clears it */
+            dueAt?: string | null;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
             resolution?: string;
             /** @enum {string} */
             status?: "new" | "triaged" | "in_progress" | "closed";
@@ -4753,6 +4781,7 @@ export interface paths {
               createdAt: string;
               description: string;
               detectedAt: string | null;
+              dueAt: string | null;
               expectations: string | null;
               /** Format: uuid */
               id: string;
@@ -4776,7 +4805,27 @@ export interface paths {
               ongoing: boolean | null;
               organizationName: string | null;
               othersInformed: string[];
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
               reference: string;
+              /** @description replies to the reporter, oldest first */
+              replies: {
+                author: {
+                  email: string;
+                  name: string;
+                } | null;
+                body: string;
+                createdAt: string;
+                /** @description why the relay refused it for good */
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                language: "nl" | "fr" | "de" | "en";
+                /** @description null: not mailed yet */
+                sentAt: string | null;
+                to: string;
+              }[];
               reporterEmail: string;
               reporterKind: string;
               reporterKindName: string;
@@ -4915,6 +4964,118 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/reports/{id}/replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reply to the reporter: kept in the report's history, mailed in the report's language */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @description false: stored, and queued by the worker once Redis is back */
+              queued: boolean;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/reports/assignees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The colleagues a report can be assigned to (active analysts and admins) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              staff: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
