@@ -9,15 +9,22 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Audit events, newest first (page with `before`) */
+    /** Audit events, newest first, with names of who and what (page with `before`) */
     get: {
       parameters: {
         query?: {
+          /** @description an action ("report.assign") or all of a family ("report") */
           action?: string;
+          /** @description done by this staff user */
+          actorId?: string;
           before?: number;
+          /** @description at or after (a date or an ISO timestamp) */
+          from?: string;
           limit?: number;
           subjectId?: string;
           subjectType?: string;
+          /** @description before (a date or an ISO timestamp) */
+          to?: string;
           /** @description what was done through this API token */
           tokenId?: string;
         };
@@ -36,12 +43,17 @@ export interface paths {
             "application/json": {
               events: {
                 action: string;
+                /** @description the actor's e-mail */
                 actor: string | null;
+                actorId: string | null;
+                actorName: string | null;
                 at: string;
                 details: unknown;
                 id: number;
                 ip: string | null;
                 subjectId: string | null;
+                /** @description the subject's name now, if it still exists */
+                subjectName: string | null;
                 subjectType: string;
                 /** @description the API token the actor acted through */
                 token: {
@@ -62,6 +74,53 @@ export interface paths {
         429: components["responses"]["Error"];
         500: components["responses"]["Error"];
         503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/audit/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered audit trail as CSV (newest first, formula cells neutralised) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an action ("report.assign") or all of a family ("report") */
+          action?: string;
+          /** @description done by this staff user */
+          actorId?: string;
+          /** @description at or after (a date or an ISO timestamp) */
+          from?: string;
+          subjectId?: string;
+          subjectType?: string;
+          /** @description before (a date or an ISO timestamp) */
+          to?: string;
+          /** @description what was done through this API token */
+          tokenId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
       };
     };
     put?: never;
