@@ -6,9 +6,10 @@ import * as feeds from "./feeds.ts";
 import * as lists from "./lists.ts";
 import * as organizations from "./organizations.ts";
 import * as reports from "./reports.ts";
+import * as staff from "./staff.ts";
 import * as tokens from "./tokens.ts";
 
-export const api = { auth, audit, campaigns, feeds, lists, organizations, reports, tokens };
+export const api = { auth, audit, campaigns, feeds, lists, organizations, reports, staff, tokens };
 export { ApiError, type ErrorDetail, type UploadProgress } from "./http.ts";
 export type * from "./types.ts";
 export {
@@ -19,5 +20,7 @@ export {
   NOTICE_STATUSES,
   REPORT_STATUSES,
   SEVERITIES,
+  STAFF_ROLES,
+  REPORT_PRIORITIES,
   TLPS,
 } from "./types.ts";

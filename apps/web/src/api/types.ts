@@ -134,3 +134,19 @@ export const API_TOKEN_ROLES = every<ApiTokenRole>()("viewer", "analyst");
 // ---- audit
 export type AuditFilter = Query<"/api/audit/", "get">;
 export type AuditEvent = Answer<"/api/audit/", "get">["events"][number];
+
+// ---- staff accounts
+export type StaffUser = Answer<"/api/staff/", "get">["staff"][number];
+export type StaffRole = StaffUser["role"];
+export const STAFF_ROLES = every<StaffRole>()("admin", "analyst", "viewer");
+export type StaffInput = Body<"/api/staff/", "post">;
+
+// ---- triage
+export type ReportPriority = ReportSummary["priority"];
+export const REPORT_PRIORITIES = every<ReportPriority>()("low", "normal", "high", "urgent");
+export type ReportReply = ReportDetail["replies"][number];
+export type Assignee = Answer<"/api/reports/assignees", "get">["staff"][number];
+
+// ---- campaign progress, per organization and per sector
+export type OrganizationProgressPage = Answer<"/api/campaigns/{id}/progress/organizations", "get">;
+export type SectorProgress = Answer<"/api/campaigns/{id}/progress/sectors", "get">["sectors"][number];
