@@ -96,16 +96,6 @@ export const NOTICE_STATUSES = every<NoticeStatus>()("queued", "sending", "sent"
 export type Progress = Answer<"/api/campaigns/{id}/progress", "get">;
 export type ProgressDay = Progress["days"][number];
 export type CampaignHost = Answer<"/api/campaigns/{id}/hosts", "get">["hosts"][number];
-/** Where one organization's hosts in a campaign stand, summed up by the console from the campaign's hosts. */
-export type OrgProgress = OrgRef & {
-  hosts: number;
-  open: number;
-  gone: number;
-  answered: number;
-  /** the organization's latest answer or state, as staff should read it */
-  state: string;
-  lastAnswerAt: string | null;
-};
 
 // ---- incident reports
 export type ReportSummary = Answer<"/api/reports/", "get">["items"][number];
@@ -149,4 +139,5 @@ export type Assignee = Answer<"/api/reports/assignees", "get">["staff"][number];
 
 // ---- campaign progress, per organization and per sector
 export type OrganizationProgressPage = Answer<"/api/campaigns/{id}/progress/organizations", "get">;
+export type OrgProgress = OrganizationProgressPage["items"][number];
 export type SectorProgress = Answer<"/api/campaigns/{id}/progress/sectors", "get">["sectors"][number];
