@@ -33,15 +33,19 @@ export async function ensurePastCampaign(
 
 /**
  * The demo registry's organizations not in the database yet, as import NDJSON lines: a second run adds what
- * is missing and never imports over what staff changed since.
+ * is missing and never imports over what staff changed since. An organization is there when its name is, or
+ * one of its domains (staff may have renamed it).
  */
 export async function missingRegistryNdjson(
   db: Db,
   registryNdjson: string,
 ): Promise<{ ndjson: string; count: number }> {
-  const known = new Set((await db.prisma.organization.findMany({ select: { name: true } })).map((o) => o.name));
-  const lines = registryNdjson
-    .split("\n")
-    .filter((line) => line.trim() && !known.has((JSON.parse(line) as { name: string }).name));
+  const names = new Set((await db.prisma.organization.findMany({ select: { name: true } })).map((o) => o.name));
+  const domains = new Set((await db.prisma.domain.findMany({ select: { name: true } })).map((d) => d.name));
+  const lines = registryNdjson.split("\n").filter((line) => {
+    if (!line.trim()) return false;
+    const org = JSON.parse(line) as { name: string; domains?: string[] };
+    return !names.has(org.name) && !(org.domains ?? []).some((d) => domains.has(d));
+  });
   return { ndjson: lines.length ? `${lines.join("\n")}\n` : "", count: lines.length };
 }
