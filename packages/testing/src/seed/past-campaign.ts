@@ -112,7 +112,7 @@ export function planPastCampaign(o: PastCampaignOptions): PastCampaignPlan {
       }
       hosts.push({
         organizationId: org.id,
-        ip: `${a}.${b}.${(n >> 8) & 255}.${n & 255}`,
+        ip: `${a}.${(b + (n >> 16)) & 255}.${(n >> 8) & 255}.${n & 255}`,
         port: 443,
         hostname: `mail${n}.past.example`,
         notifiedAt,
