@@ -10,13 +10,7 @@ export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
 export { MIGRATIONS_DIR } from "./paths.ts";
 export { ensureDatabase } from "./ensure-database.ts";
 
-export {
-  recordAudit,
-  findAuditEvents,
-  type AuditEntry,
-  type AuditQuery,
-  type AuditRow,
-} from "./audit/audit-events.ts";
+export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery, type AuditRow } from "./audit/audit-events.ts";
 
 // Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
 export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";

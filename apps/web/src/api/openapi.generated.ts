@@ -114,13 +114,25 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV (text/csv), a header line then one event a line */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            "application/json": string;
+          };
         };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
       };
     };
     put?: never;

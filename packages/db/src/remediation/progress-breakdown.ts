@@ -35,8 +35,15 @@ const HOSTS = `
     SELECT h.organization_id, h.state, h.answer, h.answered_at, h.flagged,
            h.notified_at IS NOT NULL AS n, h.notified_at, CASE WHEN h.state = 'gone' THEN h.gone_at END AS gone_at,
            ${CLAIMED_FIXED_STILL_SEEN} AS still_seen,
-           (SELECT min(r.at) FROM remediation_reply r WHERE r.host_id = h.id) AS first_answer_at
+           fa.at AS first_answer_at
       FROM campaign_host h
+      LEFT JOIN (
+        -- every answer of the campaign's notices at once (a hash join), not a lookup per host
+        SELECT r.host_id, min(r.at) AS at
+          FROM remediation_reply r JOIN notice n ON n.id = r.notice_id
+         WHERE n.campaign_id = $1::uuid
+         GROUP BY r.host_id
+      ) fa ON fa.host_id = h.id
      WHERE h.campaign_id = $1::uuid AND h.organization_id IS NOT NULL
   )`;
 

@@ -67,7 +67,7 @@ export default async function audit(fastify: FastifyInstance) {
         tags: ["audit"],
         summary: "The filtered audit trail as CSV (newest first, formula cells neutralised)",
         querystring: filters,
-        produces: ["text/csv"],
+        response: { 200: z.string().describe("CSV (text/csv), a header line then one event a line") },
       },
     },
     async (request, reply) => {
