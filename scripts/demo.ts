@@ -6,14 +6,16 @@ import { parseArgs } from "node:util";
 import { BakenApi } from "./lib/baken-api.ts";
 import { buildConsole } from "./lib/build-console.ts";
 import { proxyLogonCampaign } from "./lib/demo-campaign.ts";
-import { buildDemoData } from "./lib/demo-data.ts";
+import { buildDemoData, type DemoData } from "./lib/demo-data.ts";
+import { ensurePastCampaign, missingRegistryNdjson, PAST_CAMPAIGN_NAME } from "./lib/demo-past-campaign.ts";
 import { startStack, stopOnSignals } from "./lib/stack.ts";
 
 // `npm run demo`: Baken as a new user first meets it. Builds the console when needed, starts a mail catcher
 // (unless SMTP_URL points elsewhere), migrates, starts api + worker, then seeds through the API as staff
-// would: the registry, the ProxyLogon campaign, the leaked 1,170-row list. Ctrl-C stops everything.
+// would: the registry, the ProxyLogon campaign, the leaked 1,170-row list; then a finished past campaign with
+// three weeks of follow-up. Ctrl-C stops everything.
 //
-//   npm run demo                 keep what an earlier run stored (seeding again changes nothing)
+//   npm run demo                 keep what an earlier run stored (only what is missing is added)
 //   npm run demo -- --reset      start from an empty database
 
 const { values: args } = parseArgs({
@@ -27,8 +29,10 @@ const { values: args } = parseArgs({
 // The entry point decides what the user set; everything below receives explicit settings.
 const userEnv = process.env;
 const DEMO_PASSWORD = "proxylogon-demo-2021";
-const catcherPorts = { smtpPort: 1025, httpPort: 8025 };
 const useCatcher = !userEnv.SMTP_URL;
+// The catcher's ports (MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT), read and checked by packages/config.
+const { catcherSmtpPort, catcherHttpPort } = loadConfig(userEnv).demo;
+const catcherPorts = { smtpPort: catcherSmtpPort, httpPort: catcherHttpPort };
 
 const env: Record<string, string> = {
   // The request log would bury the URLs and credentials printed at the end; LOG_LEVEL=info brings it back.
@@ -112,12 +116,7 @@ try {
   failed("signing in as the admin (an earlier run made it with another password? then run with --reset)", err);
 }
 if (api) {
-  try {
-    const r = await api.importRegistry(data.registryNdjson);
-    done(`registry imported: ${r.created} created, ${r.updated} updated, ${r.rejected} rejected`);
-  } catch (err) {
-    failed("importing the registry", err);
-  }
+  await importMissingRegistry(api, data);
   let campaignId: string | undefined;
   try {
     const c = await api.ensureCampaign(proxyLogonCampaign(config.cert.website));
@@ -149,6 +148,40 @@ if (api) {
     }
   } catch (err) {
     failed("uploading the list", err);
+  }
+}
+
+step("A finished past campaign (three weeks of follow-up, dated in the past)");
+await seedPastCampaign(data);
+
+/** The demo registry's organizations not stored yet: a second run never imports over staff's edits. */
+async function importMissingRegistry(api: BakenApi, data: DemoData) {
+  const db = createDb(config.databaseUrl, { max: 2 });
+  try {
+    const missing = await missingRegistryNdjson(db, data.registryNdjson);
+    if (missing.count === 0) return done("registry already imported (kept as staff left it)");
+    const r = await api.importRegistry(missing.ndjson);
+    done(`registry imported: ${r.created} created, ${r.updated} updated, ${r.rejected} rejected`);
+  } catch (err) {
+    failed("importing the registry", err);
+  } finally {
+    await db.close();
+  }
+}
+
+async function seedPastCampaign(data: DemoData) {
+  const db = createDb(config.databaseUrl, { max: 2 });
+  try {
+    const past = await ensurePastCampaign(db, data.registry);
+    done(
+      past.created
+        ? `“${PAST_CAMPAIGN_NAME}”: ${past.hosts} hosts, answers and scans over four weeks`
+        : `“${PAST_CAMPAIGN_NAME}” already there`,
+    );
+  } catch (err) {
+    failed("adding the past campaign", err);
+  } finally {
+    await db.close();
   }
 }
 

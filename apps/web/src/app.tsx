@@ -19,6 +19,7 @@ import { OrganizationsPage } from "./pages/organizations.tsx";
 import { ReportDetailPage } from "./pages/report-detail.tsx";
 import { ReportsPage } from "./pages/reports.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
+import { StaffPage } from "./pages/staff.tsx";
 import { TokensPage } from "./pages/tokens.tsx";
 import { hasRole, SessionGate, useSession } from "./session.tsx";
 
@@ -62,6 +63,12 @@ const ROUTES: Route[] = [
   { path: "/reports", title: "Incident reports", render: () => <ReportsPage /> },
   { path: "/reports/:id", title: "Incident report", render: (p) => <ReportDetailPage id={p.id!} /> },
   { path: "/audit", title: "Audit log", admin: "The audit log is for administrators.", render: () => <AuditPage /> },
+  {
+    path: "/staff",
+    title: "Staff",
+    admin: "Staff accounts are managed by administrators.",
+    render: () => <StaffPage />,
+  },
   {
     path: "/tokens",
     title: "API tokens",

@@ -1,4 +1,4 @@
-import { requeueReportConfirmations } from "@baken/services";
+import { requeueReportConfirmations, requeueReportReplies } from "@baken/services";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
 import { startPeriodic } from "./periodic.ts";
@@ -12,11 +12,21 @@ const MAX_AGE_MS = 2 * 24 * 3600_000;
  */
 export function startConfirmationSweep(ctx: WorkerCtx, log: Logger) {
   return startPeriodic(ctx.config.jobs.confirmationSweepMs, () =>
-    requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS }).then(
-      (count) => {
-        if (count > 0) log.info({ count }, "queued unconfirmed incident reports");
-      },
-      (err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"),
-    ),
+    requeueReportConfirmations(ctx, { maxAgeMs: MAX_AGE_MS })
+      .then(
+        (count) => {
+          if (count > 0) log.info({ count }, "queued unconfirmed incident reports");
+        },
+        (err: Error) => log.warn({ err: err.message }, "could not queue unconfirmed incident reports"),
+      )
+      .then(() =>
+        // Replies staff wrote while Redis was down, the same way.
+        requeueReportReplies(ctx, { maxAgeMs: MAX_AGE_MS }).then(
+          (count) => {
+            if (count > 0) log.info({ count }, "queued unsent replies to reporters");
+          },
+          (err: Error) => log.warn({ err: err.message }, "could not queue unsent replies to reporters"),
+        ),
+      ),
   );
 }

@@ -32,7 +32,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0).pipe(z.number().max(65535)),
-  PUBLIC_BASE_URL: url("http://localhost:3000"),
+  /** unset: follows HOST and PORT (publicBaseUrlFor) */
+  PUBLIC_BASE_URL: z.url().optional(),
   DATABASE_URL: url("postgresql://postgres@127.0.0.1:5432/baken"),
   REDIS_URL: url("redis://127.0.0.1:6379"),
   REDIS_PREFIX: z
@@ -98,6 +99,9 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: int(10, 1),
   /** A mail catcher's web UI (the demo's), linked from the console so caught mail is one click away. */
   MAIL_CATCHER_URL: z.url().optional(),
+  /** the demo's own mail catcher (npm run demo without SMTP_URL) */
+  MAIL_CATCHER_SMTP_PORT: int(1025, 1).pipe(z.number().max(65535)),
+  MAIL_CATCHER_HTTP_PORT: int(8025, 1).pipe(z.number().max(65535)),
   BAKEN_ADMIN_EMAIL: z.email().optional(),
   BAKEN_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });
@@ -109,6 +113,16 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
+}
+
+/**
+ * Where the api is reached when PUBLIC_BASE_URL is not set: its own port, on localhost when it listens on a
+ * loopback or every address (a browser cannot open 0.0.0.0), else on the address it listens on.
+ */
+export function publicBaseUrlFor(host: string, port: number): string {
+  const local = ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost"].includes(host);
+  const name = local ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 function shape(env: Env, warnings: string[]) {
@@ -126,7 +140,7 @@ function shape(env: Env, warnings: string[]) {
       /** Requests a minute per client address, or per API token when one is used. */
       rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     },
-    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? publicBaseUrlFor(env.HOST, env.PORT)).replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
     redis: {
       url: env.REDIS_URL,
@@ -175,6 +189,7 @@ function shape(env: Env, warnings: string[]) {
     pgp: env.PGP_SIGNING_KEY ? { signingKey: env.PGP_SIGNING_KEY, passphrase: env.PGP_SIGNING_PASSPHRASE } : null,
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, maxRows: env.UPLOAD_MAX_ROWS },
     console: { mailCatcherUrl: env.MAIL_CATCHER_URL ?? null },
+    demo: { catcherSmtpPort: env.MAIL_CATCHER_SMTP_PORT, catcherHttpPort: env.MAIL_CATCHER_HTTP_PORT },
     feeds: {
       // Seals feed sources' API credentials in the database; derived from JWT_SECRET unless set. Set it, so
       // that rotating JWT_SECRET does not make the stored credentials unreadable.

@@ -31,6 +31,17 @@ describe("loadConfig", () => {
     expect(config.warnings).toEqual([expect.stringContaining("JWT_SECRET is not set")]);
   });
 
+  it("follows PORT and HOST for the public address unless PUBLIC_BASE_URL is set", () => {
+    expect(loadConfig({}).publicBaseUrl).toBe("http://localhost:3000");
+    expect(loadConfig({ PORT: "3100" }).publicBaseUrl).toBe("http://localhost:3100");
+    expect(loadConfig({ PORT: "3100", HOST: "0.0.0.0" }).publicBaseUrl).toBe("http://localhost:3100");
+    expect(loadConfig({ PORT: "8081", HOST: "192.0.2.10" }).publicBaseUrl).toBe("http://192.0.2.10:8081");
+    expect(loadConfig({ PORT: "3100", PUBLIC_BASE_URL: "" }).publicBaseUrl).toBe("http://localhost:3100");
+    expect(loadConfig({ PORT: "3100", PUBLIC_BASE_URL: "https://cert.example" }).publicBaseUrl).toBe(
+      "https://cert.example",
+    );
+  });
+
   it("reads and converts what is set", () => {
     const config = loadConfig({
       PORT: "8080",

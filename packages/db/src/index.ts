@@ -10,7 +10,7 @@ export { migrate, MigrationError, type MigrationResult } from "./migrate.ts";
 export { MIGRATIONS_DIR } from "./paths.ts";
 export { ensureDatabase } from "./ensure-database.ts";
 
-export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery } from "./audit/audit-events.ts";
+export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery, type AuditRow } from "./audit/audit-events.ts";
 
 // Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
 export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";
@@ -115,6 +115,13 @@ export {
   type ProgressDay,
   type ProgressTotals,
 } from "./remediation/campaign-progress.ts";
+export {
+  findOrganizationProgress,
+  findSectorProgress,
+  type OrganizationProgress,
+  type OrganizationProgressQuery,
+  type SectorProgress,
+} from "./remediation/progress-breakdown.ts";
 export { findReminderCandidates, insertReminders, type ReminderCandidate } from "./remediation/reminders.ts";
 
 // Incident reports.
@@ -140,6 +147,15 @@ export {
   type ReportQuery,
   type ReportTriage,
 } from "./reports/incident-reports.ts";
+export {
+  insertReportReply,
+  lockReportReply,
+  markReplySent,
+  markReplyFailed,
+  findUnsentReplies,
+  findAssignableStaff,
+  type ReplyToSend,
+} from "./reports/report-replies.ts";
 
 // Feeds: sources, their rules, their pulls, the reports they brought in.
 export {
@@ -179,7 +195,12 @@ export {
   insertStaffUser,
   recordStaffLogin,
   countStaffUsers,
+  findAllStaffUsers,
+  lockStaffUser,
+  countOtherActiveAdmins,
+  updateStaffUser,
   type StaffUserRow,
+  type StaffListRow,
 } from "./staff/staff-users.ts";
 export {
   insertApiToken,

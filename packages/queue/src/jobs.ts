@@ -7,7 +7,7 @@ export const QUEUES = {
   /** Notices and reminders to owners: rate-limited overall and per recipient domain. */
   notices: "notices",
   /**
-   * Other outgoing mail (incident-report confirmations): a victim's confirmation must not wait behind a
+   * Other outgoing mail (incident-report confirmations, replies to reporters): a victim's confirmation must not wait behind a
    * campaign of ten thousand notices in the notices queue's rate limit.
    */
   mail: "mail",
@@ -25,6 +25,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const jobSchemas = {
   "deliver-notice": z.object({ noticeId: z.uuid() }),
   "confirm-report": z.object({ reportId: z.uuid() }),
+  "reply-report": z.object({ replyId: z.uuid() }),
   "remind-campaign": z.object({ campaignId: z.uuid() }),
   /** `schedule`: by the source's job scheduler; `manual`: staff asked for it. */
   "pull-feed": z.object({ feedSourceId: z.uuid(), trigger: z.enum(["schedule", "manual"]).default("schedule") }),
@@ -37,6 +38,7 @@ export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
 export const jobQueue: Record<JobName, QueueName> = {
   "deliver-notice": QUEUES.notices,
   "confirm-report": QUEUES.mail,
+  "reply-report": QUEUES.mail,
   "remind-campaign": QUEUES.schedule,
   "pull-feed": QUEUES.feeds,
 };
@@ -51,6 +53,8 @@ export function jobId<N extends JobName>(name: N, data: JobData<N>): string {
       return (data as JobData<"deliver-notice">).noticeId;
     case "confirm-report":
       return `report-${(data as JobData<"confirm-report">).reportId}`;
+    case "reply-report":
+      return `reply-${(data as JobData<"reply-report">).replyId}`;
     case "remind-campaign":
       return `remind-${(data as JobData<"remind-campaign">).campaignId}`;
     // A pull staff asked for: one waiting per source (the scheduler's runs have ids of BullMQ's own).

@@ -13,3 +13,12 @@ export {
   type SeedHost,
   type SeedOrg,
 } from "./seed/campaign-hosts.ts";
+export {
+  planPastCampaign,
+  seedPastCampaign,
+  type PastCampaignOptions,
+  type PastCampaignPlan,
+  type PastHost,
+  type PastOrganization,
+  type PastReply,
+} from "./seed/past-campaign.ts";

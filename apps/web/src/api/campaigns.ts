@@ -3,12 +3,10 @@ import { call } from "./http.ts";
 import {
   LANGUAGES,
   type Campaign,
-  type CampaignHost,
   type CampaignInput,
   type Language,
   type NoticeFilter,
   type NoticeList,
-  type OrgProgress,
   type Preview,
   type Progress,
   type RsitTaxonomy,
@@ -83,54 +81,9 @@ export const remindCampaign = (id: string) => call("post", "/api/campaigns/{id}/
 export const campaignProgress = (id: string): Promise<Progress> =>
   call("get", "/api/campaigns/{id}/progress", { params: { id } });
 
-/** The latest of two ISO instants (null-safe). */
-const later = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);
+/** Per organization, where its hosts stand, counted by the database: one page, most still-open hosts first. */
+export const organizationProgress = (id: string, query: { page: number; pageSize?: number; sector?: string }) =>
+  call("get", "/api/campaigns/{id}/progress/organizations", { params: { id }, query });
 
-/**
- * Per organization, its hosts in this campaign and where they stand, from GET /api/campaigns/:id/hosts
- * (every page, up to `maxHosts`): open = notified or open and still seen; the state is the latest answer,
- * "gone" when every host is gone, "claimed fixed, still seen" when so.
- */
-export async function organizationProgress(id: string, maxHosts = 20_000): Promise<OrgProgress[]> {
-  const byOrg = new Map<string, OrgProgress & { latest: string | null; stillSeen: boolean }>();
-  const add = (h: CampaignHost) => {
-    const org = h.organization;
-    if (!org) return;
-    const row = byOrg.get(org.id) ?? {
-      ...org,
-      hosts: 0,
-      open: 0,
-      gone: 0,
-      answered: 0,
-      state: "",
-      lastAnswerAt: null,
-      latest: null,
-      stillSeen: false,
-    };
-    row.hosts++;
-    if (h.state === "gone") row.gone++;
-    if (h.state === "open" || h.state === "notified") row.open++;
-    if (h.answer) {
-      row.answered++;
-      if (later(row.lastAnswerAt, h.answeredAt) === h.answeredAt) row.latest = h.answer;
-      row.lastAnswerAt = later(row.lastAnswerAt, h.answeredAt);
-    }
-    if (h.claimedFixedStillSeen) row.stillSeen = true;
-    byOrg.set(org.id, row);
-  };
-  for (let page = 1; (page - 1) * 500 < maxHosts; page++) {
-    const answer = await call("get", "/api/campaigns/{id}/hosts", { params: { id }, query: { page, pageSize: 500 } });
-    answer.hosts.forEach(add);
-    if (answer.hosts.length < 500 || page * 500 >= answer.total) break;
-  }
-  return [...byOrg.values()]
-    .map(({ latest, stillSeen, ...row }) => ({
-      ...row,
-      state: stillSeen
-        ? "claimed fixed, still seen"
-        : row.gone === row.hosts
-          ? "gone"
-          : (latest ?? (row.open > 0 ? "open" : "—")),
-    }))
-    .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
-}
+export const sectorProgress = async (id: string) =>
+  (await call("get", "/api/campaigns/{id}/progress/sectors", { params: { id } })).sectors;

@@ -10,6 +10,7 @@ import * as search from "./search.ts";
 import * as signals from "./signals.ts";
 import * as organizations from "./organizations.ts";
 import * as reports from "./reports.ts";
+import * as staff from "./staff.ts";
 import * as tokens from "./tokens.ts";
 
 export const api = {
@@ -24,6 +25,7 @@ export const api = {
   reports,
   search,
   signals,
+  staff,
   tokens,
 };
 export { ApiError, type ErrorDetail, type UploadProgress } from "./http.ts";
@@ -36,5 +38,7 @@ export {
   NOTICE_STATUSES,
   REPORT_STATUSES,
   SEVERITIES,
+  STAFF_ROLES,
+  REPORT_PRIORITIES,
   TLPS,
 } from "./types.ts";

@@ -9,15 +9,22 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Audit events, newest first (page with `before`) */
+    /** Audit events, newest first, with names of who and what (page with `before`) */
     get: {
       parameters: {
         query?: {
+          /** @description an action ("report.assign") or all of a family ("report") */
           action?: string;
+          /** @description done by this staff user */
+          actorId?: string;
           before?: number;
+          /** @description at or after (a date or an ISO timestamp) */
+          from?: string;
           limit?: number;
           subjectId?: string;
           subjectType?: string;
+          /** @description before (a date or an ISO timestamp) */
+          to?: string;
           /** @description what was done through this API token */
           tokenId?: string;
         };
@@ -36,12 +43,17 @@ export interface paths {
             "application/json": {
               events: {
                 action: string;
+                /** @description the actor's e-mail */
                 actor: string | null;
+                actorId: string | null;
+                actorName: string | null;
                 at: string;
                 details: unknown;
                 id: number;
                 ip: string | null;
                 subjectId: string | null;
+                /** @description the subject's name now, if it still exists */
+                subjectName: string | null;
                 subjectType: string;
                 /** @description the API token the actor acted through */
                 token: {
@@ -50,6 +62,65 @@ export interface paths {
                 } | null;
               }[];
             };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/audit/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered audit trail as CSV (newest first, formula cells neutralised) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an action ("report.assign") or all of a family ("report") */
+          action?: string;
+          /** @description done by this staff user */
+          actorId?: string;
+          /** @description at or after (a date or an ISO timestamp) */
+          from?: string;
+          subjectId?: string;
+          subjectType?: string;
+          /** @description before (a date or an ISO timestamp) */
+          to?: string;
+          /** @description what was done through this API token */
+          tokenId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (text/csv), a header line then one event a line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": string;
           };
         };
         400: components["responses"]["Error"];
@@ -1608,6 +1679,147 @@ export interface paths {
                 remediated: number;
                 stillOpen: number;
               };
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/{id}/progress/organizations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per organization, where its hosts stand (most still open first), one page at a time */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description only this sector ("": organizations without one) */
+          sector?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                answered: number;
+                claimedFixedStillSeen: number;
+                flagged: number;
+                gone: number;
+                hosts: number;
+                id: string;
+                lastAnswerAt: string | null;
+                latestAnswer: string | null;
+                medianHoursToAnswer: number | null;
+                medianHoursToGone: number | null;
+                name: string;
+                notified: number;
+                /** @description gone, or claimed fixed and not seen since */
+                remediated: number;
+                sector: string | null;
+                stillOpen: number;
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/{id}/progress/sectors": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per sector of the registry, where the campaign's hosts stand */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              sectors: {
+                answered: number;
+                claimedFixedStillSeen: number;
+                flagged: number;
+                gone: number;
+                hosts: number;
+                lastAnswerAt: string | null;
+                medianHoursToAnswer: number | null;
+                medianHoursToGone: number | null;
+                notified: number;
+                organizations: number;
+                /** @description gone, or claimed fixed and not seen since */
+                remediated: number;
+                /** @description null: organizations without a sector */
+                sector: string | null;
+                stillOpen: number;
+              }[];
             };
           };
         };
@@ -4658,12 +4870,15 @@ export interface paths {
                 } | null;
                 attachmentCount: number;
                 createdAt: string;
+                dueAt: string | null;
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
                 language: "nl" | "fr" | "de" | "en";
                 ongoing: boolean | null;
                 organizationName: string | null;
+                /** @enum {string} */
+                priority: "low" | "normal" | "high" | "urgent";
                 reference: string;
                 reporterEmail: string;
                 reporterKind: string;
@@ -4757,6 +4972,7 @@ export interface paths {
               createdAt: string;
               description: string;
               detectedAt: string | null;
+              dueAt: string | null;
               expectations: string | null;
               /** Format: uuid */
               id: string;
@@ -4780,7 +4996,27 @@ export interface paths {
               ongoing: boolean | null;
               organizationName: string | null;
               othersInformed: string[];
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
               reference: string;
+              /** @description replies to the reporter, oldest first */
+              replies: {
+                author: {
+                  email: string;
+                  name: string;
+                } | null;
+                body: string;
+                createdAt: string;
+                /** @description why the relay refused it for good */
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                language: "nl" | "fr" | "de" | "en";
+                /** @description null: not mailed yet */
+                sentAt: string | null;
+                to: string;
+              }[];
               reporterEmail: string;
               reporterKind: string;
               reporterKindName: string;
@@ -4837,6 +5073,10 @@ export interface paths {
           "application/json": {
             /** Format: uuid */
             assigneeId?: string | null;
+            /** @description when it should be handled by; null clears it */
+            dueAt?: string | null;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
             resolution?: string;
             /** @enum {string} */
             status?: "new" | "triaged" | "in_progress" | "closed";
@@ -4874,6 +5114,7 @@ export interface paths {
               createdAt: string;
               description: string;
               detectedAt: string | null;
+              dueAt: string | null;
               expectations: string | null;
               /** Format: uuid */
               id: string;
@@ -4897,7 +5138,27 @@ export interface paths {
               ongoing: boolean | null;
               organizationName: string | null;
               othersInformed: string[];
+              /** @enum {string} */
+              priority: "low" | "normal" | "high" | "urgent";
               reference: string;
+              /** @description replies to the reporter, oldest first */
+              replies: {
+                author: {
+                  email: string;
+                  name: string;
+                } | null;
+                body: string;
+                createdAt: string;
+                /** @description why the relay refused it for good */
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                language: "nl" | "fr" | "de" | "en";
+                /** @description null: not mailed yet */
+                sentAt: string | null;
+                to: string;
+              }[];
               reporterEmail: string;
               reporterKind: string;
               reporterKindName: string;
@@ -5036,6 +5297,118 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/reports/{id}/replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reply to the reporter: kept in the report's history, mailed in the report's language */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @description false: stored, and queued by the worker once Redis is back */
+              queued: boolean;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/reports/assignees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The colleagues a report can be assigned to (active analysts and admins) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              staff: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5399,6 +5772,226 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/staff/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every staff account, active ones first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              staff: {
+                active: boolean;
+                createdAt: string;
+                email: string;
+                id: string;
+                lastLoginAt: string | null;
+                name: string;
+                /** @enum {string} */
+                role: "admin" | "analyst" | "viewer";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /** Create a staff account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+            /** @default  */
+            name?: string;
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "viewer";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              email: string;
+              id: string;
+              /** @enum {string} */
+              role: "admin" | "analyst" | "viewer";
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/staff/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, change the role of, disable or enable a staff account */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description false: the account's sessions and API tokens stop at once */
+            active?: boolean;
+            name?: string;
+            /** @enum {string} */
+            role?: "admin" | "analyst" | "viewer";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    trace?: never;
+  };
+  "/api/staff/{id}/password": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a staff account's password: the one given, or a random one returned this once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              password: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

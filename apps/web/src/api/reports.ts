@@ -14,3 +14,7 @@ export const changeReport = (id: string, change: ReportChange) =>
   call("patch", "/api/reports/{id}", { params: { id }, body: change });
 export const addReportNote = (id: string, body: string) =>
   call("post", "/api/reports/{id}/notes", { params: { id }, body: { body } });
+/** Kept in the report's history and mailed by the worker in the report's language. */
+export const replyToReport = (id: string, body: string) =>
+  call("post", "/api/reports/{id}/replies", { params: { id }, body: { body } });
+export const listAssignees = async () => (await call("get", "/api/reports/assignees")).staff;

@@ -96,16 +96,6 @@ export const NOTICE_STATUSES = every<NoticeStatus>()("queued", "sending", "sent"
 export type Progress = Answer<"/api/campaigns/{id}/progress", "get">;
 export type ProgressDay = Progress["days"][number];
 export type CampaignHost = Answer<"/api/campaigns/{id}/hosts", "get">["hosts"][number];
-/** Where one organization's hosts in a campaign stand, summed up by the console from the campaign's hosts. */
-export type OrgProgress = OrgRef & {
-  hosts: number;
-  open: number;
-  gone: number;
-  answered: number;
-  /** the organization's latest answer or state, as staff should read it */
-  state: string;
-  lastAnswerAt: string | null;
-};
 
 // ---- incident reports
 export type ReportSummary = Answer<"/api/reports/", "get">["items"][number];
@@ -145,3 +135,20 @@ export type SearchResult = Answer<"/api/search/", "get">;
 export type Overview = Answer<"/api/overview/", "get">;
 export type NoticeDetail = Answer<"/api/notices/{id}", "get">;
 export type NoticeFilter = Pick<Query<"/api/campaigns/{id}/notices", "get">, "status" | "language" | "q">;
+
+// ---- staff accounts
+export type StaffUser = Answer<"/api/staff/", "get">["staff"][number];
+export type StaffRole = StaffUser["role"];
+export const STAFF_ROLES = every<StaffRole>()("admin", "analyst", "viewer");
+export type StaffInput = Body<"/api/staff/", "post">;
+
+// ---- triage
+export type ReportPriority = ReportSummary["priority"];
+export const REPORT_PRIORITIES = every<ReportPriority>()("low", "normal", "high", "urgent");
+export type ReportReply = ReportDetail["replies"][number];
+export type Assignee = Answer<"/api/reports/assignees", "get">["staff"][number];
+
+// ---- campaign progress, per organization and per sector
+export type OrganizationProgressPage = Answer<"/api/campaigns/{id}/progress/organizations", "get">;
+export type OrgProgress = OrganizationProgressPage["items"][number];
+export type SectorProgress = Answer<"/api/campaigns/{id}/progress/sectors", "get">["sectors"][number];

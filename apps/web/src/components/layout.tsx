@@ -15,6 +15,7 @@ const SECTIONS = [
 ];
 
 const ADMIN_SECTIONS = [
+  { to: "/staff", label: "Staff" },
   { to: "/tokens", label: "API tokens" },
   { to: "/audit", label: "Audit log" },
 ];

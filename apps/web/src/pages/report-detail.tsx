@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { api, REPORT_STATUSES, type ReportDetail, type ReportStatus } from "../api/index.ts";
+import { ReportAssignment } from "../components/report-assignment.tsx";
+import { ReportReplies } from "../components/report-replies.tsx";
 import { AsyncView, ErrorBox } from "../components/status.tsx";
-import { bytes, dateTime, tlpLabel, words } from "../lib/format.ts";
+import { bytes, date, dateTime, tlpLabel, words } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
 import { useAction, useAsync } from "../lib/use-async.ts";
 import { useCan, useSession } from "../session.tsx";
@@ -29,7 +31,9 @@ export function ReportDetailPage({ id }: { id: string }) {
             {r.rsit.type && ` / ${r.rsit.typeName ?? r.rsit.type} (${r.rsit.type})`}
             {r.tlp && ` · ${tlpLabel(r.tlp)}`}
             {r.language && ` · in ${r.language}`}
-            {` · assigned to ${r.assignee?.email ?? "nobody"}`}
+            {` · assigned to ${r.assignee?.name || r.assignee?.email || "nobody"}`}
+            {` · ${words(r.priority)} priority`}
+            {r.dueAt && ` · due ${date(r.dueAt)}`}
           </p>
           <div className="two-columns">
             <div>
@@ -51,6 +55,8 @@ export function ReportDetailPage({ id }: { id: string }) {
             </div>
             <div>
               {canTriage && <Triage report={r} onChanged={() => void report.reload()} />}
+              {canTriage && <ReportAssignment report={r} onChanged={() => void report.reload()} />}
+              <ReportReplies report={r} onSent={() => void report.reload()} />
               <Notes report={r} onAdded={() => void report.reload()} />
             </div>
           </div>
@@ -81,13 +87,17 @@ const FIELDS: [keyof ReportDetail, string][] = [
   ["clientIp", "Sent from"],
 ];
 
+const DATES = new Set<keyof ReportDetail>(["startedAt", "detectedAt", "confirmationSentAt"]);
 const text = (v: unknown) =>
   Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : v == null ? "" : String(v);
 
 function reportFields(r: ReportDetail): { label: string; value: string }[] {
   return [
     { label: "Reporter is", value: r.reporterKindName || r.reporterKind },
-    ...FIELDS.map(([key, label]) => ({ label, value: text(r[key]) })).filter((f) => f.value !== ""),
+    ...FIELDS.map(([key, label]) => ({
+      label,
+      value: DATES.has(key) && r[key] ? dateTime(r[key] as string) : text(r[key]),
+    })).filter((f) => f.value !== ""),
     ...(r.linkedOrganization ? [{ label: "Registered organization", value: r.linkedOrganization.name }] : []),
   ];
 }
@@ -169,6 +179,7 @@ function Triage({ report, onChanged }: { report: ReportDetail; onChanged: () => 
             Change status
           </button>
           {report.assignee?.id !== staff.id && (
+            // The quick way; any colleague in Assignment below.
             <button
               type="button"
               className="secondary"

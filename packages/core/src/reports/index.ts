@@ -20,4 +20,11 @@ export {
 } from "./attachment-type.ts";
 export { thanksKey, checkThanksKey } from "./thanks-key.ts";
 export { formatReportReference, REPORT_REFERENCE_SCOPE, REPORT_REFERENCE_PATTERN } from "./reference.ts";
-export { REPORT_STATUSES, NEXT_STATUSES, checkStatusChange, type ReportStatusValue } from "./report-status.ts";
+export {
+  REPORT_STATUSES,
+  REPORT_PRIORITIES,
+  NEXT_STATUSES,
+  checkStatusChange,
+  type ReportStatusValue,
+  type ReportPriority,
+} from "./report-status.ts";

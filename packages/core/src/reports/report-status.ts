@@ -28,3 +28,7 @@ export function checkStatusChange(from: ReportStatusValue, to: ReportStatusValue
     ]);
   }
 }
+
+/** How soon a report needs handling, as triage sets it. */
+export const REPORT_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type ReportPriority = (typeof REPORT_PRIORITIES)[number];

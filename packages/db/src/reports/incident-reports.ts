@@ -1,4 +1,4 @@
-import type { ReportDraft, ReportLanguage, ReportStatusValue } from "@baken/core";
+import type { ReportDraft, ReportLanguage, ReportPriority, ReportStatusValue } from "@baken/core";
 import type { Db } from "../client.ts";
 import type { Prisma } from "../generated/client.ts";
 import { rows, type Conn, type Tx } from "../transaction.ts";
@@ -223,6 +223,7 @@ export async function findReport(db: Db, id: string) {
         orderBy: { createdAt: "asc" },
       },
       notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+      replies: { include: { author: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
 }
@@ -234,12 +235,15 @@ export type ReportTriage = {
   status: ReportStatusValue;
   resolution: string | null;
   assigneeId: string | null;
+  priority: ReportPriority;
+  dueAt: Date | null;
 };
 
 export async function findReportTriage(tx: Tx, id: string): Promise<ReportTriage | null> {
   const [report] = await rows<ReportTriage>(
     tx,
-    `SELECT id, reference, status::text AS status, resolution, assignee_id AS "assigneeId"
+    `SELECT id, reference, status::text AS status, resolution, assignee_id AS "assigneeId",
+            priority::text AS priority, due_at AS "dueAt"
        FROM incident_report WHERE id = $1::uuid`,
     [id],
   );
@@ -250,13 +254,15 @@ export async function findReportTriage(tx: Tx, id: string): Promise<ReportTriage
 export async function updateReportTriage(
   tx: Tx,
   id: string,
-  change: Partial<Pick<ReportTriage, "status" | "resolution" | "assigneeId">>,
+  change: Partial<Omit<ReportTriage, "id" | "reference">>,
 ): Promise<void> {
   const params: unknown[] = [id];
   const set: string[] = [];
   if (change.status !== undefined) set.push(`status = $${params.push(change.status)}::"ReportStatus"`);
   if (change.resolution !== undefined) set.push(`resolution = $${params.push(change.resolution)}`);
   if (change.assigneeId !== undefined) set.push(`assignee_id = $${params.push(change.assigneeId)}::uuid`);
+  if (change.priority !== undefined) set.push(`priority = $${params.push(change.priority)}::"ReportPriority"`);
+  if (change.dueAt !== undefined) set.push(`due_at = $${params.push(change.dueAt)}`);
   if (set.length === 0) return;
   await rows(tx, `UPDATE incident_report SET ${set.join(", ")}, updated_at = now() WHERE id = $1::uuid`, params);
 }

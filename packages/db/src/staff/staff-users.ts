@@ -45,3 +45,50 @@ export async function recordStaffLogin(tx: Tx, id: string, at: Date): Promise<vo
 export async function countStaffUsers(db: Db): Promise<number> {
   return db.prisma.staffUser.count();
 }
+
+/** A staff user as the staff page lists it. */
+export type StaffListRow = Omit<StaffUserRow, "passwordHash"> & { createdAt: Date; lastLoginAt: Date | null };
+
+/** Every staff user, active ones first, by e-mail. */
+export async function findAllStaffUsers(conn: Conn): Promise<StaffListRow[]> {
+  return rows<StaffListRow>(
+    conn,
+    `SELECT "id", "email", "name", "role"::text AS "role", "active", "created_at" AS "createdAt",
+            "last_login_at" AS "lastLoginAt"
+       FROM "staff_user" ORDER BY "active" DESC, "email"`,
+  );
+}
+
+/** Locks a staff user's row for a change; null when there is none. */
+export async function lockStaffUser(tx: Tx, id: string): Promise<StaffUserRow | null> {
+  const [user] = await rows<StaffUserRow>(tx, `SELECT ${STAFF} FROM "staff_user" WHERE "id" = $1::uuid FOR UPDATE`, [
+    id,
+  ]);
+  return user ?? null;
+}
+
+/** How many active admins there are, other than `exceptId`, their rows locked: the last one must stay. */
+export async function countOtherActiveAdmins(tx: Tx, exceptId: string): Promise<number> {
+  const found = await rows(
+    tx,
+    `SELECT "id" FROM "staff_user" WHERE "role" = 'admin' AND "active" AND "id" <> $1::uuid FOR UPDATE`,
+    [exceptId],
+  );
+  return found.length;
+}
+
+/** Changes the fields given (undefined: unchanged). */
+export async function updateStaffUser(
+  tx: Tx,
+  id: string,
+  change: Partial<Pick<StaffUserRow, "name" | "role" | "active" | "passwordHash">>,
+): Promise<void> {
+  const params: unknown[] = [id];
+  const set: string[] = [];
+  if (change.name !== undefined) set.push(`"name" = $${params.push(change.name)}`);
+  if (change.role !== undefined) set.push(`"role" = $${params.push(change.role)}::"StaffRole"`);
+  if (change.active !== undefined) set.push(`"active" = $${params.push(change.active)}`);
+  if (change.passwordHash !== undefined) set.push(`"password_hash" = $${params.push(change.passwordHash)}`);
+  if (set.length === 0) return;
+  await rows(tx, `UPDATE "staff_user" SET ${set.join(", ")} WHERE "id" = $1::uuid`, params);
+}

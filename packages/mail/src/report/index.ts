@@ -3,3 +3,4 @@ export {
   type ReportConfirmation,
   type ReportConfirmationMail,
 } from "./render-report-confirmation.ts";
+export { renderReportReply, type ReportReply } from "./render-report-reply.ts";

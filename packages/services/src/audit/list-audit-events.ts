@@ -3,7 +3,8 @@ import type { Ctx } from "../context.ts";
 
 export type { AuditQuery };
 
-/** The audit trail, newest first, filtered by subject and action; `before` pages by id. */
+/** The audit trail, newest first, filtered by who, what, when and subject; `before` pages by id. */
 export async function listAuditEvents(ctx: Pick<Ctx, "db">, q: AuditQuery) {
-  return findAuditEvents(ctx.db, q);
+  const events = await findAuditEvents(ctx.db, q);
+  return events.map((e) => ({ ...e, at: e.at.toISOString() }));
 }

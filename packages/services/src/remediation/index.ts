@@ -4,6 +4,8 @@ export { recordOwnerReplies, type RecordedReplies } from "./record-owner-replies
 export { revokeNoticeLink } from "./revoke-notice-link.ts";
 export { listCampaignHosts } from "./list-campaign-hosts.ts";
 export { getCampaignProgress } from "./get-campaign-progress.ts";
+export { listOrganizationProgress } from "./list-organization-progress.ts";
+export { listSectorProgress } from "./list-sector-progress.ts";
 export { remindCampaign, type RemindResult } from "./remind-campaign.ts";
 export { findStillSeenHosts } from "./still-seen.ts";
 export type { HostFilter, CampaignHostRow, ProgressDay, StillSeenHost } from "@baken/db";

@@ -35,6 +35,16 @@ export async function getReport(ctx: Pick<Ctx, "db">, input: { id: string; lang:
       author: n.author?.email ?? null,
       createdAt: n.createdAt.toISOString(),
     })),
+    replies: r.replies.map((x) => ({
+      id: x.id,
+      body: x.body,
+      language: x.language,
+      to: x.toEmail,
+      author: x.author ? { email: x.author.email, name: x.author.name } : null,
+      createdAt: x.createdAt.toISOString(),
+      sentAt: iso(x.sentAt),
+      error: x.lastError,
+    })),
   };
 }
 

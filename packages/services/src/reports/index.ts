@@ -7,3 +7,7 @@ export { updateReport, type ReportChange } from "./update-report.ts";
 export { addReportNote } from "./add-report-note.ts";
 export { getReportAttachment } from "./get-report-attachment.ts";
 export type { ReportSummary } from "./report-view.ts";
+export { replyToReport } from "./reply-to-report.ts";
+export { sendReportReply, recordReplyRefused, type ReplyResult } from "./send-report-reply.ts";
+export { requeueReportReplies } from "./requeue-report-replies.ts";
+export { listReportAssignees } from "./list-report-assignees.ts";

@@ -35,6 +35,8 @@ export function reportSummary(
     | "rsitType"
     | "tlp"
     | "ongoing"
+    | "priority"
+    | "dueAt"
   > & { assignee: Assignee; _count: { attachments: number } },
 ) {
   return {
@@ -52,6 +54,8 @@ export function reportSummary(
     tlp: r.tlp,
     ongoing: r.ongoing,
     assignee: r.assignee,
+    priority: r.priority,
+    dueAt: r.dueAt?.toISOString() ?? null,
     attachmentCount: r._count.attachments,
   };
 }

@@ -1,4 +1,4 @@
-import { AppError, checkStatusChange, notFound, type ReportStatusValue } from "@baken/core";
+import { AppError, checkStatusChange, notFound, type ReportPriority, type ReportStatusValue } from "@baken/core";
 import {
   findReportTriage,
   findStaffUser,
@@ -17,17 +17,20 @@ export type ReportChange = {
   resolution?: string;
   /** a staff user (analyst or admin) to assign, or null to unassign */
   assigneeId?: string | null;
+  priority?: ReportPriority;
+  /** when it should be handled by; null clears it */
+  dueAt?: Date | null;
 };
 
 /**
- * Moves a report through triage and (un)assigns it. The row is locked for the change, so two analysts
+ * Moves a report through triage, (un)assigns it to a colleague, sets its priority and due date. The row is locked for the change, so two analysts
  * acting at once are applied one after the other, each checked against the state the other left.
  */
 export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: ReportChange): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
     if (!(await lockReport(tx, change.id))) throw notFound(`Incident report ${change.id}`);
     const report = (await findReportTriage(tx, change.id))!;
-    const data: Partial<Pick<ReportTriage, "status" | "resolution" | "assigneeId">> = {};
+    const data: Partial<Omit<ReportTriage, "id" | "reference">> = {};
     const audit = (action: string, details: Record<string, unknown>) =>
       recordAudit(tx, actor, { action, subjectType: "incident_report", subjectId: report.id, details });
 
@@ -71,6 +74,19 @@ export async function updateReport(ctx: Pick<Ctx, "db">, actor: Actor, change: R
         from: report.assigneeId,
         to: change.assigneeId,
         email,
+      });
+    }
+
+    if (change.priority !== undefined && change.priority !== report.priority) {
+      data.priority = change.priority;
+      await audit("report.priority", { reference: report.reference, from: report.priority, to: change.priority });
+    }
+    if (change.dueAt !== undefined && change.dueAt?.getTime() !== report.dueAt?.getTime()) {
+      data.dueAt = change.dueAt;
+      await audit("report.due", {
+        reference: report.reference,
+        from: report.dueAt?.toISOString() ?? null,
+        to: change.dueAt?.toISOString() ?? null,
       });
     }
 

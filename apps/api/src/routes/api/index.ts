@@ -8,6 +8,7 @@ import feeds from "./feeds/index.ts";
 import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
+import staff from "./staff/index.ts";
 import tokens from "./tokens/index.ts";
 import notices from "./notices/index.ts";
 import overview from "./overview/index.ts";
@@ -50,6 +51,7 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(campaigns, { prefix: "/campaigns" });
   await app.register(reports, { prefix: "/reports" });
   await app.register(tokens, { prefix: "/tokens" });
+  await app.register(staff, { prefix: "/staff" });
   await app.register(feeds, { prefix: "/feeds" });
   await app.register(signals, { prefix: "/signals" });
   await app.register(overview, { prefix: "/overview" });

@@ -28,4 +28,11 @@ export const de: ReportMailTexts = {
   ],
   notYou:
     "Sie haben diese Meldung nicht gesendet? Dann hat jemand Ihre E-Mail-Adresse versehentlich angegeben, und Sie können diese Nachricht ignorieren.",
+  reply: {
+    subject: (ref) => `Ihre Vorfallmeldung ${ref}`,
+    intro: (ref) => `Zu Ihrer Vorfallmeldung ${ref}:`,
+    signature: ({ author, cert }) => (author ? `${author}, ${cert}` : cert),
+    howToAnswer: (ref) =>
+      `Um zu antworten, antworten Sie auf diese E-Mail und behalten Sie die Referenz ${ref} im Betreff.`,
+  },
 };

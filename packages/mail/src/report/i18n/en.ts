@@ -28,4 +28,10 @@ export const en: ReportMailTexts = {
   ],
   notYou:
     "Did you not send this report? Then someone typed your e-mail address by mistake, and you can ignore this message.",
+  reply: {
+    subject: (ref) => `Your incident report ${ref}`,
+    intro: (ref) => `About your incident report ${ref}:`,
+    signature: ({ author, cert }) => (author ? `${author}, ${cert}` : cert),
+    howToAnswer: (ref) => `To answer, reply to this e-mail and keep the reference ${ref} in the subject.`,
+  },
 };

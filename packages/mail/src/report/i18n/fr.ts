@@ -29,4 +29,10 @@ export const fr: ReportMailTexts = {
   ],
   notYou:
     "Vous n'avez pas envoyé ce signalement\u00a0? Quelqu'un a alors saisi votre adresse e-mail par erreur et vous pouvez ignorer ce message.",
+  reply: {
+    subject: (ref) => `Votre signalement d’incident ${ref}`,
+    intro: (ref) => `Au sujet de votre signalement d’incident ${ref}\u00a0:`,
+    signature: ({ author, cert }) => (author ? `${author}, ${cert}` : cert),
+    howToAnswer: (ref) => `Pour nous répondre, répondez à cet e-mail en gardant la référence ${ref} dans l’objet.`,
+  },
 };

@@ -28,4 +28,11 @@ export const nl: ReportMailTexts = {
   ],
   notYou:
     "Hebt u deze melding niet verstuurd? Dan heeft iemand uw e-mailadres per vergissing ingevuld en mag u dit bericht negeren.",
+  reply: {
+    subject: (ref) => `Uw incidentmelding ${ref}`,
+    intro: (ref) => `Over uw incidentmelding ${ref}:`,
+    signature: ({ author, cert }) => (author ? `${author}, ${cert}` : cert),
+    howToAnswer: (ref) =>
+      `Wilt u antwoorden? Beantwoord deze e-mail en laat de referentie ${ref} in het onderwerp staan.`,
+  },
 };

@@ -22,4 +22,11 @@ export type ReportMailTexts = {
   nextTitle: string;
   next: (o: { reference: string; phone: string }) => string[];
   notYou: string;
+  /** A staff member's reply to the reporter, written in the console. */
+  reply: {
+    subject: (reference: string) => string;
+    intro: (reference: string) => string;
+    signature: (o: { author: string | null; cert: string }) => string;
+    howToAnswer: (reference: string) => string;
+  };
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import attachmentRoutes from "./attachments.ts";
 import noteRoutes from "./notes.ts";
+import replyRoutes from "./replies.ts";
 import reportRoutes from "./reports.ts";
 
 /**
@@ -10,5 +11,6 @@ import reportRoutes from "./reports.ts";
 export default async function reports(app: FastifyInstance) {
   await app.register(reportRoutes);
   await app.register(noteRoutes);
+  await app.register(replyRoutes);
   await app.register(attachmentRoutes);
 }

@@ -1,4 +1,4 @@
-import { REPORT_LANGUAGES, REPORT_STATUSES, RSIT_CLASSES, TLPS } from "@baken/core";
+import { REPORT_LANGUAGES, REPORT_PRIORITIES, REPORT_STATUSES, RSIT_CLASSES, TLPS } from "@baken/core";
 import { z } from "zod";
 
 // Response shapes of the triage API: what staff see of a report (no attachment bytes, no submission key).
@@ -29,6 +29,8 @@ export const reportSummary = z.object({
   tlp: z.enum(TLPS),
   ongoing: z.boolean().nullable(),
   assignee: staffRef,
+  priority: z.enum(REPORT_PRIORITIES),
+  dueAt: z.string().nullable(),
   attachmentCount: z.number().int(),
 });
 
@@ -69,6 +71,20 @@ export const reportDetail = reportSummary.extend({
     }),
   ),
   notes: z.array(reportNote),
+  replies: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        body: z.string(),
+        language: z.enum(REPORT_LANGUAGES),
+        to: z.string(),
+        author: z.object({ email: z.string(), name: z.string() }).nullable(),
+        createdAt: z.string(),
+        sentAt: z.string().nullable().describe("null: not mailed yet"),
+        error: z.string().nullable().describe("why the relay refused it for good"),
+      }),
+    )
+    .describe("replies to the reporter, oldest first"),
 });
 
 /** A day ("2026-11-23") as a bound: `from` starts it, `to` includes all of it. Timestamps are taken as they are. */
@@ -100,7 +116,15 @@ export const reportChange = z
     status: z.enum(REPORT_STATUSES).optional(),
     resolution: z.string().trim().min(1).max(5000).optional(),
     assigneeId: z.uuid().nullable().optional(),
+    priority: z.enum(REPORT_PRIORITIES).optional(),
+    dueAt: z
+      .string()
+      .refine((s) => !Number.isNaN(Date.parse(s)), "a date (2026-12-01) or an ISO timestamp")
+      .transform((s) => new Date(s))
+      .nullable()
+      .optional()
+      .describe("when it should be handled by; null clears it"),
   })
-  .refine((c) => c.status !== undefined || c.resolution !== undefined || c.assigneeId !== undefined, {
-    message: "give a status, a resolution or an assigneeId",
+  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    message: "give a status, a resolution, an assigneeId, a priority or a dueAt",
   });
