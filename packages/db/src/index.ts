@@ -172,6 +172,23 @@ export {
   type NewFeedReport,
 } from "./feeds/feed-reports.ts";
 
+// Reach: RIPE imports and their rows; the network's abuse contact of addresses.
+export {
+  insertRipeImport,
+  startRipeImport,
+  setRipeImportProgress,
+  failRipeImport,
+  activateRipeImport,
+  findRipeImports,
+  findRipeImport,
+  activeRipeImportId,
+  type RipeImportRow,
+  type RipeImportFile,
+  type RipeImportProgress,
+  type RipeImportStatus,
+} from "./reach/ripe-imports.ts";
+export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
+
 // Staff.
 export {
   findStaffUser,

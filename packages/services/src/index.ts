@@ -12,3 +12,4 @@ export * from "./remediation/index.ts";
 export * from "./reports/index.ts";
 export * from "./feeds/index.ts";
 export * from "./api-tokens/index.ts";
+export * from "./reach/index.ts";

@@ -1,6 +1,7 @@
 import { confirmReport } from "./confirm-report.ts";
 import { deliverNoticeHandler } from "./deliver-notice.ts";
 import type { Handlers } from "./handler.ts";
+import { importRipeHandler } from "./import-ripe.ts";
 import { pullFeedHandler } from "./pull-feed.ts";
 import { remindCampaignHandler } from "./remind-campaign.ts";
 
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   "confirm-report": confirmReport,
   "remind-campaign": remindCampaignHandler,
   "pull-feed": pullFeedHandler,
+  "import-ripe": importRipeHandler,
 };

@@ -7,6 +7,7 @@ import feeds from "./feeds/index.ts";
 import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
+import ripe from "./ripe/index.ts";
 import tokens from "./tokens/index.ts";
 
 /**
@@ -33,4 +34,5 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(reports, { prefix: "/reports" });
   await app.register(tokens, { prefix: "/tokens" });
   await app.register(feeds, { prefix: "/feeds" });
+  await app.register(ripe, { prefix: "/ripe" });
 }
