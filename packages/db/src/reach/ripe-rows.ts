@@ -75,8 +75,8 @@ export type NetworkAbuseContact = {
   object: string;
   kind: ReachKind;
   name: string | null;
-  /** The most specific stored prefix covering the addresses. */
-  cidr: string;
+  /** The most specific stored prefixes covering the addresses (each once). */
+  cidrs: string[];
   /** Which of the addresses asked about it covers (as given). */
   addresses: string[];
 };
@@ -89,9 +89,11 @@ export type NetworkAbuseContact = {
  */
 export async function networkAbuseContacts(conn: Conn, addresses: string[]): Promise<NetworkAbuseContact[]> {
   if (addresses.length === 0) return [];
-  const found = await rows<Omit<NetworkAbuseContact, "addresses" | "source"> & { address: string }>(
+  const found = await rows<
+    Omit<NetworkAbuseContact, "addresses" | "source" | "cidrs"> & { address: string; cidr: string }
+  >(
     conn,
-    `SELECT DISTINCT ON (a."given") a."given" AS "address", abbrev(p."cidr") AS "cidr", p."mailbox",
+    `SELECT DISTINCT ON (a."given") a."given" AS "address", p."cidr"::text AS "cidr", p."mailbox",
             p."kind", p."source" AS "object", p."name"
        FROM unnest($1::text[]) AS a("given")
        CROSS JOIN LATERAL (SELECT a."given"::inet AS "addr") v
@@ -104,10 +106,12 @@ export async function networkAbuseContacts(conn: Conn, addresses: string[]): Pro
   const byMailbox = new Map<string, NetworkAbuseContact>();
   for (const f of found) {
     const known = byMailbox.get(f.mailbox);
-    if (known) known.addresses.push(f.address);
-    else {
-      const { address, ...rest } = f;
-      byMailbox.set(f.mailbox, { ...rest, source: "ripe", addresses: [address] });
+    if (known) {
+      known.addresses.push(f.address);
+      if (!known.cidrs.includes(f.cidr)) known.cidrs.push(f.cidr);
+    } else {
+      const { address, cidr, ...rest } = f;
+      byMailbox.set(f.mailbox, { ...rest, source: "ripe", cidrs: [cidr], addresses: [address] });
     }
   }
   return [...byMailbox.values()].sort((a, b) => b.addresses.length - a.addresses.length);
