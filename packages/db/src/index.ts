@@ -188,6 +188,8 @@ export {
   type RipeImportStatus,
 } from "./reach/ripe-imports.ts";
 export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
+export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
+export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
 
 // Staff.
 export {

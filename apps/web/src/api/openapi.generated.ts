@@ -2873,10 +2873,23 @@ export interface paths {
               source: string | null;
               summary: {
                 byReason: {
+                  abuse_asn: number;
+                  abuse_network: number;
                   asn: number;
                   domain: number;
                   manual: number;
                   network: number;
+                  security_txt: number;
+                };
+                coverage: {
+                  abuseContact: number;
+                  bySource: {
+                    asn: number;
+                    network: number;
+                    security_txt: number;
+                  };
+                  nobody: number;
+                  registered: number;
                 };
                 exposures: number;
                 matched: number;
@@ -2884,6 +2897,8 @@ export interface paths {
                   count: number;
                   /** Format: uuid */
                   id: string;
+                  /** @enum {string} */
+                  kind: "registered" | "abuse_contact";
                   name: string;
                 }[];
                 unmatched: number;
@@ -3135,14 +3150,15 @@ export interface paths {
                   organizationId: string;
                   organizationName: string | null;
                   /** @enum {string} */
-                  reason: "manual" | "domain" | "network" | "asn";
+                  reason: "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn";
                 }[];
                 hostname: string | null;
                 id: number;
                 ip: string | null;
                 line: number;
                 /** @enum {string|null} */
-                matchReason: "manual" | "domain" | "network" | "asn" | null;
+                matchReason:
+                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
                 organization: {
                   /** Format: uuid */
                   id: string;
@@ -3319,7 +3335,8 @@ export interface paths {
                 ip: string | null;
                 line: number;
                 /** @enum {string|null} */
-                matchReason: "manual" | "domain" | "network" | "asn" | null;
+                matchReason:
+                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
                 network: boolean;
                 organization: {
                   /** Format: uuid */
