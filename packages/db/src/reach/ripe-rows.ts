@@ -1,4 +1,4 @@
-import type { ReachAsnRow, ReachKind, ReachPrefixRow } from "@baken/core";
+import type { ReachAnswer, ReachAsnRow, ReachKind, ReachPrefixRow } from "@baken/core";
 import { finished } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { CopyWriter } from "../lists/copy-text.ts";
@@ -12,9 +12,9 @@ export async function copyRipeRows(
   importId: number,
   data: { prefixes: Iterable<ReachPrefixRow>; asns: Iterable<ReachAsnRow> },
 ): Promise<{ prefixCount: number; asnCount: number }> {
-  const prefixCount = await copyInto(tx, "ripe_prefix", "cidr", data.prefixes, (r) => [
+  const line = (key: string | number, r: ReachAnswer) => [
     importId,
-    r.cidr,
+    key,
     r.mailbox,
     r.kind,
     r.source,
@@ -22,18 +22,9 @@ export async function copyRipeRows(
     r.role,
     r.org,
     r.orgName,
-  ]);
-  const asnCount = await copyInto(tx, "ripe_asn", "asn", data.asns, (r) => [
-    importId,
-    r.asn,
-    r.mailbox,
-    r.kind,
-    r.source,
-    r.name,
-    r.role,
-    r.org,
-    r.orgName,
-  ]);
+  ];
+  const prefixCount = await copyInto(tx, "ripe_prefix", "cidr", data.prefixes, (r) => line(r.cidr, r));
+  const asnCount = await copyInto(tx, "ripe_asn", "asn", data.asns, (r) => line(r.asn, r));
   return { prefixCount, asnCount };
 }
 
