@@ -29,6 +29,8 @@ COPY . .
 # The Prisma client (the postinstall step that --ignore-scripts skipped), the console's static build, then
 # the api and worker bundles.
 RUN npm run db:generate && npm run build --workspace @baken/web --if-present && npm run build:server
+# RIPE_UPLOAD_DIR in docker-compose: a volume mounted here starts with this folder's owner.
+RUN mkdir -p /var/lib/baken/ripe-uploads && chown node:node /var/lib/baken/ripe-uploads
 
 USER node
 ENV HOST=0.0.0.0 PORT=3000

@@ -29,6 +29,8 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
     [QUEUES.schedule]: 1,
     // A pull streams a report into one transaction: one at a time, beside the upload traffic of the api.
     [QUEUES.feeds]: 1,
+    // A RIPE import holds its dump's ranges in memory (~400 MiB at the real size): one at a time.
+    [QUEUES.reach]: 1,
   };
   const workers = (Object.values(QUEUES) as QueueName[])
     .filter((queue) => Object.values(jobQueue).includes(queue))

@@ -103,6 +103,9 @@ const schema = z.object({
   MAIL_CATCHER_SMTP_PORT: int(1025, 1).pipe(z.number().max(65535)),
   MAIL_CATCHER_HTTP_PORT: int(8025, 1).pipe(z.number().max(65535)),
   BAKEN_ADMIN_EMAIL: z.email().optional(),
+  /** Where the api stores uploaded RIPE dump files for the worker's import job (shared by both). */
+  RIPE_UPLOAD_DIR: z.string().min(1).default(".data/ripe-uploads"),
+  RIPE_UPLOAD_MAX_BYTES: int(8 * 1024 * 1024 * 1024, 1024),
   BAKEN_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });
 
@@ -197,6 +200,11 @@ function shape(env: Env, warnings: string[]) {
       /** A failed pull is tried this many times in all, with exponential backoff from backoffMs. */
       pullAttempts: env.FEED_PULL_ATTEMPTS,
       backoffMs: env.FEED_PULL_BACKOFF_SECONDS * 1000,
+    },
+    reach: {
+      uploadDir: env.RIPE_UPLOAD_DIR,
+      /** All the files of one RIPE upload together. */
+      uploadMaxBytes: env.RIPE_UPLOAD_MAX_BYTES,
     },
     reports: {
       maxFiles: env.REPORT_MAX_FILES,

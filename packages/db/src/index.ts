@@ -188,6 +188,25 @@ export {
   type NewFeedReport,
 } from "./feeds/feed-reports.ts";
 
+// Reach: RIPE imports and their rows; the network's abuse contact of addresses.
+export {
+  insertRipeImport,
+  startRipeImport,
+  setRipeImportProgress,
+  failRipeImport,
+  activateRipeImport,
+  findRipeImports,
+  findRipeImport,
+  activeRipeImportId,
+  type RipeImportRow,
+  type RipeImportFile,
+  type RipeImportProgress,
+  type RipeImportStatus,
+} from "./reach/ripe-imports.ts";
+export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
+export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
+export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
+
 // Staff.
 export {
   findStaffUser,

@@ -31,7 +31,7 @@ export const view = (over: Partial<NoticeView> = {}): NoticeView => ({
     compromiseSince: new Date("2021-01-01T00:00:00Z"),
     rsit: { rsitClass: "vulnerable", rsitType: "vulnerable-system" },
   },
-  organization: { name: "Gemeente Voorbeeld" },
+  organization: { name: "Gemeente Voorbeeld", operator: false },
   hostCount: 3,
   firstSeen: new Date("2026-11-20T08:00:00Z"),
   lastSeen: new Date("2026-11-21T09:30:00Z"),

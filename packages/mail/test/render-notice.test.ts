@@ -85,8 +85,28 @@ describe("renderNotice", () => {
     expect(r.text.replace(/\s+/g, " ")).toContain("is 1 systeem nog altijd kwetsbaar");
   });
 
+  it("asks a network operator's abuse desk to forward, in each language", () => {
+    const forward = {
+      en: "forward this message to the customer",
+      nl: "stuur dit bericht door",
+      fr: "transmettre ce message au client",
+      de: "an den Kunden weiter",
+    };
+    for (const language of ["en", "nl", "fr", "de"] as const) {
+      const operator = renderNotice(
+        view({ language, organization: { name: "abuse@hoster.example (abuse contact)", operator: true } }),
+      );
+      expect(operator.text).toContain(forward[language]);
+      expect(operator.text).not.toContain("abuse@hoster.example (abuse contact)");
+      const registered = renderNotice(view({ language }));
+      expect(registered.text).not.toContain(forward[language]);
+    }
+  });
+
   it("shows TLP:AMBER+STRICT and escapes HTML from campaign data", () => {
-    const r = renderNotice(view({ tlp: "AMBER_STRICT", organization: { name: "<script>x</script>" } }));
+    const r = renderNotice(
+      view({ tlp: "AMBER_STRICT", organization: { name: "<script>x</script>", operator: false } }),
+    );
     expect(r.subject).toContain("TLP:AMBER+STRICT");
     expect(r.html).not.toContain("<script>x");
     expect(r.html).toContain("&lt;script&gt;");

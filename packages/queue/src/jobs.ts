@@ -18,6 +18,11 @@ export const QUEUES = {
    * One at a time per worker process.
    */
   feeds: "feeds",
+  /**
+   * Reach (issue 14): RIPE imports (minutes of one core, ~400 MiB at the real size: one at a time) and the
+   * online contact lookups after an upload.
+   */
+  reach: "reach",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -29,6 +34,8 @@ export const jobSchemas = {
   "remind-campaign": z.object({ campaignId: z.uuid() }),
   /** `schedule`: by the source's job scheduler; `manual`: staff asked for it. */
   "pull-feed": z.object({ feedSourceId: z.uuid(), trigger: z.enum(["schedule", "manual"]).default("schedule") }),
+  /** An uploaded RIPE dump (its files in RIPE_UPLOAD_DIR) to import. */
+  "import-ripe": z.object({ importId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -41,6 +48,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "reply-report": QUEUES.mail,
   "remind-campaign": QUEUES.schedule,
   "pull-feed": QUEUES.feeds,
+  "import-ripe": QUEUES.reach,
 };
 
 /**
@@ -60,6 +68,8 @@ export function jobId<N extends JobName>(name: N, data: JobData<N>): string {
     // A pull staff asked for: one waiting per source (the scheduler's runs have ids of BullMQ's own).
     case "pull-feed":
       return `pull-${(data as JobData<"pull-feed">).feedSourceId}`;
+    case "import-ripe":
+      return `ripe-import-${(data as JobData<"import-ripe">).importId}`;
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }

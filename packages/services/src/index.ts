@@ -19,3 +19,4 @@ export * from "./api-tokens/index.ts";
 export * from "./signals/index.ts";
 export * from "./search/index.ts";
 export * from "./overview/index.ts";
+export * from "./reach/index.ts";

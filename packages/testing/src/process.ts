@@ -77,8 +77,8 @@ export function startProcess(
 }
 
 /** Runs an entry point (as `startProcess`) to its end. */
-export async function runProcess(script: string, env: Record<string, string | undefined> = {}) {
-  const running = startProcess(script, env);
+export async function runProcess(script: string, env: Record<string, string | undefined> = {}, args: string[] = []) {
+  const running = startProcess(script, env, args);
   const exit = await running.exited;
   return { ...exit, stdout: running.stdout, stderr: running.stderr };
 }

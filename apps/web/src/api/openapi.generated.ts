@@ -3090,10 +3090,23 @@ export interface paths {
               source: string | null;
               summary: {
                 byReason: {
+                  abuse_asn: number;
+                  abuse_network: number;
                   asn: number;
                   domain: number;
                   manual: number;
                   network: number;
+                  security_txt: number;
+                };
+                coverage: {
+                  abuseContact: number;
+                  bySource: {
+                    asn: number;
+                    network: number;
+                    security_txt: number;
+                  };
+                  nobody: number;
+                  registered: number;
                 };
                 exposures: number;
                 matched: number;
@@ -3101,6 +3114,8 @@ export interface paths {
                   count: number;
                   /** Format: uuid */
                   id: string;
+                  /** @enum {string} */
+                  kind: "registered" | "abuse_contact";
                   name: string;
                 }[];
                 unmatched: number;
@@ -3352,14 +3367,15 @@ export interface paths {
                   organizationId: string;
                   organizationName: string | null;
                   /** @enum {string} */
-                  reason: "manual" | "domain" | "network" | "asn";
+                  reason: "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn";
                 }[];
                 hostname: string | null;
                 id: number;
                 ip: string | null;
                 line: number;
                 /** @enum {string|null} */
-                matchReason: "manual" | "domain" | "network" | "asn" | null;
+                matchReason:
+                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
                 organization: {
                   /** Format: uuid */
                   id: string;
@@ -3536,7 +3552,8 @@ export interface paths {
                 ip: string | null;
                 line: number;
                 /** @enum {string|null} */
-                matchReason: "manual" | "domain" | "network" | "asn" | null;
+                matchReason:
+                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
                 network: boolean;
                 organization: {
                   /** Format: uuid */
@@ -5392,6 +5409,339 @@ export interface paths {
                 id: string;
                 name: string;
               }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/ripe/imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RIPE imports, newest first (the active one is what matching uses) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              imports: {
+                /** @description the import matching uses */
+                active: boolean;
+                asnCount: number;
+                countries: string[] | null;
+                createdAt: string;
+                /** @description the admin's e-mail; null from the command line */
+                createdBy: string | null;
+                dumpDate: string | null;
+                error: string | null;
+                files: {
+                  bytes: number;
+                  name: string;
+                }[];
+                finishedAt: string | null;
+                id: number;
+                /** @enum {string} */
+                origin: "upload" | "cli";
+                prefixCount: number;
+                progress: {
+                  bytesRead?: number;
+                  bytesTotal?: number;
+                  file?: string;
+                  /** @enum {string} */
+                  phase?: "reading" | "resolving" | "writing";
+                };
+                report: {
+                  /** @enum {string} */
+                  asnScope: "all" | "delegated" | "org";
+                  autNum: {
+                    inScope: number;
+                    read: number;
+                    withContact: number;
+                    without: number;
+                  };
+                  countries: string[] | null;
+                  /** @description the newest last-modified read */
+                  dumpDate: string | null;
+                  inet6num: {
+                    inherited: number;
+                    inScope: number;
+                    read: number;
+                    withContact: number;
+                    without: number;
+                  };
+                  inetnum: {
+                    inherited: number;
+                    inScope: number;
+                    read: number;
+                    withContact: number;
+                    without: number;
+                  };
+                  malformed: {
+                    count: number;
+                    first: {
+                      file: string;
+                      line: number;
+                      reason: string;
+                    }[];
+                  };
+                  /** @description objects read per type */
+                  objects: {
+                    [key: string]: number;
+                  };
+                } | null;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "queued" | "running" | "succeeded" | "failed";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /**
+     * Upload a RIPE dump's files; the worker imports them (202, follow GET /api/ripe/imports/:id)
+     * @description multipart/form-data: one or more fields `files` (ripe.db.inetnum, ripe.db.inet6num, ripe.db.aut-num, ripe.db.organisation, ripe.db.role; gzipped or not; any order; optionally delegated-ripencc-latest) and optionally `countries` (BE,LU: keep only the ranges of these countries, and their ASNs).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the import matching uses */
+              active: boolean;
+              asnCount: number;
+              countries: string[] | null;
+              createdAt: string;
+              /** @description the admin's e-mail; null from the command line */
+              createdBy: string | null;
+              dumpDate: string | null;
+              error: string | null;
+              files: {
+                bytes: number;
+                name: string;
+              }[];
+              finishedAt: string | null;
+              id: number;
+              /** @enum {string} */
+              origin: "upload" | "cli";
+              prefixCount: number;
+              progress: {
+                bytesRead?: number;
+                bytesTotal?: number;
+                file?: string;
+                /** @enum {string} */
+                phase?: "reading" | "resolving" | "writing";
+              };
+              report: {
+                /** @enum {string} */
+                asnScope: "all" | "delegated" | "org";
+                autNum: {
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                countries: string[] | null;
+                /** @description the newest last-modified read */
+                dumpDate: string | null;
+                inet6num: {
+                  inherited: number;
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                inetnum: {
+                  inherited: number;
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                malformed: {
+                  count: number;
+                  first: {
+                    file: string;
+                    line: number;
+                    reason: string;
+                  }[];
+                };
+                /** @description objects read per type */
+                objects: {
+                  [key: string]: number;
+                };
+              } | null;
+              startedAt: string | null;
+              /** @enum {string} */
+              status: "queued" | "running" | "succeeded" | "failed";
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/ripe/imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One RIPE import: status, progress while it runs, counts and malformed objects */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description the import matching uses */
+              active: boolean;
+              asnCount: number;
+              countries: string[] | null;
+              createdAt: string;
+              /** @description the admin's e-mail; null from the command line */
+              createdBy: string | null;
+              dumpDate: string | null;
+              error: string | null;
+              files: {
+                bytes: number;
+                name: string;
+              }[];
+              finishedAt: string | null;
+              id: number;
+              /** @enum {string} */
+              origin: "upload" | "cli";
+              prefixCount: number;
+              progress: {
+                bytesRead?: number;
+                bytesTotal?: number;
+                file?: string;
+                /** @enum {string} */
+                phase?: "reading" | "resolving" | "writing";
+              };
+              report: {
+                /** @enum {string} */
+                asnScope: "all" | "delegated" | "org";
+                autNum: {
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                countries: string[] | null;
+                /** @description the newest last-modified read */
+                dumpDate: string | null;
+                inet6num: {
+                  inherited: number;
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                inetnum: {
+                  inherited: number;
+                  inScope: number;
+                  read: number;
+                  withContact: number;
+                  without: number;
+                };
+                malformed: {
+                  count: number;
+                  first: {
+                    file: string;
+                    line: number;
+                    reason: string;
+                  }[];
+                };
+                /** @description objects read per type */
+                objects: {
+                  [key: string]: number;
+                };
+              } | null;
+              startedAt: string | null;
+              /** @enum {string} */
+              status: "queued" | "running" | "succeeded" | "failed";
             };
           };
         };

@@ -1,6 +1,7 @@
 import { confirmReport } from "./confirm-report.ts";
 import { deliverNoticeHandler } from "./deliver-notice.ts";
 import type { Handlers } from "./handler.ts";
+import { importRipeHandler } from "./import-ripe.ts";
 import { pullFeedHandler } from "./pull-feed.ts";
 import { remindCampaignHandler } from "./remind-campaign.ts";
 import { replyReport } from "./reply-report.ts";
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   "reply-report": replyReport,
   "remind-campaign": remindCampaignHandler,
   "pull-feed": pullFeedHandler,
+  "import-ripe": importRipeHandler,
 };

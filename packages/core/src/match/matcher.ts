@@ -1,7 +1,16 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
-export const MATCH_REASONS = ["manual", "domain", "network", "asn"] as const;
+/** Registered organizations first; then the fallback contacts (reach: security.txt, a range's, an ASN's abuse contact). */
+export const MATCH_REASONS = [
+  "manual",
+  "domain",
+  "network",
+  "asn",
+  "security_txt",
+  "abuse_network",
+  "abuse_asn",
+] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
 /**

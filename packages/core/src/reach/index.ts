@@ -47,3 +47,15 @@ export {
   type RdapCaching,
   type RdapResult,
 } from "./rdap-answer.ts";
+export {
+  withFallback,
+  addFallbackContacts,
+  abuseContactOrganizationId,
+  isFallbackReason,
+  FALLBACK_REASONS,
+  type FallbackAnswer,
+  type FallbackContact,
+  type FallbackData,
+  type FallbackMatcher,
+  type FallbackSource,
+} from "./fallback-matcher.ts";

@@ -44,9 +44,10 @@ export async function countQuietHosts(conn: Conn, campaignId: string, quietDays:
 export async function findRecipients(conn: Conn, organizationIds: string[]) {
   if (organizationIds.length === 0) return { organizations: [], contacts: [] };
   const [organizations, contacts] = [
-    await rows<{ id: string; name: string; language: Language; active: boolean }>(
+    await rows<{ id: string; name: string; language: Language; active: boolean; operator: boolean }>(
       conn,
-      `SELECT id, name, language::text AS language, active FROM organization WHERE id = ANY($1::uuid[]) ORDER BY name`,
+      `SELECT id, name, language::text AS language, active, kind = 'abuse_contact' AS operator
+         FROM organization WHERE id = ANY($1::uuid[]) ORDER BY name`,
       [organizationIds],
     ),
     await rows<{

@@ -89,9 +89,9 @@ export async function findListMatches(conn: Conn, id: string) {
        FROM "exposure" WHERE "list_id" = $1::uuid GROUP BY 1`,
       [id],
     ),
-    rows<{ id: string; name: string; count: number }>(
+    rows<{ id: string; name: string; count: number; kind: "registered" | "abuse_contact" }>(
       conn,
-      `SELECT o."id", o."name", c.n AS "count" FROM (
+      `SELECT o."id", o."name", c.n AS "count", o."kind" FROM (
          SELECT "organization_id", count(*)::int AS n FROM "exposure" WHERE "list_id" = $1::uuid AND "organization_id" IS NOT NULL GROUP BY 1
        ) c JOIN "organization" o ON o."id" = c."organization_id" ORDER BY c.n DESC, o."name"`,
       [id],

@@ -1,5 +1,6 @@
-import { parseIpOrNetwork, type Matcher } from "@baken/core";
+import { addFallbackContacts, parseIpOrNetwork, type FallbackContact, type Matcher } from "@baken/core";
 import { from as copyFrom } from "pg-copy-streams";
+import { ensureAbuseContactOrganizations } from "../reach/abuse-contact-organizations.ts";
 import { clientOf, type Tx } from "../transaction.ts";
 import { CandidateSets } from "./candidate-sets.ts";
 import { CopyWriter } from "./copy-text.ts";
@@ -49,6 +50,7 @@ export async function rematchRows(
   );
   const sets = new CandidateSets();
   const owners = new Set<string>();
+  const fallback = new Map<string, FallbackContact>();
   let exposures = 0;
   for (;;) {
     const batch = await client.query<{ id: number; ip: string | null; hostname: string | null; asn: number | null }>(
@@ -64,11 +66,13 @@ export async function rematchRows(
       const address = a?.ok ? a : { ip: null, network: null };
       const m = matcher.match({ ...address, hostname: r.hostname, asn: r.asn });
       if (m.organizationId) owners.add(m.organizationId);
+      addFallbackContacts(matcher, m, fallback);
       out.line([r.id, m.organizationId, m.reason, sets.digestOf(m)]);
     }
     await out.end();
   }
   await client.query(`CLOSE "rematch_cursor"`);
+  await ensureAbuseContactOrganizations(tx, [...fallback.values()]);
   await lockOwners(tx, owners);
   await sets.save(tx);
   const changed = await client.query(

@@ -30,6 +30,8 @@ export type ClaimedNotice = {
   parentId: string | null;
   organizationId: string;
   organizationName: string;
+  /** A fallback abuse contact (a network operator, a domain's security.txt), not a registered organization. */
+  operator: boolean;
   recipients: string[];
   language: Language;
   /** The status before the claim, to hand the claim back as it was. */
@@ -53,7 +55,7 @@ export async function claimNotice(db: Db, id: string): Promise<ClaimedNotice | u
           claimed AS (UPDATE notice n SET status = 'sending', attempts = n.attempts + 1 FROM before WHERE n.id = before.id
                       RETURNING n.*, before.status AS previous_status)
      SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.organization_id AS "organizationId", o.name AS "organizationName",
-            n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
+            o.kind = 'abuse_contact' AS "operator", n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
             coalesce(p.sent_at, p.created_at) AS "parentSentAt", p.token_expires_at AS "parentTokenExpiresAt",
             json_build_object('name', c.name, 'cves', coalesce(c.cves, '{}'), 'severity', c.severity, 'tlp', c.tlp,
                               'advice', c.advice, 'compromiseSince', c.compromise_since, 'rsitClass', c.rsit_class,

@@ -12,7 +12,8 @@ export type NoticeDetailRow = {
   parent: { id: string; reference: string } | null;
   campaignId: string;
   campaign: NoticeCampaign & { id: string };
-  organization: { id: string; name: string };
+  /** operator: a fallback abuse contact (an automatic organization), written to as a network operator. */
+  organization: { id: string; name: string; operator: boolean };
   recipients: string[];
   language: Language;
   attempts: number;
@@ -35,7 +36,7 @@ export async function findNoticeDetail(conn: Db | Tx, id: string): Promise<Notic
             json_build_object('id', c.id, 'name', c.name, 'cves', coalesce(c.cves, '{}'), 'severity', c.severity, 'tlp', c.tlp,
                               'advice', c.advice, 'compromiseSince', c.compromise_since, 'rsitClass', c.rsit_class,
                               'rsitType', c.rsit_type, 'classificationIdentifier', c.classification_identifier) AS campaign,
-            json_build_object('id', o.id, 'name', o.name) AS organization,
+            json_build_object('id', o.id, 'name', o.name, 'operator', o.kind = 'abuse_contact') AS organization,
             n.recipients, n.language::text AS language, n.attempts, n.last_error AS "lastError", n.message_id AS "messageId",
             n.smtp_response AS "smtpResponse", n.host_count AS "hostCount", n.created_at AS "createdAt", n.sent_at AS "sentAt",
             n.token_expires_at AS "tokenExpiresAt", coalesce(p.sent_at, p.created_at) AS "parentSentAt",

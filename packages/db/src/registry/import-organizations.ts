@@ -6,7 +6,9 @@ import { rows, type Tx } from "../transaction.ts";
  * arrays, no per-row round trip). An updated organization's contacts, networks, ASNs and domains become
  * exactly the record's (a contact that stays keeps its id, PGP key and active flag). Straight on the pg
  * connection: Prisma's raw queries kept ~100 MB of parameter copies alive for a 5,000-organization file;
- * pg passes the arrays as they are. Names must be distinct.
+ * pg passes the arrays as they are. Names must be distinct. Organizations not in the file are left as they
+ * are, the abuse contacts made by matching (kind 'abuse_contact') among them; one the file names becomes
+ * registered.
  */
 export async function upsertOrganizations(
   tx: Tx,
@@ -18,7 +20,7 @@ export async function upsertOrganizations(
      SELECT t."name", t."sector", t."country", t."language"::"Language", now()
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t("name", "sector", "country", "language")
      ON CONFLICT ("name") DO UPDATE SET "sector" = EXCLUDED."sector", "country" = EXCLUDED."country",
-       "language" = EXCLUDED."language", "updated_at" = now()
+       "language" = EXCLUDED."language", "kind" = 'registered', "updated_at" = now()
      RETURNING "id", "name", (xmax = 0) AS "inserted"`,
     [
       records.map((r) => r.name),

@@ -150,8 +150,18 @@ export async function deleteOrganization(tx: Tx, id: string): Promise<string | n
 }
 
 /** Organizations by name, a page at a time, with how much each has registered, and how many match. */
-export async function findOrganizations(db: Db, q: { search?: string; page: number; pageSize: number }) {
-  const where = q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {};
+/**
+ * A page of the registry: registered organizations by default; `kind: "abuse_contact"` lists the
+ * organizations made for fallback abuse mailboxes instead (they are not the registry's).
+ */
+export async function findOrganizations(
+  db: Db,
+  q: { search?: string; page: number; pageSize: number; kind?: "registered" | "abuse_contact" },
+) {
+  const where = {
+    kind: q.kind ?? "registered",
+    ...(q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {}),
+  };
   const [total, organizations] = await Promise.all([
     db.prisma.organization.count({ where }),
     db.prisma.organization.findMany({

@@ -18,7 +18,8 @@ export type NoticeView = {
     /** Its RSIT class and type (machine values), shown in the reader's words; null: not classified. */
     rsit: { rsitClass: string; rsitType: string } | null;
   };
-  organization: { name: string };
+  /** operator: a fallback abuse contact (the network's, a domain's security.txt), told to forward. */
+  organization: { name: string; operator: boolean };
   hostCount: number;
   firstSeen: Date;
   lastSeen: Date;

@@ -2,7 +2,7 @@ import { noticeRecipients, type Language } from "@baken/core";
 import { countQuietHosts, findDueHosts, findRecipients, type Conn, type DueHost } from "@baken/db";
 
 export type NoticePlan = {
-  organization: { id: string; name: string; language: Language };
+  organization: { id: string; name: string; language: Language; operator: boolean };
   recipients: string[];
   language: Language;
   hosts: DueHost[];
@@ -40,7 +40,7 @@ export async function planNotices(conn: Conn, campaignId: string, quietDays: num
       continue;
     }
     plans.push({
-      organization: { id: org.id, name: org.name, language: org.language },
+      organization: { id: org.id, name: org.name, language: org.language, operator: org.operator },
       recipients,
       language,
       hosts: orgHosts,

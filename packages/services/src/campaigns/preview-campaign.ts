@@ -40,6 +40,7 @@ export async function previewCampaign(ctx: Pick<Ctx, "db" | "config">, input: Pr
       reference: `BAKEN#${today}-PREVIEW`,
       campaign,
       organizationName: plan.organization.name,
+      operator: plan.organization.operator,
       hosts: plan.hosts,
       link: `${ctx.config.publicBaseUrl}/r/…`,
       linkExpiresAt: new Date(Date.now() + ctx.config.notices.tokenTtlDays * 86_400_000),

@@ -113,7 +113,7 @@ export async function assignExposures(
     if (registered.domain) await insertIdentifier(tx, input.organizationId, "domain", registered.domain);
 
     // Only the rows the change can affect, with a matcher that sees the change (this transaction's registry).
-    const matcher = await loadMatcher(tx);
+    const matcher = await loadMatcher(tx, ctx);
     const { exposures, changed } = await rematchRows(tx, listId, matcher, {
       ips: [...ips],
       hostnames: [...hostnames],

@@ -1,4 +1,5 @@
 import {
+  addFallbackContacts,
   addressText,
   AppError,
   intelMqClassification,
@@ -8,6 +9,7 @@ import {
   readExposures,
   type Actor,
   type Classification,
+  type FallbackContact,
   type ListReport,
   type Matcher,
   type MatchResult,
@@ -17,6 +19,7 @@ import {
   campaignExists,
   CandidateSets,
   copyExposures,
+  ensureAbuseContactOrganizations,
   ErrorSpool,
   findListBySha256,
   finishList,
@@ -123,7 +126,7 @@ export async function ingestList(
         read: { ...input.read, fileName: input.fileName },
       };
       const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context));
-      return store(tx, actor, { id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
+      return store(tx, actor, { db: ctx.db, id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
   } finally {
     await (errors as ErrorSpool | null)?.close();
@@ -137,6 +140,7 @@ async function store(
   tx: Tx,
   actor: Actor,
   {
+    db,
     id,
     input,
     staged,
@@ -145,6 +149,7 @@ async function store(
     sha256,
     bytes,
   }: {
+    db: Db;
     id: string;
     input: IngestInput;
     staged: Staged;
@@ -166,6 +171,9 @@ async function store(
       { field: "campaignId", message: "no such campaign" },
     ]);
   }
+  // The fallback contacts' organizations, on the pool (idempotent): the upload's transaction does not hold
+  // the registry's version row while it streams.
+  await ensureAbuseContactOrganizations(db, [...staged.fallback.values()]);
   await lockOwners(tx, staged.owners);
   await sets.save(tx);
   await errors.store(tx);
@@ -245,12 +253,14 @@ async function copyRows(
 ) {
   const seen = new KeySet();
   const owners = new Set<string>();
+  const fallback = new Map<string, FallbackContact>();
   const tails = new Map<MatchResult, Buffer>();
   // Bounded as the matcher's cache, whose shared results are the keys: nearly every row is a hit.
   const tailOf = (m: MatchResult) => {
     let tail = tails.get(m);
     if (!tail) {
       if (m.organizationId) owners.add(m.organizationId);
+      addFallbackContacts(matcher, m, fallback);
       tail = matchTail(m.organizationId, m.reason, sets.digestOf(m));
       if (tails.size >= MATCH_CACHE_SIZE) tails.clear();
       tails.set(m, tail);
@@ -316,5 +326,6 @@ async function copyRows(
     accepted,
     duplicates,
     owners,
+    fallback,
   };
 }

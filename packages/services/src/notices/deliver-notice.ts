@@ -133,6 +133,7 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
     reference: notice.reference,
     campaign: notice.campaign,
     organizationName: notice.organizationName,
+    operator: notice.operator,
     hosts,
     link: `${config.publicBaseUrl}/r/${noticeToken(config.notices.tokenSecret, linkOwner)}`,
     linkExpiresAt: notice.parentId ? notice.parentTokenExpiresAt : notice.tokenExpiresAt,

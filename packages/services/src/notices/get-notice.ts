@@ -26,6 +26,7 @@ export async function getNotice(ctx: Pick<Ctx, "db" | "config">, id: string) {
           reference: n.reference,
           campaign: n.campaign,
           organizationName: n.organization.name,
+          operator: n.organization.operator,
           hosts,
           link: `${ctx.config.publicBaseUrl}/r/…`,
           linkExpiresAt: n.parent ? n.parentTokenExpiresAt : n.tokenExpiresAt,

@@ -37,6 +37,8 @@ export type NoticeContent = {
   reference: string;
   campaign: NoticeCampaign;
   organizationName: string;
+  /** Written to a network operator's abuse desk (a fallback contact): "hosts in your network". */
+  operator: boolean;
   hosts: NoticeHost[];
   link: string;
   linkExpiresAt: Date | null;
@@ -97,7 +99,7 @@ export function renderNoticeContent(config: Pick<Config, "cert" | "mail">, c: No
       compromiseSince: c.campaign.compromiseSince,
       rsit: rsitPair(c.campaign.rsitClass, c.campaign.rsitType),
     },
-    organization: { name: c.organizationName },
+    organization: { name: c.organizationName, operator: c.operator },
     hostCount: hosts.length,
     firstSeen: new Date(Math.min(...c.hosts.map((h) => h.firstSeenAt.getTime()))),
     lastSeen: new Date(Math.max(...c.hosts.map((h) => h.lastSeenAt.getTime()))),

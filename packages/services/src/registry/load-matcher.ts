@@ -1,5 +1,13 @@
-import { buildMatcher, type Matcher } from "@baken/core";
-import { loadRegistrySnapshot, readRegistryVersion, withTransaction, type Conn, type Db } from "@baken/db";
+import { buildMatcher, withFallback, type FallbackData, type FallbackMatcher, type Matcher } from "@baken/core";
+import {
+  loadFallbackData,
+  loadRegistrySnapshot,
+  readFallbackVersion,
+  readRegistryVersion,
+  withTransaction,
+  type Conn,
+  type Db,
+} from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 // Matching runs in memory, not in SQL. Measured on the 2-core reference machine (npm run bench:match,
@@ -9,40 +17,62 @@ import type { Ctx } from "../context.ts";
 // ~300x slower, before domains, ASNs and manual assignments. In memory also lets upload rows be
 // matched as they stream past, so each is written once, already matched.
 
-/** A matcher built from what `conn` sees now: inside a transaction, including its own uncommitted changes. */
-export async function loadMatcher(conn: Conn): Promise<Matcher> {
-  return buildMatcher(await loadRegistrySnapshot(conn));
+/**
+ * A matcher built from what `conn` sees now: inside a transaction, including its own uncommitted changes;
+ * then the fallback contacts as loaded (see getFallback).
+ */
+export async function loadMatcher(conn: Conn, ctx: Pick<Ctx, "db">): Promise<FallbackMatcher> {
+  return withFallback(buildMatcher(await loadRegistrySnapshot(conn)), await getFallback(ctx));
 }
 
-type Cached = { version: string; matcher: Promise<Matcher> };
-const cache = new WeakMap<Db, Cached>();
+type Cached<T> = { version: string; value: Promise<T> };
+const registryCache = new WeakMap<Db, Cached<Matcher>>();
+const fallbackCache = new WeakMap<Db, Cached<FallbackData>>();
+const combinedCache = new WeakMap<Db, { registry: Matcher; fallback: FallbackData; matcher: FallbackMatcher }>();
 
 /**
- * The matcher for the registry as committed, cached per process and keyed by the registry version
- * (registry_version, bumped by triggers in the same transaction as any change): one cheap read per call
- * tells whether another process, or this one, changed the registry since the matcher was built.
+ * The matcher for the registry as committed, then the fallback contacts (the active RIPE import, minus the
+ * blocked mailboxes), each cached per process and keyed by its version: the registry's (registry_version,
+ * bumped by triggers in the same transaction as any change) and the fallback's (readFallbackVersion), so
+ * two cheap reads per call tell whether another process, or this one, changed either since it was built.
  */
-export async function getMatcher(ctx: Pick<Ctx, "db">): Promise<Matcher> {
-  const db = ctx.db;
-  const version = await readRegistryVersion(db);
-  const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.matcher;
-  const matcher = (async () => {
-    try {
-      // One snapshot for the version and the data, so the matcher is exactly that version's registry.
-      const { loadedVersion, m } = await withTransaction(
-        db,
-        async (tx) => ({ loadedVersion: await readRegistryVersion(tx), m: await loadMatcher(tx) }),
-        { isolation: "repeatable read", readOnly: true },
-      );
-      // A newer version than asked for is as good: cache it under its own number.
-      if (loadedVersion !== version) cache.set(db, { version: loadedVersion, matcher: Promise.resolve(m) });
-      return m;
-    } catch (err) {
-      cache.delete(db);
-      throw err;
-    }
-  })();
-  cache.set(db, { version, matcher });
+export async function getMatcher(ctx: Pick<Ctx, "db">): Promise<FallbackMatcher> {
+  const [registry, fallback] = await Promise.all([getRegistryMatcher(ctx.db), getFallback(ctx)]);
+  const hit = combinedCache.get(ctx.db);
+  if (hit && hit.registry === registry && hit.fallback === fallback) return hit.matcher;
+  const matcher = withFallback(registry, fallback);
+  combinedCache.set(ctx.db, { registry, fallback, matcher });
   return matcher;
+}
+
+async function getRegistryMatcher(db: Db): Promise<Matcher> {
+  const version = await readRegistryVersion(db);
+  return cached(registryCache, db, version, async () => {
+    // One snapshot for the version and the data, so the matcher is exactly that version's registry.
+    const { loadedVersion, m } = await withTransaction(
+      db,
+      async (tx) => ({ loadedVersion: await readRegistryVersion(tx), m: buildMatcher(await loadRegistrySnapshot(tx)) }),
+      { isolation: "repeatable read", readOnly: true },
+    );
+    // A newer version than asked for is as good: cache it under its own number.
+    if (loadedVersion !== version) registryCache.set(db, { version: loadedVersion, value: Promise.resolve(m) });
+    return m;
+  });
+}
+
+/** The fallback's data, loaded again when its version moves (another import active, a mailbox blocked). */
+export async function getFallback(ctx: Pick<Ctx, "db">): Promise<FallbackData> {
+  const version = await readFallbackVersion(ctx.db);
+  return cached(fallbackCache, ctx.db, version, () => loadFallbackData(ctx.db));
+}
+
+async function cached<T>(cache: WeakMap<Db, Cached<T>>, db: Db, version: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit.value;
+  const value = load().catch((err) => {
+    cache.delete(db);
+    throw err;
+  });
+  cache.set(db, { version, value });
+  return value;
 }

@@ -9,6 +9,7 @@ import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
 import reports from "./reports/index.ts";
 import staff from "./staff/index.ts";
+import ripe from "./ripe/index.ts";
 import tokens from "./tokens/index.ts";
 import notices from "./notices/index.ts";
 import overview from "./overview/index.ts";
@@ -57,4 +58,5 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(overview, { prefix: "/overview" });
   await app.register(search, { prefix: "/search" });
   await app.register(notices, { prefix: "/notices" });
+  await app.register(ripe, { prefix: "/ripe" });
 }

@@ -49,6 +49,15 @@ export const de: NoticeTemplate = (v) => {
         `${n === 1 ? "ist 1 System" : `sind ${count(l, n)} Systeme`} weiterhin verwundbar (zuletzt gesehen am ` +
         `${dateTime(l, v.lastSeen)}). Wir bitten Sie daher erneut, tätig zu werden.`,
     });
+  } else if (v.organization.operator) {
+    blocks.push({
+      p:
+        `uns liegen Informationen vor, wonach ${n === 1 ? "1 System" : `${count(l, n)} Systeme`} in Ihrem ` +
+        `Netz für ${about} verwundbar ${n === 1 ? "ist" : "sind"}. Sie erhalten diese Nachricht, weil Ihre Adresse ` +
+        `der veröffentlichte Abuse-Kontakt für ${n === 1 ? "die Adresse dieses Systems" : "die Adressen dieser Systeme"} ist ` +
+        `(RIPE-Datenbank, RDAP oder security.txt). Die Systeme in Ihrem Netz sind unten aufgeführt: Bitte leiten Sie ` +
+        `diese Nachricht an den Kunden weiter, der sie betreibt, oder werden Sie selbst tätig.`,
+    });
   } else {
     blocks.push({
       p:

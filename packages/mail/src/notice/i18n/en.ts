@@ -46,6 +46,15 @@ export const en: NoticeTemplate = (v) => {
         `were vulnerable to ${about}. Our most recent data still shows ${systems(n)} as vulnerable ` +
         `(last seen ${dateTime(l, v.lastSeen)}). We therefore ask you again to act.`,
     });
+  } else if (v.organization.operator) {
+    blocks.push({
+      p:
+        `We have received information showing that ${n === 1 ? "1 system" : `${count(l, n)} systems`} in your ` +
+        `network ${n === 1 ? "is" : "are"} vulnerable to ${about}. You are receiving this message because your ` +
+        `address is the published abuse contact for ${n === 1 ? "the address of this system" : "the addresses of these systems"} ` +
+        `(RIPE database, RDAP or security.txt). The hosts in your network are listed below: please forward this ` +
+        `message to the customer who operates them, or act on it yourself.`,
+    });
   } else {
     blocks.push({
       p:

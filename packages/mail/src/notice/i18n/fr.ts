@@ -51,6 +51,15 @@ export const fr: NoticeTemplate = (v) => {
         `${n === 1 ? "1 système est" : `${count(l, n)} systèmes sont`} toujours ${n === 1 ? "vulnérable" : "vulnérables"} ` +
         `(dernière observation le ${dateTime(l, v.lastSeen)}). Nous vous demandons donc à nouveau d'agir.`,
     });
+  } else if (v.organization.operator) {
+    blocks.push({
+      p:
+        `Nous avons reçu des informations indiquant ${n === 1 ? "qu'un système" : `que ${count(l, n)} systèmes`} de ` +
+        `votre réseau ${n === 1 ? "est vulnérable" : "sont vulnérables"} à ${about}. Vous recevez ce message parce que ` +
+        `votre adresse est le contact abuse publié pour ${n === 1 ? "l'adresse de ce système" : "les adresses de ces systèmes"} ` +
+        `(base de données RIPE, RDAP ou security.txt). Les systèmes de votre réseau sont listés ci-dessous : merci de ` +
+        `transmettre ce message au client qui les exploite, ou d'agir vous-même.`,
+    });
   } else {
     blocks.push({
       p:

@@ -49,6 +49,15 @@ export const nl: NoticeTemplate = (v) => {
         `${n === 1 ? "is 1 systeem" : `zijn ${count(l, n)} systemen`} nog altijd kwetsbaar (laatst gezien op ` +
         `${dateTime(l, v.lastSeen)}). Daarom vragen wij u nogmaals om maatregelen te nemen.`,
     });
+  } else if (v.organization.operator) {
+    blocks.push({
+      p:
+        `Wij hebben informatie ontvangen waaruit blijkt dat ${n === 1 ? "1 systeem" : `${count(l, n)} systemen`} in uw ` +
+        `netwerk kwetsbaar ${n === 1 ? "is" : "zijn"} voor ${about}. U ontvangt dit bericht omdat uw adres het ` +
+        `gepubliceerde abuse-contact is voor ${n === 1 ? "het adres van dit systeem" : "de adressen van deze systemen"} ` +
+        `(RIPE-database, RDAP of security.txt). Hieronder staan de systemen in uw netwerk: stuur dit bericht door ` +
+        `naar de klant die ze beheert, of onderneem zelf actie.`,
+    });
   } else {
     blocks.push({
       p:

@@ -1,8 +1,8 @@
-import { ROLES } from "@baken/core";
+import { MATCH_REASONS, ROLES } from "@baken/core";
 import { z } from "zod";
 
 export const listParams = z.object({ id: z.uuid() });
-const reason = z.enum(["manual", "domain", "network", "asn"]);
+const reason = z.enum(MATCH_REASONS);
 const rowError = z.object({ line: z.number(), field: z.string(), message: z.string() });
 const campaignHosts = z
   .object({ hosts: z.number(), created: z.number(), reopened: z.number(), gone: z.number() })
@@ -50,13 +50,32 @@ export const listRow = z.object({
   ...report,
 });
 
+/** Whom the hosts reach: a registered organization, an abuse contact (by where it was found), nobody. */
+export const coverage = z.object({
+  registered: z.number(),
+  abuseContact: z.number(),
+  bySource: z.object({ security_txt: z.number(), network: z.number(), asn: z.number() }),
+  nobody: z.number(),
+});
+
 export const listDetail = listRow.extend({
   summary: z.object({
     exposures: z.number(),
     matched: z.number(),
     unmatched: z.number(),
-    byReason: z.object({ manual: z.number(), domain: z.number(), network: z.number(), asn: z.number() }),
-    organizations: z.array(z.object({ id: z.uuid(), name: z.string(), count: z.number() })),
+    byReason: z.object({
+      manual: z.number(),
+      domain: z.number(),
+      network: z.number(),
+      asn: z.number(),
+      security_txt: z.number(),
+      abuse_network: z.number(),
+      abuse_asn: z.number(),
+    }),
+    coverage,
+    organizations: z.array(
+      z.object({ id: z.uuid(), name: z.string(), count: z.number(), kind: z.enum(["registered", "abuse_contact"]) }),
+    ),
   }),
 });
 

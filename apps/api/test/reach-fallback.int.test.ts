@@ -1,0 +1,192 @@
+import { insertRipeImport, withClientTransaction } from "@baken/db";
+import { importRipeDump } from "@baken/services";
+import { SmtpSink, waitFor } from "@baken/testing";
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestWorker } from "../../worker/test/helper.ts";
+import type { App } from "../src/app.ts";
+import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
+import { listUpload } from "./upload.ts";
+
+const obj = (...pairs: [string, string][]) => pairs.map(([n, v]) => `${`${n}:`.padEnd(16)}${v}`).join("\n") + "\n\n";
+
+describe("hosts no registered organization matches", () => {
+  let app: App;
+  let admin: TestStaff;
+  let analyst: TestStaff;
+  // A /16 of 10/8 of this run's own, so no other test's registry covers it.
+  const net = `10.${randomInt(0, 256)}`;
+  const tag = randomUUID().slice(0, 8);
+  const mail = {
+    hoster: `abuse-${tag}@hoster.example`,
+    customer: `noc-${tag}@customer.example`,
+    transit: `abuse-${tag}@transit.example`,
+  };
+  const registered = `reg-${tag}@registered.example`;
+
+  beforeAll(async () => {
+    app = await buildTestApp();
+    admin = await signIn(app, "admin");
+    analyst = await signIn(app, "analyst");
+    await withClientTransaction(app.ctx.db.pool, (c) =>
+      c.query(`DELETE FROM "ripe_prefix"; DELETE FROM "ripe_asn"; DELETE FROM "ripe_import"`),
+    );
+    const dump = [
+      obj(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.hoster]),
+      obj(["role", "Customer NOC"], ["nic-hdl", "CN1-RIPE"], ["abuse-mailbox", mail.customer]),
+      obj(["role", "Transit abuse"], ["nic-hdl", "TA1-RIPE"], ["abuse-mailbox", mail.transit]),
+      obj(["organisation", "ORG-H1-RIPE"], ["org-name", "Hoster"], ["abuse-c", "HA1-RIPE"]),
+      obj(
+        ["inetnum", `${net}.0.0 - ${net}.0.255`],
+        ["netname", "HOSTER-NET"],
+        ["country", "BE"],
+        ["org", "ORG-H1-RIPE"],
+      ),
+      obj(
+        ["inetnum", `${net}.1.0 - ${net}.1.127`],
+        ["netname", "CUSTOMER-NET"],
+        ["country", "BE"],
+        ["abuse-c", "CN1-RIPE"],
+      ),
+      obj(["aut-num", "AS4200000042"], ["as-name", "TRANSIT"], ["abuse-c", "TA1-RIPE"]),
+    ].join("");
+    const importId = await insertRipeImport(app.ctx.db, {
+      origin: "cli",
+      files: [],
+      countries: null,
+      createdById: null,
+    });
+    const bytes = Buffer.from(dump, "latin1");
+    await importRipeDump(
+      app.ctx,
+      { id: null },
+      {
+        importId,
+        files: [
+          {
+            name: "ripe.db",
+            bytes: bytes.length,
+            async *open() {
+              yield bytes;
+            },
+          },
+        ],
+      },
+    );
+  });
+  afterAll(async () => {
+    await withClientTransaction(app.ctx.db.pool, (c) =>
+      c.query(`DELETE FROM "ripe_prefix"; DELETE FROM "ripe_asn"; DELETE FROM "ripe_import"`),
+    );
+    await app.close();
+  });
+
+  it("reach the abuse contact of their range or ASN: one notice per mailbox, written for the operator, once", async () => {
+    const ndjson = JSON.stringify({
+      name: `Registered ${tag}`,
+      sector: "energy",
+      country: "BE",
+      language: "en",
+      contacts: [{ email: registered, role: "abuse" }],
+      cidrs: [`${net}.0.0/26`],
+    });
+    const imported = await app.inject({
+      method: "POST",
+      url: "/api/organizations/import",
+      headers: { ...bearer(admin), "content-type": "application/x-ndjson" },
+      payload: ndjson,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const campaign = await app.inject({
+      method: "POST",
+      url: "/api/campaigns",
+      headers: bearer(analyst),
+      payload: { name: `Reach ${tag}`, severity: "high", tlp: "AMBER" },
+    });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    const campaignId = campaign.json().id;
+    const csv = [
+      "ip,port,asn",
+      `${net}.0.5,443,`, // the registered organization's network
+      `${net}.0.70,443,`, // the hoster's range
+      `${net}.0.71,443,`,
+      `${net}.1.9,443,`, // the customer's own range, inside the hoster's /16 of this test
+      `192.0.2.${randomInt(1, 255)},443,4200000042`, // outside every range: the ASN's contact
+      `${net}.200.1,443,`, // nobody
+    ].join("\n");
+    const body = listUpload(csv, { campaignId });
+    const up = await app.inject({
+      method: "POST",
+      url: "/api/lists",
+      payload: body.payload,
+      headers: { ...body.headers, ...bearer(analyst) },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const list = (
+      await app.inject({ method: "GET", url: `/api/lists/${up.json().id}`, headers: bearer(analyst) })
+    ).json();
+    expect(list.summary.coverage).toEqual({
+      registered: 1,
+      abuseContact: 4,
+      bySource: { security_txt: 0, network: 3, asn: 1 },
+      nobody: 1,
+    });
+    const exposures = (
+      await app.inject({
+        method: "GET",
+        url: `/api/lists/${up.json().id}/exposures?pageSize=50`,
+        headers: bearer(analyst),
+      })
+    ).json().exposures;
+    const hosted = exposures.find((e: { ip: string }) => e.ip === `${net}.0.70`);
+    expect(hosted.matchReason).toBe("abuse_network");
+    expect(hosted.candidates[0]).toMatchObject({
+      reason: "abuse_network",
+      detail: `ripe inetnum ${net}.0.0 - ${net}.0.255 (HOSTER-NET)`,
+      organizationName: `${mail.hoster} (abuse contact)`,
+    });
+
+    // The registry's own listing shows registered organizations only.
+    const registry = await app.inject({
+      method: "GET",
+      url: `/api/organizations?search=${tag}`,
+      headers: bearer(analyst),
+    });
+    expect(registry.json().organizations.map((o: { name: string }) => o.name)).toEqual([`Registered ${tag}`]);
+
+    const sink = await new SmtpSink().start();
+    const worker = await startTestWorker(sink.url, { NOTICE_RATE_PER_DOMAIN_PER_MINUTE: "0" });
+    try {
+      const sent = await app.inject({
+        method: "POST",
+        url: `/api/campaigns/${campaignId}/send`,
+        headers: bearer(analyst),
+      });
+      expect(sent.statusCode, sent.body).toBe(202);
+      expect(sent.json()).toMatchObject({ notices: 4, queued: 4 });
+      await waitFor(() => sink.mails.length >= 4, { what: "four notices" });
+      const to = (address: string) => sink.mails.filter((m) => m.envelope.to.includes(address));
+      for (const address of [registered, mail.hoster, mail.customer, mail.transit]) expect(to(address)).toHaveLength(1);
+      const hoster = to(mail.hoster)[0]!.parsed.text!.replace(/\s+/g, " ");
+      expect(hoster).toContain("forward this message to the customer");
+      expect(hoster).toContain(`${net}.0.70`);
+      expect(hoster).toContain(`${net}.0.71`);
+      expect(to(registered)[0]!.parsed.text!.replace(/\s+/g, " ")).not.toContain("forward this message");
+
+      const again = await app.inject({
+        method: "POST",
+        url: `/api/campaigns/${campaignId}/send`,
+        headers: bearer(analyst),
+      });
+      expect(again.json()).toMatchObject({ notices: 0 });
+      await waitFor(
+        async () => (await app.ctx.db.prisma.notice.count({ where: { campaignId, status: "sent" } })) === 4,
+        { what: "four notices sent" },
+      );
+      expect(sink.mails).toHaveLength(4);
+    } finally {
+      await worker.close();
+      await sink.stop();
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import {
+  abuseContactOrganizationId,
+  buildMatcher,
+  parseCidr,
+  parseIp,
+  PrefixMapBuilder,
+  withFallback,
+  type FallbackData,
+} from "../../src/index.ts";
+
+const cidr = (text: string) => {
+  const p = parseCidr(text);
+  if (!p.ok) throw new Error(text);
+  return p.cidr;
+};
+
+function data(over: Partial<FallbackData> = {}): FallbackData {
+  const b = new PrefixMapBuilder();
+  b.add(cidr("198.51.100.0/24"), 0);
+  b.add(cidr("198.51.100.128/25"), 1);
+  return {
+    prefixes: b.build(),
+    prefixAnswers: [
+      { mailbox: "abuse@hoster.example", source: "ripe", object: "inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)" },
+      { mailbox: "abuse@customer.example", source: "ripe", object: "inetnum 198.51.100.128 - 198.51.100.255 (CUST)" },
+    ],
+    asns: new Map([[64500, { mailbox: "abuse@transit.example", source: "ripe", object: "aut-num AS64500" }]]),
+    securityTxt: new Map([
+      [
+        "shop.example",
+        {
+          mailbox: "security@shop.example",
+          source: "security_txt",
+          object: "https://shop.example/.well-known/security.txt",
+        },
+      ],
+    ]),
+    blocked: new Set(),
+    ...over,
+  };
+}
+
+const registry = buildMatcher({
+  networks: [{ organizationId: "11111111-1111-4111-8111-111111111111", cidr: "198.51.100.0/28" }],
+  domains: [],
+  asns: [],
+  manual: [],
+});
+
+describe("the fallback after the registry", () => {
+  it("leaves registered matches alone, then takes security.txt > the most specific range > the ASN", () => {
+    const m = withFallback(registry, data());
+    const registered = m.match({ ip: parseIp("198.51.100.5"), hostname: null, asn: 64500 });
+    expect(registered).toBe(registry.match({ ip: parseIp("198.51.100.5"), hostname: null, asn: 64500 }));
+
+    const r = m.match({ ip: parseIp("198.51.100.200"), hostname: "www.shop.example", asn: 64500 });
+    expect(r.reason).toBe("security_txt");
+    expect(r.organizationId).toBe(abuseContactOrganizationId("security@shop.example"));
+    expect(r.candidates.map((c) => [c.reason, c.detail])).toEqual([
+      ["security_txt", "security_txt https://shop.example/.well-known/security.txt"],
+      ["abuse_network", "ripe inetnum 198.51.100.128 - 198.51.100.255 (CUST)"],
+      ["abuse_asn", "ripe aut-num AS64500"],
+    ]);
+    expect(m.contactOf(r.organizationId!)).toMatchObject({ mailbox: "security@shop.example", source: "security_txt" });
+    // The fast path answers the same, shared result.
+    expect(m.matchV4(((198 << 24) | (51 << 16) | (100 << 8) | 200) >>> 0, "www.shop.example", 64500)).toBe(r);
+
+    const outside = m.match({ ip: parseIp("192.0.2.1"), hostname: null, asn: 64500 });
+    expect(outside.reason).toBe("abuse_asn");
+    expect(m.match({ ip: parseIp("192.0.2.1"), hostname: null, asn: null }).organizationId).toBeNull();
+  });
+
+  it("takes a network row's range only when one range holds all of it, and never a blocked mailbox", () => {
+    const m = withFallback(registry, data({ blocked: new Set(["abuse@customer.example"]) }));
+    const net = (text: string) => m.match({ ip: null, network: cidr(text), hostname: null, asn: null });
+    expect(net("198.51.100.64/26").candidates[0]?.detail).toContain("HOSTER");
+    expect(net("198.51.100.0/23").organizationId).toBeNull();
+    const blocked = m.match({ ip: parseIp("198.51.100.200"), hostname: null, asn: null });
+    expect(blocked.organizationId).toBeNull();
+  });
+
+  it("names each mailbox's organization the same everywhere, as a UUID", () => {
+    const id = abuseContactOrganizationId("Abuse@Hoster.example");
+    expect(id).toBe(abuseContactOrganizationId("abuse@hoster.example"));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

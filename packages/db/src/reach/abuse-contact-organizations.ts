@@ -1,0 +1,43 @@
+import type { FallbackContact } from "@baken/core";
+import { rows, type Conn } from "../transaction.ts";
+
+/**
+ * Makes the organizations of fallback candidates that do not exist yet: kind 'abuse_contact', named after
+ * the mailbox, with it as their one (abuse) contact and where it was found. Idempotent (ids are the
+ * mailboxes' name-based UUIDs): run on the pool before an upload locks its owners, a row left by an upload
+ * that then failed is merely unused. Only the missing are inserted, so the registry's version (a statement
+ * trigger) moves only when one is new.
+ */
+export async function ensureAbuseContactOrganizations(conn: Conn, contacts: FallbackContact[]): Promise<number> {
+  if (contacts.length === 0) return 0;
+  const existing = await rows<{ id: string }>(conn, `SELECT "id" FROM "organization" WHERE "id" = ANY($1::uuid[])`, [
+    contacts.map((c) => c.organizationId),
+  ]);
+  const known = new Set(existing.map((e) => e.id));
+  const missing = contacts.filter((c) => !known.has(c.organizationId));
+  if (missing.length === 0) return 0;
+  const params = [
+    missing.map((c) => c.organizationId),
+    missing.map((c) => c.mailbox),
+    missing.map((c) => c.source),
+    missing.map((c) => c.object),
+    missing.map((c) => c.language ?? "en"),
+  ];
+  const inserted = await rows<{ id: string }>(
+    conn,
+    `INSERT INTO "organization" ("id", "name", "kind", "abuse_mailbox", "contact_source", "provenance", "language", "updated_at")
+     SELECT t."id", t."mailbox" || ' (abuse contact)', 'abuse_contact', t."mailbox", t."source", t."object", t."language"::"Language", now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t("id", "mailbox", "source", "object", "language")
+     ON CONFLICT DO NOTHING RETURNING "id"`,
+    params,
+  );
+  await rows(
+    conn,
+    `INSERT INTO "contact" ("organization_id", "email", "name", "role")
+     SELECT t."id", t."mailbox", 'Abuse contact', 'abuse' FROM unnest($1::uuid[], $2::text[]) AS t("id", "mailbox")
+       JOIN "organization" o ON o."id" = t."id"
+     ON CONFLICT DO NOTHING`,
+    [params[0], params[1]],
+  );
+  return inserted.length;
+}

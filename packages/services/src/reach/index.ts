@@ -1,0 +1,6 @@
+export { importRipeDump, type RipeDumpFile } from "./import-ripe-dump.ts";
+export { importRipeFiles } from "./import-ripe-files.ts";
+export { beginRipeUpload } from "./upload-ripe-dump.ts";
+export { runUploadedRipeImport } from "./run-uploaded-ripe-import.ts";
+export { listRipeImports, getRipeImport, ripeImportView, type RipeImportView } from "./list-ripe-imports.ts";
+export { parseCountries } from "./ripe-files.ts";
