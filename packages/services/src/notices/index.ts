@@ -10,3 +10,5 @@ export { listCampaignNotices } from "./list-campaign-notices.ts";
 export { renderNoticeContent, type NoticeContent } from "./notice-view.ts";
 export { requeueStuckNotices, type RequeueStuckResult } from "./requeue-stuck-notices.ts";
 export { recordStalledNotice, STALLED_REASON } from "./record-stalled-notice.ts";
+export { applyDeliveryOutcomes, type AppliedOutcomes } from "../delivery/apply-outcomes.ts";
+export { takeBounce, type TakenBounce } from "../delivery/take-bounce.ts";

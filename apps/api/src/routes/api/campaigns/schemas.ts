@@ -1,4 +1,4 @@
-import { adviceByLanguageSchema, LANGUAGES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
+import { adviceByLanguageSchema, LANGUAGES, NOTICE_STATUSES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
 import { z } from "zod";
 
 // Response shapes of the campaign routes: they list exactly what leaves the API.
@@ -53,7 +53,13 @@ export const campaignDetailBody = campaignBody.extend({
     gone: z.number(),
     unmatched: z.number(),
   }),
-  notices: z.object({ queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number() }),
+  notices: z.object({
+    queued: z.number(),
+    sending: z.number(),
+    sent: z.number(),
+    failed: z.number(),
+    bounced: z.number(),
+  }),
 });
 
 const skipped = z.array(
@@ -141,7 +147,7 @@ export const requeueStuckBody = z.object({
 });
 
 export const noticesQuery = z.object({
-  status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  status: z.enum(NOTICE_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -152,8 +158,17 @@ export const noticesBody = z.object({
     sending: z.number(),
     sent: z.number(),
     failed: z.number(),
+    bounced: z.number(),
     total: z.number(),
   }),
+  delivery: z
+    .object({
+      delivered: z.number().describe("sent, and reached at least one recipient as far as is known"),
+      bounced: z.number().describe("reached none of their recipients"),
+      redirected: z.number().describe("bounced, and re-sent once to the organization's fallback contact"),
+      noContactLeft: z.number().describe("bounced, with no one else to send to: the organization is flagged"),
+    })
+    .describe("what became of the notices once they left (issue 15)"),
   notices: z.array(
     z.object({
       id: z.string(),
@@ -163,7 +178,9 @@ export const noticesBody = z.object({
       organization: z.object({ id: z.string(), name: z.string() }),
       recipients: z.array(z.string()),
       language: z.enum(LANGUAGES),
-      status: z.enum(["queued", "sending", "sent", "failed"]),
+      status: z.enum(NOTICE_STATUSES),
+      redirectOf: z.string().nullable().describe("the bounced notice this one re-sends to the fallback contact"),
+      redirectId: z.string().nullable().describe("the redirect of this bounced notice, if any"),
       attempts: z.number(),
       lastError: z.string().nullable(),
       messageId: z.string().nullable(),
