@@ -8,11 +8,18 @@ import type { WorkerCtx } from "./context.ts";
  * BOUNCE_SMTP_PORT=0. A message that cannot be stored gets 451 and comes again; one that cannot be read is
  * stored as unrecognised: neither stops the worker.
  */
-export async function startBounceIntake(ctx: WorkerCtx, log: Logger): Promise<BounceListener | null> {
+export async function startBounceIntake(
+  ctx: WorkerCtx,
+  log: Logger,
+  // Tests listen on a port the system picks (0), which the configuration reads as "off".
+  portOverride?: number,
+): Promise<BounceListener | null> {
   const { listener, mailbox, maxBytes } = ctx.config.bounces;
-  if (!listener) return null;
+  if (!listener && portOverride === undefined) return null;
+  const host = listener?.host ?? "127.0.0.1";
   const intake = await startBounceListener({
-    ...listener,
+    host,
+    port: portOverride ?? listener!.port,
     maxBytes,
     mailbox,
     async onMessage(message) {
@@ -30,6 +37,6 @@ export async function startBounceIntake(ctx: WorkerCtx, log: Logger): Promise<Bo
     },
     onConnectionError: (err) => log.warn({ err }, "bounce listener: a client's connection failed"),
   });
-  log.info({ port: intake.port, host: listener.host }, "bounce listener ready");
+  log.info({ port: intake.port, host }, "bounce listener ready");
   return intake;
 }

@@ -2,17 +2,25 @@ import { loadConfig } from "@baken/config";
 import { createDb } from "@baken/db";
 import { createProducer, createRedis } from "@baken/queue";
 import { pino } from "pino";
+import { startBounceIntake } from "../src/bounce-intake.ts";
 import { createWorkerContext } from "../src/context.ts";
 import { startWorkers } from "../src/workers.ts";
 
-/** The real BullMQ workers, in the test process, sending to `smtpUrl` (an SmtpSink). Close it after the test. */
-export async function startTestWorker(smtpUrl: string, env: Record<string, string> = {}) {
+/**
+ * The real BullMQ workers, in the test process, sending to `smtpUrl` (an SmtpSink). Close it after the test.
+ * `bounces`: with the bounce listener too, on a port the system picks (`bounces.port`).
+ */
+export async function startTestWorker(smtpUrl: string, env: Record<string, string> = {}, { bounces = false } = {}) {
   const config = loadConfig({ ...process.env, SMTP_URL: smtpUrl, NOTICE_RATE_PER_SECOND: "0", ...env });
   const context = createWorkerContext(config);
-  const running = await startWorkers(context.ctx, context.redis, pino({ level: "silent" }));
+  const log = pino({ level: "silent" });
+  const running = await startWorkers(context.ctx, context.redis, log);
+  const listener = bounces ? await startBounceIntake(context.ctx, log, 0) : null;
   return {
     ctx: context.ctx,
+    bouncePort: listener?.port ?? 0,
     async close() {
+      await listener?.close();
       await running.close();
       await context.close();
     },
