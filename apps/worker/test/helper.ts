@@ -1,6 +1,8 @@
 import { loadConfig } from "@baken/config";
 import { createDb } from "@baken/db";
 import { createProducer, createRedis } from "@baken/queue";
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { startBounceIntake } from "../src/bounce-intake.ts";
 import { createWorkerContext } from "../src/context.ts";
@@ -44,4 +46,27 @@ export function producerContext() {
       await db.close();
     },
   };
+}
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const ENTRY = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+
+/** The worker as its own process (tsx src/main.ts), on this run's database and Redis prefix. */
+export function spawnWorker(smtpUrl: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SMTP_URL: smtpUrl,
+      SMTP_POOL_SIZE: "5",
+      NOTICE_RATE_PER_SECOND: "0",
+      NOTICE_RATE_PER_DOMAIN_PER_MINUTE: "0",
+      // A killed worker's jobs are taken over once its lock lapses: seconds here, not the default 30.
+      JOB_LOCK_SECONDS: "2",
+      LOG_LEVEL: "silent",
+      BOUNCE_SMTP_PORT: "0",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
