@@ -102,7 +102,11 @@ export {
   contactHistories,
   setContactDeliverability,
   markContactFixed,
+  findContactsToFix,
+  findNoticeDeliveries,
+  findNoticeDeliveryHead,
   type ContactHistory,
+  type ContactToFix,
 } from "./notices/delivery-outcomes.ts";
 export {
   lockNoticeForReach,

@@ -812,6 +812,7 @@ export interface paths {
               }[];
               name: string;
               notices: {
+                bounced: number;
                 failed: number;
                 queued: number;
                 sending: number;
@@ -1308,7 +1309,7 @@ export interface paths {
         query?: {
           limit?: number;
           offset?: number;
-          status?: "queued" | "sending" | "sent" | "failed";
+          status?: "queued" | "sending" | "sent" | "failed" | "bounced";
         };
         header?: never;
         path: {
@@ -1326,11 +1327,23 @@ export interface paths {
           content: {
             "application/json": {
               counts: {
+                bounced: number;
                 failed: number;
                 queued: number;
                 sending: number;
                 sent: number;
                 total: number;
+              };
+              /** @description what became of the notices once they left (issue 15) */
+              delivery: {
+                /** @description reached none of their recipients */
+                bounced: number;
+                /** @description sent, and reached at least one recipient as far as is known */
+                delivered: number;
+                /** @description bounced, with no one else to send to: the organization is flagged */
+                noContactLeft: number;
+                /** @description bounced, and re-sent once to the organization's fallback contact */
+                redirected: number;
               };
               notices: {
                 attempts: number;
@@ -1349,12 +1362,110 @@ export interface paths {
                 };
                 parentId: string | null;
                 recipients: string[];
+                /** @description the redirect of this bounced notice, if any */
+                redirectId: string | null;
+                /** @description the bounced notice this one re-sends to the fallback contact */
+                redirectOf: string | null;
                 reference: string;
                 sentAt: string | null;
                 smtpResponse: string | null;
                 /** @enum {string} */
-                status: "queued" | "sending" | "sent" | "failed";
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
               }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/{id}/notices/{noticeId}/delivery": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What became of a notice: each recipient's outcomes, the messages that came back, its redirect */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          noticeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              /** @description bounces and auto-replies that came back for this notice */
+              messages: {
+                fromAddress: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "bounce" | "delay" | "auto-reply" | "unknown";
+                layout: string | null;
+                reason: string;
+                receivedAt: string;
+                subject: string | null;
+                /** @enum {string} */
+                tag: "valid" | "invalid" | "none";
+                unattributed: ({
+                  address: string;
+                  status: string;
+                } & {
+                  [key: string]: unknown;
+                })[];
+              }[];
+              outcomes: {
+                at: string;
+                diagnostic: string | null;
+                /** @enum {string} */
+                kind: "accepted" | "refused" | "failed" | "delayed" | "delivered" | "auto-reply";
+                recipient: string;
+                /** @enum {string} */
+                stage: "rcpt" | "data" | "report";
+                status: string | null;
+              }[];
+              recipients: string[];
+              /** @description this bounced notice re-sent once to the organization's fallback contact */
+              redirect: {
+                id: string;
+                recipients: string[];
+                reference: string;
+                /** @enum {string} */
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
+              } | null;
+              /** @description the bounced notice this one re-sends to the fallback contact */
+              redirectOf: string | null;
+              reference: string;
+              /** @enum {string} */
+              status: "queued" | "sending" | "sent" | "failed" | "bounced";
             };
           };
         };
@@ -3464,6 +3575,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -3475,6 +3611,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -3545,6 +3688,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -3556,6 +3724,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -3661,6 +3836,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -3672,6 +3872,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -3853,6 +4060,31 @@ export interface paths {
             "application/json": {
               active: boolean;
               email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
               /** Format: uuid */
               id: string;
               /** @enum {string|null} */
@@ -3963,6 +4195,31 @@ export interface paths {
             "application/json": {
               active: boolean;
               email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
               /** Format: uuid */
               id: string;
               /** @enum {string|null} */
@@ -3986,6 +4243,94 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    trace?: never;
+  };
+  "/api/organizations/{id}/contacts/{contactId}/fixed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an undeliverable contact fixed: later notices address it again
+     * @description Its failures so far no longer count; the organization's 'no deliverable contact' flag is cleared.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          contactId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              active: boolean;
+              email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
+              /** Format: uuid */
+              id: string;
+              /** @enum {string|null} */
+              language: "nl" | "fr" | "de" | "en" | null;
+              name: string;
+              pgpPublicKey: string | null;
+              /** @enum {string} */
+              role: "abuse" | "security" | "technical";
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/organizations/{id}/domains": {
@@ -4250,7 +4595,90 @@ export interface paths {
                 reference: string;
                 sentAt: string | null;
                 /** @enum {string} */
-                status: "queued" | "sending" | "sent" | "failed";
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/organizations/contacts-to-fix": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Undeliverable contacts across the registry, most recent first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              contacts: {
+                email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
+                id: string;
+                organization: {
+                  id: string;
+                  name: string;
+                  noDeliverableContact: boolean;
+                };
               }[];
             };
           };

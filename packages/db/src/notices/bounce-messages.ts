@@ -57,16 +57,16 @@ export async function setBounceUnattributed(tx: Tx, id: string, unattributed: un
 export type BounceMessageView = {
   id: string;
   receivedAt: Date;
-  kind: string;
+  kind: NewBounceMessage["kind"];
   layout: string | null;
-  tag: string;
+  tag: NewBounceMessage["tag"];
   noticeId: string | null;
   noticeReference: string | null;
   fromAddress: string | null;
   subject: string | null;
   reason: string;
-  recipients: unknown[];
-  unattributed: unknown[];
+  recipients: { address: string; status: string }[];
+  unattributed: { address: string; status: string }[];
 };
 
 const VIEW = `b.id::text AS id, b.received_at AS "receivedAt", b.kind, b.layout, b.tag, b.notice_id::text AS "noticeId",

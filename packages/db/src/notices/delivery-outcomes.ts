@@ -1,4 +1,5 @@
-import type { Deliverability, DeliveryOutcome, RecipientOutcome } from "@baken/core";
+import type { Deliverability, DeliveryOutcome, NoticeStatus, RecipientOutcome } from "@baken/core";
+import { contactHealthJson, type ContactHealth } from "../registry/contact-health.ts";
 import { changed, rows, type Conn, type Tx } from "../transaction.ts";
 
 // What became of each recipient of a notice (issue 15), and what that means for the contacts: the rules are
@@ -133,4 +134,56 @@ export async function markContactFixed(tx: Tx, organizationId: string, contactId
     );
   }
   return n > 0;
+}
+
+/** An undeliverable contact, with its organization: the registry's "contacts to fix". */
+export type ContactToFix = {
+  id: string;
+  email: string;
+  organization: { id: string; name: string; noDeliverableContact: boolean };
+  health: ContactHealth;
+};
+
+/** Every undeliverable contact across the registry, most recent first. */
+export async function findContactsToFix(conn: Conn, limit: number) {
+  return rows<ContactToFix>(
+    conn,
+    `SELECT c.id::text AS id, c.email,
+            json_build_object('id', o.id, 'name', o.name,
+                              'noDeliverableContact', o.no_deliverable_contact_since IS NOT NULL) AS organization,
+            ${contactHealthJson("c")} AS health
+       FROM contact c JOIN organization o ON o.id = c.organization_id
+      WHERE c.undeliverable_since IS NOT NULL
+      ORDER BY c.undeliverable_since DESC, c.id LIMIT $1`,
+    [limit],
+  );
+}
+
+/** A notice's recipients' outcomes as staff see them, oldest first. */
+export async function findNoticeDeliveries(conn: Conn, noticeId: string) {
+  return rows<{ recipient: string } & Omit<DeliveryOutcome, "noticeId">>(
+    conn,
+    `SELECT recipient, at, kind, stage, status, diagnostic FROM notice_delivery WHERE notice_id = $1::uuid ORDER BY at, id`,
+    [noticeId],
+  );
+}
+
+/** A notice of the campaign, with its redirect (or what it redirects): null when the campaign has no such notice. */
+export async function findNoticeDeliveryHead(conn: Conn, campaignId: string, noticeId: string) {
+  const [row] = await rows<{
+    id: string;
+    reference: string;
+    status: NoticeStatus;
+    recipients: string[];
+    redirectOf: string | null;
+    redirect: { id: string; reference: string; status: NoticeStatus; recipients: string[] } | null;
+  }>(
+    conn,
+    `SELECT n.id::text AS id, n.reference, n.status::text AS status, n.recipients, n.redirect_of::text AS "redirectOf",
+            (SELECT json_build_object('id', r.id, 'reference', r.reference, 'status', r.status, 'recipients', r.recipients)
+               FROM notice r WHERE r.redirect_of = n.id) AS redirect
+       FROM notice n WHERE n.id = $1::uuid AND n.campaign_id = $2::uuid`,
+    [noticeId, campaignId],
+  );
+  return row ?? null;
 }

@@ -191,3 +191,40 @@ export const noticesBody = z.object({
     }),
   ),
 });
+
+const noticeRef = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.enum(NOTICE_STATUSES),
+  recipients: z.array(z.string()),
+});
+
+export const noticeDeliveryBody = noticeRef.extend({
+  redirectOf: z.string().nullable().describe("the bounced notice this one re-sends to the fallback contact"),
+  redirect: noticeRef.nullable().describe("this bounced notice re-sent once to the organization's fallback contact"),
+  outcomes: z.array(
+    z.object({
+      recipient: z.string(),
+      at: z.string(),
+      kind: z.enum(["accepted", "refused", "failed", "delayed", "delivered", "auto-reply"]),
+      stage: z.enum(["rcpt", "data", "report"]),
+      status: z.string().nullable(),
+      diagnostic: z.string().nullable(),
+    }),
+  ),
+  messages: z
+    .array(
+      z.object({
+        id: z.string(),
+        receivedAt: z.string(),
+        kind: z.enum(["bounce", "delay", "auto-reply", "unknown"]),
+        layout: z.string().nullable(),
+        tag: z.enum(["valid", "invalid", "none"]),
+        fromAddress: z.string().nullable(),
+        subject: z.string().nullable(),
+        reason: z.string(),
+        unattributed: z.array(z.object({ address: z.string(), status: z.string() }).passthrough()),
+      }),
+    )
+    .describe("bounces and auto-replies that came back for this notice"),
+});
