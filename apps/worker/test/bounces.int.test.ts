@@ -1,5 +1,11 @@
 import { verpReturnPath } from "@baken/core";
-import { sendCampaign } from "@baken/services";
+import {
+  listCampaignNotices,
+  listContactsToFix,
+  markContactDeliverable,
+  noticeDelivery,
+  sendCampaign,
+} from "@baken/services";
 import { deliveryReport, seedCampaign, seedScenario, SmtpSink, waitFor, type SeedOrg } from "@baken/testing";
 import nodemailer from "nodemailer";
 import { randomUUID } from "node:crypto";
@@ -193,5 +199,21 @@ describe("delivery feedback, end to end", () => {
     });
     expect(next.recipients).toEqual([live]);
     expect(sink.mails.find((m) => m.parsed.messageId === next.messageId)!.envelope.to).toEqual([live]);
+
+    // What staff read (the API's use cases): the campaign's counts, a notice's story, the contacts to fix.
+    const listed = await listCampaignNotices(ctx, { campaignId, limit: 10, offset: 0 });
+    expect(listed.delivery).toEqual({ delivered: 2, bounced: 2, redirected: 1, noContactLeft: 1 });
+    const storyB = await noticeDelivery(ctx, campaignId, nb.id);
+    expect([storyB.status, storyB.redirect, storyB.messages.map((m) => m.kind)]).toEqual(["bounced", null, ["bounce"]]);
+    expect((await noticeDelivery(ctx, campaignId, nc.id)).redirect).toMatchObject({
+      recipients: [fallback],
+      status: "sent",
+    });
+    const toFix = (await listContactsToFix(ctx, 1000)).contacts.filter((k) => k.organization.name.startsWith(p));
+    expect(toFix.map((k) => k.email).sort()).toEqual([dead, gone, old]);
+    const deadContact = contacts.find((k) => k.email === dead)!;
+    const fixed = await markContactDeliverable(ctx, system, a.id, deadContact.id);
+    expect([fixed.health.deliverable, fixed.health.temporaryFailures]).toEqual([true, 0]);
+    expect((await listContactsToFix(ctx, 1000)).contacts.map((k) => k.email)).not.toContain(dead);
   });
 });
