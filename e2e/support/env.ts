@@ -4,11 +4,13 @@
 const port = Number(process.env.E2E_PORT ?? 3100);
 const catcherPort = port + 1;
 const smtpPort = port + 2;
+const bouncePort = port + 3;
 const suffix = port === 3100 ? "" : `_${port}`;
 
 export const E2E = {
   port,
   smtpPort,
+  bouncePort,
   catcherPort,
   baseUrl: `http://127.0.0.1:${port}`,
   catcherUrl: `http://127.0.0.1:${catcherPort}`,
@@ -25,6 +27,7 @@ export const E2E = {
     DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/baken_e2e${suffix}`,
     REDIS_PREFIX: `baken-e2e${suffix.replace("_", "-")}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    BOUNCE_SMTP_PORT: String(bouncePort),
     MAIL_CATCHER_URL: `http://127.0.0.1:${catcherPort}`,
     BAKEN_ADMIN_EMAIL: "admin@baken.example",
     BAKEN_ADMIN_PASSWORD: "e2e admin password",

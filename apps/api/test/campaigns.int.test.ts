@@ -251,7 +251,14 @@ describe("campaign routes", () => {
         sending: 0,
         sent: mailed.length,
         failed: 0,
+        bounced: 0,
         total: mailed.length,
+      });
+      expect(notices.json().delivery).toEqual({
+        delivered: mailed.length,
+        bounced: 0,
+        redirected: 0,
+        noContactLeft: 0,
       });
       expect(notices.json().notices[0]).toMatchObject({
         status: "sent",

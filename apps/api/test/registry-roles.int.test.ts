@@ -111,6 +111,20 @@ describe("the organization registry, route by route and role by role", () => {
         return { method: "DELETE", url: `${o.url}/contacts/${o.contactId}` };
       },
     },
+    "get /api/organizations/contacts-to-fix": {
+      least: "viewer",
+      ok: 200,
+      request: async () => ({ method: "GET", url: "/api/organizations/contacts-to-fix" }),
+    },
+    // Changes no address: it only lets later notices address a contact the registry already holds.
+    "post /api/organizations/{id}/contacts/{contactId}/fixed": {
+      least: "analyst",
+      ok: 200,
+      request: async () => {
+        const o = await fullOrg();
+        return { method: "POST", url: `${o.url}/contacts/${o.contactId}/fixed` };
+      },
+    },
     "post /api/organizations/{id}/networks": {
       least: "admin",
       ok: 201,

@@ -79,19 +79,21 @@ describe("deliver-notice", () => {
     expect(sink.mails[0]!.parsed.messageId).toBe(notice.messageId);
   });
 
-  it("does not retry an SMTP 5xx and shows the notice as failed", async () => {
+  it("does not retry an SMTP 5xx: the notice reached nobody, so it is bounced and its contact undeliverable", async () => {
     const prefix = `t5xx${randomUUID().slice(0, 6)}`;
     const { campaignId, ctx, prisma } = await campaignWith(orgs(prefix, 1));
     let tries = 0;
     sink.respond = () => (++tries, { code: 550, message: "5.1.1 mailbox unknown" });
     await sendCampaign(ctx, system, { id: campaignId });
-    const notice = await waitFor(() => prisma.notice.findFirst({ where: { campaignId, status: "failed" } }), {
-      what: "failed notice",
+    const notice = await waitFor(() => prisma.notice.findFirst({ where: { campaignId, status: "bounced" } }), {
+      what: "bounced notice",
     });
     expect(notice.attempts).toBe(1);
     expect(notice.lastError).toContain("550");
     const job = await ctx.producer.queue(QUEUES.notices).getJob(notice.id);
-    expect(await job!.getState()).toBe("failed");
+    await waitFor(async () => (await job!.getState()) === "completed" || undefined, { what: "job completed" });
+    const contacts = await prisma.contact.findMany({ where: { organizationId: notice.organizationId } });
+    expect(contacts.map((c) => [c.undeliverableStatus, c.undeliverableNoticeId])).toEqual([["5.1.1", notice.id]]);
     expect(job!.attemptsMade).toBe(1);
     expect(tries).toBe(1);
     expect(sink.mails).toHaveLength(0);

@@ -1,32 +1,10 @@
 import { sendCampaign } from "@baken/services";
 import { seedCampaign, seedScenario, SmtpSink, waitFor, type SeedOrg } from "@baken/testing";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { producerContext } from "./helper.ts";
-
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const ENTRY = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-
-/** The worker as its own process (tsx src/main.ts), on this run's database and Redis prefix. */
-function spawnWorker(smtpUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ENTRY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SMTP_URL: smtpUrl,
-      SMTP_POOL_SIZE: "5",
-      NOTICE_RATE_PER_SECOND: "0",
-      NOTICE_RATE_PER_DOMAIN_PER_MINUTE: "0",
-      // A killed worker's jobs are taken over once its lock lapses: seconds here, not the default 30.
-      JOB_LOCK_SECONDS: "2",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
+import { producerContext, spawnWorker } from "./helper.ts";
 
 describe("a worker killed mid-send", () => {
   const sink = new SmtpSink();

@@ -1,3 +1,4 @@
+import { bounceMailbox } from "@baken/core";
 import { z } from "zod";
 
 // The only module that reads the environment. Everything else receives a Config.
@@ -11,12 +12,14 @@ const FEED_SUFFIX = ":feed-secrets";
 /** docker-compose's and the demo's admin passwords: anyone who read the README could sign in with them. */
 const PUBLISHED_PASSWORDS = new Set(["change-me-baken-admin", "proxylogon-demo-2021"]);
 
+const BOUNCE_SUFFIX = ":bounce-tags";
 /** The development secret and what is derived from it: none of them may sign anything in production. */
 const DEV_SECRETS = new Set([
   DEV_JWT_SECRET,
   DEV_JWT_SECRET + NOTICE_SUFFIX,
   DEV_JWT_SECRET + FORM_SUFFIX,
   DEV_JWT_SECRET + FEED_SUFFIX,
+  DEV_JWT_SECRET + BOUNCE_SUFFIX,
 ]);
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
@@ -50,6 +53,11 @@ const schema = z.object({
   SMTP_POOL_SIZE: int(5, 1),
   MAIL_FROM: z.string().min(3).default("CERT Baken <cert@baken.example>"),
   MAIL_REPLY_TO: z.email().default("incident@baken.example"),
+  BOUNCE_ADDRESS: z.email().optional(),
+  BOUNCE_TAG_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BOUNCE_SMTP_PORT: int(2525, 0).pipe(z.number().max(65535)),
+  BOUNCE_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  BOUNCE_MAX_BYTES: int(10 * 1024 * 1024, 1024),
   CERT_NAME: z.string().min(1).default("CERT Baken"),
   CERT_PHONE: z.string().min(1).default("+32 2 000 00 00"),
   CERT_WEBSITE: url("https://cert.baken.example"),
@@ -152,6 +160,15 @@ function shape(env: Env, warnings: string[]) {
     },
     smtp: { url: env.SMTP_URL, poolSize: env.SMTP_POOL_SIZE },
     mail: { from: env.MAIL_FROM, replyTo: env.MAIL_REPLY_TO },
+    bounces: {
+      mailbox: bounceMailbox(env.BOUNCE_ADDRESS, env.MAIL_FROM),
+      // Its own key, derived from JWT_SECRET unless set: a rotated JWT_SECRET makes the tags of notices
+      // already out unreadable, and their bounces (up to ~5 days later) then mark nothing.
+      tagSecret: env.BOUNCE_TAG_SECRET ?? `${env.JWT_SECRET ?? DEV_JWT_SECRET}${BOUNCE_SUFFIX}`,
+      /** The worker's intake listener; null when BOUNCE_SMTP_PORT=0 (bounces are not taken in). */
+      listener: env.BOUNCE_SMTP_PORT === 0 ? null : { port: env.BOUNCE_SMTP_PORT, host: env.BOUNCE_SMTP_HOST },
+      maxBytes: env.BOUNCE_MAX_BYTES,
+    },
     cert: {
       name: env.CERT_NAME,
       phone: env.CERT_PHONE,
@@ -229,7 +246,13 @@ function productionSecretProblems(env: Record<string, string | undefined>): stri
   const problems: string[] = [];
   const fix = "set a random value of 32+ characters (e.g. `openssl rand -base64 48`)";
   if (!env.JWT_SECRET) problems.push("JWT_SECRET: is required when NODE_ENV=production");
-  for (const name of ["JWT_SECRET", "NOTICE_TOKEN_SECRET", "FORM_TOKEN_SECRET", "FEED_SECRET_KEY"]) {
+  for (const name of [
+    "JWT_SECRET",
+    "NOTICE_TOKEN_SECRET",
+    "FORM_TOKEN_SECRET",
+    "FEED_SECRET_KEY",
+    "BOUNCE_TAG_SECRET",
+  ]) {
     const value = env[name];
     if (value && DEV_SECRETS.has(value))
       problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);
@@ -241,6 +264,16 @@ function productionSecretProblems(env: Record<string, string | undefined>): stri
   return problems;
 }
 
+/** The return paths need room for a tag in the mailbox's local part (bounceMailbox throws otherwise). */
+function bounceMailboxProblems(env: Env): string[] {
+  try {
+    bounceMailbox(env.BOUNCE_ADDRESS, env.MAIL_FROM);
+    return [];
+  } catch (err) {
+    return [`${env.BOUNCE_ADDRESS ? "BOUNCE_ADDRESS" : "MAIL_FROM"}: ${(err as Error).message}`];
+  }
+}
+
 /** Validates the environment once; throws ConfigError naming every bad or missing variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "not set", as docker-compose and shells often pass them.
@@ -249,6 +282,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   // Checked apart from the schema so it is reported together with any other problem.
   if (env.NODE_ENV === "production") problems.push(...productionSecretProblems(env));
+  if (parsed.success) problems.push(...bounceMailboxProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const warnings: string[] = [];
   return Object.freeze({ ...shape(parsed.data, warnings), warnings });

@@ -152,6 +152,27 @@ describe("loadConfig", () => {
     expect(loadConfig({ JWT_SECRET: "a".repeat(32) }).notices.tokenSecret).not.toBe(a.auth.jwtSecret);
   });
 
+  it("derives the bounce return paths from MAIL_FROM unless BOUNCE_ADDRESS is set, and refuses one without room for a tag", () => {
+    const defaults = loadConfig({});
+    expect(defaults.bounces.mailbox).toEqual({ local: "cert", domain: "baken.example" });
+    expect(defaults.bounces.listener).toEqual({ port: 2525, host: "127.0.0.1" });
+    expect(defaults.bounces.tagSecret).not.toBe(defaults.notices.tokenSecret);
+    expect(loadConfig({ BOUNCE_ADDRESS: "bounces@cert.example" }).bounces.mailbox).toEqual({
+      local: "bounces",
+      domain: "cert.example",
+    });
+    expect(loadConfig({ BOUNCE_SMTP_PORT: "0" }).bounces.listener).toBeNull();
+    expect(problemsOf({ BOUNCE_ADDRESS: `${"b".repeat(25)}@cert.example` })).toEqual([
+      expect.stringMatching(/^BOUNCE_ADDRESS: .*no room for a bounce tag/),
+    ]);
+    expect(problemsOf({ MAIL_FROM: `CERT <${"c".repeat(30)}@cert.example>` })[0]).toMatch(/^MAIL_FROM: /);
+    expect(problemsOf({ BOUNCE_TAG_SECRET: "short" })).toEqual(["BOUNCE_TAG_SECRET: must be at least 32 characters"]);
+    const dev = "baken-development-secret-do-not-use-in-production";
+    expect(
+      problemsOf({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40), BOUNCE_TAG_SECRET: `${dev}:bounce-tags` }),
+    ).toEqual([expect.stringMatching(/^BOUNCE_TAG_SECRET: is Baken's published development secret/)]);
+  });
+
   it("returns a frozen object", () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

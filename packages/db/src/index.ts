@@ -95,7 +95,35 @@ export {
   type NoticeCampaign,
 } from "./notices/deliveries.ts";
 export { findPendingNotices, stillPending, noteWaitingNotice, noteHeldBackNotice } from "./notices/stuck-notices.ts";
-export { findCampaignNotices, findOrganizationNotices } from "./notices/notice-lists.ts";
+export { findCampaignNotices, findOrganizationNotices, campaignDelivery } from "./notices/notice-lists.ts";
+export {
+  insertDeliveryOutcomes,
+  noticeOutcomes,
+  contactHistories,
+  setContactDeliverability,
+  markContactFixed,
+  findContactsToFix,
+  findNoticeDeliveries,
+  findNoticeDeliveryHead,
+  type ContactHistory,
+  type ContactToFix,
+} from "./notices/delivery-outcomes.ts";
+export {
+  lockNoticeForReach,
+  markNoticeBounced,
+  fallbackMailbox,
+  insertRedirect,
+  flagNoDeliverableContact,
+  type NoticeForReach,
+} from "./notices/notice-redirects.ts";
+export {
+  insertBounceMessage,
+  setBounceUnattributed,
+  findNoticeBounceMessages,
+  findUnhandledBounceMessages,
+  type NewBounceMessage,
+  type BounceMessageView,
+} from "./notices/bounce-messages.ts";
 
 // Remediation: owners' links, pages and answers, follow-up, reminders.
 export { findOwnerLink, findNoticeLink, revokeLink, extendLinks, type OwnerLink } from "./remediation/owner-links.ts";

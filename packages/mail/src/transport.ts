@@ -1,10 +1,12 @@
 import { connect, type Socket } from "node:net";
+import type { SmtpSendInfo } from "@baken/core";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 import type Mail from "nodemailer/lib/mailer/index.js";
 
 export type OutgoingMail = Mail.Options;
-export type SendResult = { messageId: string; response: string };
+/** What the relay said: `accepted` / `rejected` / `rejectedErrors` per recipient (see core's smtpSendOutcomes). */
+export type SendResult = { messageId: string; response: string } & SmtpSendInfo;
 
 export type Mailer = {
   send(mail: OutgoingMail): Promise<SendResult>;
@@ -40,7 +42,8 @@ export function createMailer(smtpUrl: string, poolSize: number): Mailer {
   return {
     async send(mail) {
       const info = await transport.sendMail(mail);
-      return { messageId: info.messageId, response: info.response };
+      const { messageId, response, accepted, rejected, rejectedErrors } = info;
+      return { messageId, response, accepted, rejected, rejectedErrors };
     },
     close: () => transport.close(),
   };

@@ -6,3 +6,5 @@ import { randomBytes } from "node:crypto";
 const run = process.env.BAKEN_TEST_RUN_PREFIX;
 if (!run) throw new Error("BAKEN_TEST_RUN_PREFIX is not set: run integration tests through vitest's global setup");
 process.env.REDIS_PREFIX = `${run}-f${randomBytes(3).toString("hex")}`;
+// Test files run side by side: a worker they start takes bounces only where the file asks for a port.
+process.env.BOUNCE_SMTP_PORT ??= "0";

@@ -1,5 +1,6 @@
 export { SmtpSink, type CaughtMail, type Responder } from "./smtp-sink.ts";
 export { waitFor } from "./wait-for.ts";
+export { deliveryReport, type ReportedFailure } from "./delivery-report.ts";
 export { ShadowserverStub, type StubReport, type StubRequest } from "./shadowserver-stub.ts";
 export { MailCatcher, type MessageSummary } from "./mail-catcher.ts";
 export { startProcess, runProcess, type RunningProcess, type Exit } from "./process.ts";

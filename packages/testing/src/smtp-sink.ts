@@ -12,6 +12,9 @@ type Verdict = { code: number; message: string } | undefined;
  */
 export type Responder = (mail: { to: string[]; raw: string }) => Verdict | Promise<Verdict>;
 
+/** Decides the server's answer to one RCPT TO: undefined accepts the recipient; an object refuses it. */
+export type RecipientResponder = (address: string) => Verdict;
+
 /**
  * A real SMTP server in the test process (smtp-server), keeping every accepted message parsed by mailparser.
  * `respond` lets a test make the server answer 4xx (temporary) or 5xx (permanent) for chosen messages.
@@ -19,6 +22,8 @@ export type Responder = (mail: { to: string[]; raw: string }) => Verdict | Promi
 export class SmtpSink {
   readonly mails: CaughtMail[] = [];
   respond: Responder = () => undefined;
+  /** A mailbox that does not exist, a full one: refused at RCPT while the others are taken. */
+  respondToRecipient: RecipientResponder = () => undefined;
   private server: SMTPServer;
   port = 0;
 
@@ -28,6 +33,11 @@ export class SmtpSink {
       disabledCommands: ["STARTTLS"],
       logger: false,
       size: 64 * 1024 * 1024,
+      onRcptTo: (address, _session, callback) => {
+        const verdict = this.respondToRecipient(address.address.toLowerCase());
+        if (!verdict) return callback();
+        callback(Object.assign(new Error(verdict.message), { responseCode: verdict.code }));
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
@@ -72,6 +82,7 @@ export class SmtpSink {
   clear() {
     this.mails.length = 0;
     this.respond = () => undefined;
+    this.respondToRecipient = () => undefined;
   }
 
   stop(): Promise<void> {

@@ -883,6 +883,7 @@ export interface paths {
               }[];
               name: string;
               notices: {
+                bounced: number;
                 failed: number;
                 queued: number;
                 sending: number;
@@ -1382,7 +1383,7 @@ export interface paths {
           offset?: number;
           /** @description part of the organization's name */
           q?: string;
-          status?: "queued" | "sending" | "sent" | "failed";
+          status?: "queued" | "sending" | "sent" | "failed" | "bounced";
         };
         header?: never;
         path: {
@@ -1400,11 +1401,23 @@ export interface paths {
           content: {
             "application/json": {
               counts: {
+                bounced: number;
                 failed: number;
                 queued: number;
                 sending: number;
                 sent: number;
                 total: number;
+              };
+              /** @description what became of the notices once they left (issue 15) */
+              delivery: {
+                /** @description reached none of their recipients */
+                bounced: number;
+                /** @description sent, and reached at least one recipient as far as is known */
+                delivered: number;
+                /** @description bounced, with no one else to send to: the organization is flagged */
+                noContactLeft: number;
+                /** @description bounced, and re-sent once to the organization's fallback contact */
+                redirected: number;
               };
               /** @description notices that match the filters (the pages' total) */
               matching: number;
@@ -1425,12 +1438,110 @@ export interface paths {
                 };
                 parentId: string | null;
                 recipients: string[];
+                /** @description the redirect of this bounced notice, if any */
+                redirectId: string | null;
+                /** @description the bounced notice this one re-sends to the fallback contact */
+                redirectOf: string | null;
                 reference: string;
                 sentAt: string | null;
                 smtpResponse: string | null;
                 /** @enum {string} */
-                status: "queued" | "sending" | "sent" | "failed";
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
               }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/campaigns/{id}/notices/{noticeId}/delivery": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What became of a notice: each recipient's outcomes, the messages that came back, its redirect */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          noticeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              /** @description bounces and auto-replies that came back for this notice */
+              messages: {
+                fromAddress: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "bounce" | "delay" | "auto-reply" | "unknown";
+                layout: string | null;
+                reason: string;
+                receivedAt: string;
+                subject: string | null;
+                /** @enum {string} */
+                tag: "valid" | "invalid" | "none";
+                unattributed: ({
+                  address: string;
+                  status: string;
+                } & {
+                  [key: string]: unknown;
+                })[];
+              }[];
+              outcomes: {
+                at: string;
+                diagnostic: string | null;
+                /** @enum {string} */
+                kind: "accepted" | "refused" | "failed" | "delayed" | "delivered" | "auto-reply";
+                recipient: string;
+                /** @enum {string} */
+                stage: "rcpt" | "data" | "report";
+                status: string | null;
+              }[];
+              recipients: string[];
+              /** @description this bounced notice re-sent once to the organization's fallback contact */
+              redirect: {
+                id: string;
+                recipients: string[];
+                reference: string;
+                /** @enum {string} */
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
+              } | null;
+              /** @description the bounced notice this one re-sends to the fallback contact */
+              redirectOf: string | null;
+              reference: string;
+              /** @enum {string} */
+              status: "queued" | "sending" | "sent" | "failed" | "bounced";
             };
           };
         };
@@ -3641,7 +3752,7 @@ export interface paths {
                 recipients: string[];
                 reference: string;
                 /** @enum {string} */
-                status: "queued" | "sending" | "sent" | "failed";
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
               }[];
               hostCount: number;
               id: string;
@@ -3680,7 +3791,7 @@ export interface paths {
               sentAt: string | null;
               smtpResponse: string | null;
               /** @enum {string} */
-              status: "queued" | "sending" | "sent" | "failed";
+              status: "queued" | "sending" | "sent" | "failed" | "bounced";
             };
           };
         };
@@ -3871,6 +3982,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -3882,6 +4018,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -3952,6 +4095,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -3963,6 +4131,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -4068,6 +4243,31 @@ export interface paths {
               contacts: {
                 active: boolean;
                 email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
                 /** Format: uuid */
                 id: string;
                 /** @enum {string|null} */
@@ -4079,6 +4279,13 @@ export interface paths {
               }[];
               country: string | null;
               createdAt: string;
+              delivery: {
+                /** @description where a notice that reached none of the contacts is re-sent once */
+                fallbackEmail: string | null;
+                noDeliverableContactNoticeId: string | null;
+                /** @description a notice reached no one and had nowhere else to go */
+                noDeliverableContactSince: string | null;
+              };
               domains: {
                 id: number;
                 name: string;
@@ -4260,6 +4467,31 @@ export interface paths {
             "application/json": {
               active: boolean;
               email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
               /** Format: uuid */
               id: string;
               /** @enum {string|null} */
@@ -4370,6 +4602,31 @@ export interface paths {
             "application/json": {
               active: boolean;
               email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
               /** Format: uuid */
               id: string;
               /** @enum {string|null} */
@@ -4393,6 +4650,94 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    trace?: never;
+  };
+  "/api/organizations/{id}/contacts/{contactId}/fixed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an undeliverable contact fixed: later notices address it again
+     * @description Its failures so far no longer count; the organization's 'no deliverable contact' flag is cleared.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          contactId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              active: boolean;
+              email: string;
+              /** @description what the delivery outcomes say of this contact (issue 15) */
+              health: {
+                /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                deliverable: boolean;
+                /** @description the remote server's words */
+                diagnostic: string | null;
+                lastBounce: {
+                  at: string;
+                  diagnostic: string | null;
+                  /** @enum {string} */
+                  kind: "refused" | "failed" | "delayed";
+                  noticeId: string;
+                  status: string | null;
+                } | null;
+                /** @description the notice whose outcome decided it */
+                noticeId: string | null;
+                noticeReference: string | null;
+                /** @enum {string|null} */
+                reason: "permanent failure" | "repeated temporary failures" | null;
+                /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                status: string | null;
+                /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                temporaryFailures: number;
+                undeliverableSince: string | null;
+              };
+              /** Format: uuid */
+              id: string;
+              /** @enum {string|null} */
+              language: "nl" | "fr" | "de" | "en" | null;
+              name: string;
+              pgpPublicKey: string | null;
+              /** @enum {string} */
+              role: "abuse" | "security" | "technical";
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/organizations/{id}/domains": {
@@ -4657,7 +5002,90 @@ export interface paths {
                 reference: string;
                 sentAt: string | null;
                 /** @enum {string} */
-                status: "queued" | "sending" | "sent" | "failed";
+                status: "queued" | "sending" | "sent" | "failed" | "bounced";
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/organizations/contacts-to-fix": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Undeliverable contacts across the registry, most recent first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              contacts: {
+                email: string;
+                /** @description what the delivery outcomes say of this contact (issue 15) */
+                health: {
+                  /** @description false: later notices leave it out until staff mark it fixed or change its address */
+                  deliverable: boolean;
+                  /** @description the remote server's words */
+                  diagnostic: string | null;
+                  lastBounce: {
+                    at: string;
+                    diagnostic: string | null;
+                    /** @enum {string} */
+                    kind: "refused" | "failed" | "delayed";
+                    noticeId: string;
+                    status: string | null;
+                  } | null;
+                  /** @description the notice whose outcome decided it */
+                  noticeId: string | null;
+                  noticeReference: string | null;
+                  /** @enum {string|null} */
+                  reason: "permanent failure" | "repeated temporary failures" | null;
+                  /** @description RFC 3463 status of that outcome, e.g. 5.1.1 */
+                  status: string | null;
+                  /** @description temporary failures in a row (3 over 24 hours count as permanent) */
+                  temporaryFailures: number;
+                  undeliverableSince: string | null;
+                };
+                id: string;
+                organization: {
+                  id: string;
+                  name: string;
+                  noDeliverableContact: boolean;
+                };
               }[];
             };
           };

@@ -58,7 +58,7 @@ export const LANGUAGES = every<Language>()("nl", "fr", "de", "en");
  * with the flags and keys that later calls set; saving turns it into those calls.
  */
 export type OrgInput = Pick<OrgDetail, "name" | "sector" | "country" | "language" | "active"> & {
-  contacts: Omit<Contact, "id">[];
+  contacts: Omit<Contact, "id" | "health">[];
   cidrs: string[];
   asns: number[];
   domains: string[];
@@ -91,7 +91,7 @@ export type RequeueResult = Answer<"/api/campaigns/{id}/requeue-stuck", "post">;
 export type NoticeList = Answer<"/api/campaigns/{id}/notices", "get">;
 export type NoticeRow = NoticeList["notices"][number];
 export type NoticeStatus = NoticeRow["status"];
-export const NOTICE_STATUSES = every<NoticeStatus>()("queued", "sending", "sent", "failed");
+export const NOTICE_STATUSES = every<NoticeStatus>()("queued", "sending", "sent", "failed", "bounced");
 
 export type Progress = Answer<"/api/campaigns/{id}/progress", "get">;
 export type ProgressDay = Progress["days"][number];

@@ -19,7 +19,9 @@ export const deliverNoticeHandler: Handler<"deliver-notice"> = async (ctx, data,
       throw new DelayedError();
     }
     // The job's result keeps what went as X-ARF (BullMQ shows it with the finished job).
-    return result.outcome === "sent" ? { messageId: result.messageId, xarf: result.xarf } : { skipped: result.reason };
+    if (result.outcome === "sent") return { messageId: result.messageId, xarf: result.xarf };
+    if (result.outcome === "bounced") return { bounced: true, redirectId: result.redirectId };
+    return { skipped: result.reason };
   } catch (err) {
     if (err instanceof DeliveryError && err.permanent) throw new UnrecoverableError(err.message);
     throw err;

@@ -40,7 +40,10 @@ export async function countQuietHosts(conn: Conn, campaignId: string, quietDays:
   return row!.quiet;
 }
 
-/** Whom notices to these organizations go to: each organization by name, and its active contacts. */
+/**
+ * Whom notices to these organizations go to: each organization by name, and its active contacts that can
+ * be mailed (not undeliverable: issue 15).
+ */
 export async function findRecipients(conn: Conn, organizationIds: string[]) {
   if (organizationIds.length === 0) return { organizations: [], contacts: [] };
   const [organizations, contacts] = [
@@ -59,7 +62,7 @@ export async function findRecipients(conn: Conn, organizationIds: string[]) {
     }>(
       conn,
       `SELECT organization_id AS "organizationId", email, role::text AS role, language::text AS language, active
-         FROM contact WHERE organization_id = ANY($1::uuid[]) AND active ORDER BY organization_id, email`,
+         FROM contact WHERE organization_id = ANY($1::uuid[]) AND active AND undeliverable_since IS NULL ORDER BY organization_id, email`,
       [organizationIds],
     ),
   ];

@@ -2,7 +2,7 @@ import type { Language, NoticeHost, NoticeKind, NoticeStatus } from "@baken/core
 import type { Campaign } from "../generated/client.ts";
 import type { Db } from "../client.ts";
 import { NOTICE_HOST } from "../campaigns/due-hosts.ts";
-import { rows } from "../transaction.ts";
+import { rows, type Conn } from "../transaction.ts";
 
 // A notice's delivery, as deliver-notice runs it: claim, then one result. Each is a single-row statement on
 // the pool, not a transaction: this runs once per mail, thousands of times a minute, and the claim and
@@ -28,6 +28,8 @@ export type ClaimedNotice = {
   reference: string;
   kind: NoticeKind;
   parentId: string | null;
+  /** set on a redirect: the bounced notice whose hosts and link it carries to the fallback contact */
+  redirectOf: string | null;
   organizationId: string;
   organizationName: string;
   /** A fallback abuse contact (a network operator, a domain's security.txt), not a registered organization. */
@@ -35,7 +37,7 @@ export type ClaimedNotice = {
   recipients: string[];
   language: Language;
   /** The status before the claim, to hand the claim back as it was. */
-  previousStatus: Exclude<NoticeStatus, "sent">;
+  previousStatus: Exclude<NoticeStatus, "sent" | "bounced">;
   tokenExpiresAt: Date | null;
   parentSentAt: Date | null;
   parentTokenExpiresAt: Date | null;
@@ -45,16 +47,16 @@ export type ClaimedNotice = {
 };
 
 /**
- * Marks the notice `sending` (attempts + 1) unless it is already sent, and returns all a delivery needs, in
- * one round trip; undefined when it is sent already or does not exist.
+ * Marks the notice `sending` (attempts + 1) unless it is already sent (or bounced: it went, and reached
+ * nobody), and returns all a delivery needs, in one round trip; undefined when it is done or does not exist.
  */
 export async function claimNotice(db: Db, id: string): Promise<ClaimedNotice | undefined> {
   const [row] = await rows<ClaimedNotice>(
     db,
-    `WITH before AS (SELECT id, status FROM notice WHERE id = $1 AND status <> 'sent' FOR UPDATE),
+    `WITH before AS (SELECT id, status FROM notice WHERE id = $1 AND status NOT IN ('sent', 'bounced') FOR UPDATE),
           claimed AS (UPDATE notice n SET status = 'sending', attempts = n.attempts + 1 FROM before WHERE n.id = before.id
                       RETURNING n.*, before.status AS previous_status)
-     SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.organization_id AS "organizationId", o.name AS "organizationName",
+     SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.redirect_of::text AS "redirectOf", n.organization_id AS "organizationId", o.name AS "organizationName",
             o.kind = 'abuse_contact' AS "operator", n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
             coalesce(p.sent_at, p.created_at) AS "parentSentAt", p.token_expires_at AS "parentTokenExpiresAt",
             json_build_object('name', c.name, 'cves', coalesce(c.cves, '{}'), 'severity', c.severity, 'tlp', c.tlp,
@@ -96,7 +98,7 @@ export async function recordNoticeFailure(db: Db, id: string, status: "queued" |
 }
 
 /** The server accepted the mail: `sent`, with its Message-ID and the server's answer. */
-export async function recordNoticeSent(db: Db, id: string, result: { messageId: string; response: string }) {
+export async function recordNoticeSent(db: Conn, id: string, result: { messageId: string; response: string }) {
   await rows(
     db,
     `UPDATE notice SET status = 'sent', sent_at = now(), message_id = $2, smtp_response = $3, last_error = NULL WHERE id = $1`,
@@ -112,9 +114,10 @@ export async function recordNoticeSent(db: Db, id: string, result: { messageId: 
  */
 export async function noticeHosts(
   db: Db,
-  notice: { id: string; kind: NoticeKind; parentId: string | null },
+  notice: { id: string; kind: NoticeKind; parentId: string | null; redirectOf?: string | null },
 ): Promise<NoticeHost[]> {
   const reminder = notice.kind === "reminder" && notice.parentId !== null;
+  // A redirect lists what the notice it redirects listed.
   return rows<NoticeHost>(
     db,
     `SELECT ${NOTICE_HOST}
@@ -123,7 +126,7 @@ export async function noticeHosts(
         AND (NOT $2 OR h.state IN ('open', 'notified')
              OR (h.state = 'remediated' AND h.answered_at IS NOT NULL AND h.last_seen_at > h.answered_at))
       ORDER BY h.ip NULLS LAST, h.port NULLS LAST, h.hostname NULLS LAST`,
-    // A resend (an initial notice with a parent) lists what the notice it repeats listed.
-    [notice.parentId ?? notice.id, reminder],
+    // A reminder, a resend (an initial notice with a parent) and a redirect list what the notice they repeat listed.
+    [notice.redirectOf ?? notice.parentId ?? notice.id, reminder],
   );
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../client.ts";
 import type { Language, NoticeStatus } from "@baken/core";
+import { rows } from "../transaction.ts";
 
 /**
  * A campaign's notices, newest first, a page at a time (filtered by status, language and organization name),
@@ -23,10 +24,28 @@ export async function findCampaignNotices(
       orderBy: [{ createdAt: "desc" }, { reference: "desc" }],
       take: q.limit,
       skip: q.offset,
-      include: { organization: { select: { id: true, name: true } } },
+      include: { organization: { select: { id: true, name: true } }, redirect: { select: { id: true } } },
     }),
   ]);
   return { byStatus: new Map(groups.map((g) => [g.status, g._count._all])), matching, notices };
+}
+
+/**
+ * What became of a campaign's notices once they left: `sent` ones delivered (as far as is known), `bounced`
+ * ones, and of those the ones redirected to a fallback contact and the ones with no one left.
+ */
+export async function campaignDelivery(db: Db, campaignId: string) {
+  const [row] = await rows<{ delivered: number; bounced: number; redirected: number; noContactLeft: number }>(
+    db,
+    `SELECT count(*) FILTER (WHERE n.status = 'sent')::int AS delivered,
+            count(*) FILTER (WHERE n.status = 'bounced')::int AS bounced,
+            count(*) FILTER (WHERE n.status = 'bounced' AND r.id IS NOT NULL)::int AS redirected,
+            count(*) FILTER (WHERE n.status = 'bounced' AND r.id IS NULL)::int AS "noContactLeft"
+       FROM notice n LEFT JOIN notice r ON r.redirect_of = n.id
+      WHERE n.campaign_id = $1::uuid`,
+    [campaignId],
+  );
+  return row!;
 }
 
 /** An organization's notices, newest first, each with its campaign and the owner's answers (newest first). */

@@ -1,8 +1,9 @@
 import { rows, type Conn, type Tx } from "../transaction.ts";
+import { contactHealthJson } from "./contact-health.ts";
 import type { ContactView } from "./organizations.ts";
 
 const CONTACT = `"id", "email", "name", "role"::text AS "role", "language"::text AS "language",
-  "pgp_public_key" AS "pgpPublicKey", "active"`;
+  "pgp_public_key" AS "pgpPublicKey", "active", ${contactHealthJson('"contact"')} AS "health"`;
 
 /** One of an organization's contacts, by id; null when the organization has no such contact. */
 export async function findContact(conn: Conn, organizationId: string, id: string): Promise<ContactView | null> {
@@ -25,7 +26,11 @@ export async function contactExists(conn: Conn, organizationId: string, email: s
   );
 }
 
-export async function insertContact(tx: Tx, organizationId: string, c: Omit<ContactView, "id">): Promise<ContactView> {
+export async function insertContact(
+  tx: Tx,
+  organizationId: string,
+  c: Omit<ContactView, "id" | "health">,
+): Promise<ContactView> {
   const [contact] = await rows<ContactView>(
     tx,
     `INSERT INTO "contact" ("organization_id", "email", "name", "role", "language", "pgp_public_key", "active")
@@ -48,7 +53,7 @@ const COLUMNS = {
 export async function updateContact(
   tx: Tx,
   id: string,
-  changes: Partial<Omit<ContactView, "id">>,
+  changes: Partial<Omit<ContactView, "id" | "health">>,
 ): Promise<ContactView> {
   const params: unknown[] = [id];
   const set = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[])

@@ -1,6 +1,7 @@
 import type { ContactRole, Language, OrganizationRecord } from "@baken/core";
 import type { Db } from "../client.ts";
 import { rows, type Conn, type Tx } from "../transaction.ts";
+import { contactHealthJson, type ContactHealth } from "./contact-health.ts";
 
 /** A contact as staff read and change it. */
 export type ContactView = {
@@ -11,6 +12,7 @@ export type ContactView = {
   language: Language | null;
   pgpPublicKey: string | null;
   active: boolean;
+  health: ContactHealth;
 };
 
 /** An organization with everything registered to it, as staff read it. */
@@ -24,6 +26,12 @@ export type OrganizationView = {
   createdAt: string;
   updatedAt: string;
   contacts: ContactView[];
+  /** Where a bounced notice goes next, and whether one found no one (issue 15). */
+  delivery: {
+    fallbackEmail: string | null;
+    noDeliverableContactSince: string | null;
+    noDeliverableContactNoticeId: string | null;
+  };
   networks: { id: number; cidr: string }[];
   asns: { id: number; asn: number }[];
   domains: { id: number; name: string }[];
@@ -39,7 +47,7 @@ export type OrganizationFields = {
 };
 
 const CONTACT_JSON = `json_build_object('id', c."id", 'email', c."email", 'name', c."name", 'role', c."role",
-  'language', c."language", 'pgpPublicKey', c."pgp_public_key", 'active', c."active")`;
+  'language', c."language", 'pgpPublicKey', c."pgp_public_key", 'active', c."active", 'health', ${contactHealthJson("c")})`;
 
 /** One organization with its contacts (by e-mail) and identifiers (each in value order); null if none. */
 export async function findOrganizationView(conn: Conn, id: string): Promise<OrganizationView | null> {
@@ -47,6 +55,8 @@ export async function findOrganizationView(conn: Conn, id: string): Promise<Orga
     conn,
     `SELECT o."id", o."name", o."sector", o."country", o."language"::text AS "language", o."active",
             o."created_at" AS "createdAt", o."updated_at" AS "updatedAt",
+            json_build_object('fallbackEmail', o."fallback_email", 'noDeliverableContactSince', o."no_deliverable_contact_since",
+                              'noDeliverableContactNoticeId', o."no_deliverable_contact_notice_id") AS "delivery",
             coalesce((SELECT json_agg(${CONTACT_JSON} ORDER BY c."email") FROM "contact" c WHERE c."organization_id" = o."id"), '[]') AS "contacts",
             coalesce((SELECT json_agg(json_build_object('id', n."id", 'cidr', n."cidr"::text) ORDER BY n."cidr")
                         FROM "network" n WHERE n."organization_id" = o."id"), '[]') AS "networks",

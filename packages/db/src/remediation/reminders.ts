@@ -44,7 +44,8 @@ export async function findReminderCandidates(tx: Tx, campaignId: string, minAgeD
 
 /**
  * Inserts one `reminder` notice (queued) per parent, to the parent's organization, recipients and language,
- * listing `hosts` hosts; returns their ids, by organization.
+ * listing `hosts` hosts; returns their ids, by organization. Recipients that became undeliverable since are
+ * left out; a parent with none left gets no reminder.
  */
 export async function insertReminders(tx: Tx, reminders: { parentId: string; hosts: number }[]): Promise<string[]> {
   if (reminders.length === 0) return [];
@@ -53,9 +54,16 @@ export async function insertReminders(tx: Tx, reminders: { parentId: string; hos
     `INSERT INTO notice (reference, campaign_id, organization_id, kind, parent_id, recipients, language, host_count)
      SELECT 'BAKEN#' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD') || '-'
               || lpad(nextval('notice_reference_seq')::text, 8, '0'),
-            p.campaign_id, p.organization_id, 'reminder', p.id, p.recipients, p.language, v.hosts
+            p.campaign_id, p.organization_id, 'reminder', p.id, r.recipients, p.language, v.hosts
        FROM unnest($1::uuid[], $2::int[]) AS v(parent_id, hosts)
        JOIN notice p ON p.id = v.parent_id
+       CROSS JOIN LATERAL (
+         SELECT array_agg(a ORDER BY i) AS recipients
+           FROM unnest(p.recipients) WITH ORDINALITY AS x(a, i)
+          WHERE NOT EXISTS (SELECT 1 FROM contact k WHERE k.organization_id = p.organization_id
+                              AND lower(k.email) = lower(x.a) AND k.undeliverable_since IS NOT NULL)
+       ) r
+      WHERE r.recipients IS NOT NULL
       ORDER BY p.organization_id
      RETURNING id::text AS id`,
     [reminders.map((r) => r.parentId), reminders.map((r) => r.hosts)],

@@ -7,11 +7,8 @@ import { rows, type Tx } from "../transaction.ts";
 export const SIGNAL_KINDS = ["owner_alert", "owner_claim", "notice_failed", "report_new", "list_rejected"] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
-/**
- * Notice statuses that mean the owner was not reached: each is a `notice_failed` signal. Compared as text, so
- * a status the enum does not have yet costs nothing: when `bounced` exists, add it here (one word).
- */
-export const UNREACHED_NOTICE_STATUSES = ["failed"];
+/** Notice statuses that mean the owner was not reached: each is a `notice_failed` signal. */
+export const UNREACHED_NOTICE_STATUSES = ["failed", "bounced"];
 
 /** Answers that call for staff at once: compromise found, or help asked. */
 const ALERT = `(r.answer = 'needs_help' OR r.compromise = 'yes')`;

@@ -1,5 +1,6 @@
-import { noticeToken } from "@baken/core";
+import { noticeToken, smtpSendOutcomes, verpReturnPath } from "@baken/core";
 import {
+  withTransaction,
   claimNotice,
   noticeExists,
   noticeHosts,
@@ -18,9 +19,11 @@ import {
   type SendResult,
 } from "@baken/mail";
 import type { Ctx } from "../context.ts";
+import { applyDeliveryOutcomes } from "../delivery/apply-outcomes.ts";
+import { enqueueRedirect } from "../delivery/take-bounce.ts";
 import { renderNoticeContent } from "./notice-view.ts";
 
-export type DeliveryCtx = Pick<Ctx, "db" | "config"> & { mailer: Mailer };
+export type DeliveryCtx = Pick<Ctx, "db" | "config" | "producer"> & { mailer: Mailer };
 
 export type DeliverInput = {
   noticeId: string;
@@ -39,6 +42,8 @@ export type Admit = (domains: string[]) => Promise<number>;
 export type DeliverOutcome =
   | { outcome: "sent"; messageId: string; response: string; xarf: XarfCounts }
   | { outcome: "skipped"; reason: "already sent" | "not found" }
+  /** The relay refused every recipient for good: `bounced`, redirected (redirectId) or flagged. */
+  | { outcome: "bounced"; redirectId: string | null }
   | { outcome: "throttled"; delayMs: number };
 
 /** What went as X-ARF: reports attached, hosts refused (their type cannot describe them), or none (too many). */
@@ -91,24 +96,55 @@ export async function deliverNotice(ctx: DeliveryCtx, input: DeliverInput, admit
 
   let result: SendResult;
   let xarf: XarfCounts;
+  let sentAt: Date;
   try {
     const mail = await buildMail(ctx, notice);
     xarf = mail.xarf;
+    sentAt = new Date();
     const sent = await ctx.mailer.send(mail.message);
     // Our Message-ID, not the transport's: with a prebuilt (raw) message nodemailer reports one it made up.
-    result = { messageId: mail.messageId, response: sent.response };
+    result = { ...sent, messageId: mail.messageId };
   } catch (err) {
     const permanent = isPermanentSmtpError(err);
     const message = errorText(err);
+    const refused = smtpSendOutcomes({
+      noticeId: notice.id,
+      recipients: notice.recipients,
+      at: new Date(),
+      error: err,
+    });
+    if (refused.outcomes.length > 0) {
+      // The relay answered for each recipient: their contacts learn from it, and a notice that reached
+      // nobody for good is `bounced` (redirected or flagged), not failed.
+      const applied = await withTransaction(ctx.db, (tx) =>
+        applyDeliveryOutcomes(tx, notice.id, refused.outcomes, {
+          attemptsOver: permanent || input.isFinalAttempt,
+          why: message,
+        }),
+      );
+      if (applied.reach === "bounced") {
+        if (applied.redirectId) await enqueueRedirect(ctx, applied.redirectId);
+        return { outcome: "bounced", redirectId: applied.redirectId };
+      }
+    }
     await recordNoticeFailure(ctx.db, notice.id, permanent || input.isFinalAttempt ? "failed" : "queued", message);
     throw new DeliveryError(message, permanent);
   }
 
-  // The server has the mail: record it now, before anything else can fail.
+  // The server has the mail: record it now, with what it said of each recipient, before anything else can fail.
+  const { outcomes } = smtpSendOutcomes({
+    noticeId: notice.id,
+    recipients: notice.recipients,
+    at: sentAt,
+    info: result,
+  });
   for (let tries = 1; ; tries++) {
     try {
-      await recordNoticeSent(ctx.db, notice.id, result);
-      return { outcome: "sent", ...result, xarf };
+      await withTransaction(ctx.db, async (tx) => {
+        await recordNoticeSent(tx, notice.id, result);
+        await applyDeliveryOutcomes(tx, notice.id, outcomes, { attemptsOver: true });
+      });
+      return { outcome: "sent", messageId: result.messageId, response: result.response, xarf };
     } catch (err) {
       if (tries >= 5) {
         throw new DeliveryError(
@@ -126,7 +162,7 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
   const hosts = await noticeHosts(ctx.db, notice);
   if (hosts.length === 0) throw new Error("no hosts left to report in this notice");
   // A reminder repeats the link of the notice it follows: one link per organization and campaign.
-  const linkOwner = notice.parentId ?? notice.id;
+  const linkOwner = notice.parentId ?? notice.redirectOf ?? notice.id;
   const { rendered, attachment, xarf } = renderNoticeContent(config, {
     kind: notice.kind,
     language: notice.language,
@@ -144,6 +180,8 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
   const message = await composeNoticeMail(
     {
       from: config.mail.from,
+      // Its own return path: a bounce names this notice (or reminder, or redirect) by the address it comes back to.
+      returnPath: verpReturnPath(config.bounces.mailbox, config.bounces.tagSecret, notice.id),
       to: notice.recipients,
       replyTo: config.mail.replyTo,
       messageId,

@@ -12,3 +12,6 @@ export { requeueStuckNotices, type RequeueStuckResult } from "./requeue-stuck-no
 export { recordStalledNotice, STALLED_REASON } from "./record-stalled-notice.ts";
 export { getNotice } from "./get-notice.ts";
 export { resendNotice } from "./resend-notice.ts";
+export { applyDeliveryOutcomes, type AppliedOutcomes } from "../delivery/apply-outcomes.ts";
+export { takeBounce, type TakenBounce } from "../delivery/take-bounce.ts";
+export { markContactDeliverable, listContactsToFix, noticeDelivery } from "../delivery/contact-health.ts";

@@ -1,5 +1,5 @@
 import { notFound, NOTICE_STATUSES, type Language, type NoticeStatus } from "@baken/core";
-import { campaignExists, findCampaignNotices } from "@baken/db";
+import { campaignDelivery, campaignExists, findCampaignNotices } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
 /**
@@ -12,6 +12,7 @@ export async function listCampaignNotices(
 ) {
   if (!(await campaignExists(ctx.db, input.campaignId))) throw notFound("Campaign");
   const { byStatus, matching, notices } = await findCampaignNotices(ctx.db, input);
+  const delivery = await campaignDelivery(ctx.db, input.campaignId);
   const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<
     NoticeStatus,
     number
@@ -19,6 +20,7 @@ export async function listCampaignNotices(
   return {
     counts: { ...counts, total: NOTICE_STATUSES.reduce((sum, s) => sum + counts[s], 0) },
     matching,
+    delivery,
     notices: notices.map((n) => ({
       id: n.id,
       reference: n.reference,
@@ -28,6 +30,8 @@ export async function listCampaignNotices(
       recipients: n.recipients,
       language: n.language,
       status: n.status,
+      redirectOf: n.redirectOf,
+      redirectId: n.redirect?.id ?? null,
       attempts: n.attempts,
       lastError: n.lastError,
       messageId: n.messageId,

@@ -13,7 +13,7 @@ import {
 import type { Actor, Ctx } from "../context.ts";
 
 /** What staff send for a contact: an e-mail address, and what defaults otherwise. */
-export type ContactInput = Pick<ContactView, "email"> & Partial<Omit<ContactView, "id" | "email">>;
+export type ContactInput = Pick<ContactView, "email"> & Partial<Omit<ContactView, "id" | "email" | "health">>;
 
 const PGP_BLOCK = /^-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]+-----END PGP PUBLIC KEY BLOCK-----\s*$/;
 

@@ -1,6 +1,7 @@
 import type { ContactRole, Language, ListedHost } from "@baken/core";
 import { withClientTransaction, type Db } from "@baken/db";
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 
 // Seeds what matching leaves behind (organizations with contacts, a campaign, a list, campaign_host rows)
 // straight into the database, in bulk, for the notice tests and the notify benchmark. Once list upload and
@@ -144,8 +145,14 @@ export async function seedCampaign(
 /**
  * Writes a scenario for a campaign: organizations, contacts, one exposure list, and one campaign_host per
  * host (state open, as matching leaves them). Bulk SQL: thousands of organizations in a second or two.
+ * `registry: false`: the organizations and contacts exist already (a later campaign to the same ones).
  */
-export async function seedScenario(db: Db, campaignId: string, scenario: Scenario): Promise<{ listId: string }> {
+export async function seedScenario(
+  db: Db,
+  campaignId: string,
+  scenario: Scenario,
+  { registry = true } = {},
+): Promise<{ listId: string }> {
   return withClientTransaction(db.pool, async (client) => {
     const listId = randomUUID();
     const total = scenario.orgs.reduce((n, o) => n + o.hosts.length, 0) + scenario.unmatched.length;
@@ -155,20 +162,10 @@ export async function seedScenario(db: Db, campaignId: string, scenario: Scenari
       [listId, randomUUID().replace(/-/g, "").padEnd(64, "0"), total, campaignId],
     );
     const orgs = scenario.orgs.map((o) => ({ id: o.id, name: o.name, language: o.language, active: o.active }));
-    await client.query(
-      `INSERT INTO organization (id, name, language, active, updated_at)
-       SELECT id, name, language::"Language", active, now() FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, language text, active boolean)`,
-      [JSON.stringify(orgs)],
-    );
     const contacts = scenario.orgs.flatMap((o) =>
       o.contacts.map((c) => ({ organization_id: o.id, ...c, pgp: c.pgpPublicKey ?? null })),
     );
-    await client.query(
-      `INSERT INTO contact (organization_id, email, role, language, active, pgp_public_key)
-       SELECT organization_id, email, role::"ContactRole", language::"Language", active, pgp
-         FROM jsonb_to_recordset($1::jsonb) AS x(organization_id uuid, email text, role text, language text, active boolean, pgp text)`,
-      [JSON.stringify(contacts)],
-    );
+    if (registry) await insertRegistry(client, orgs, contacts);
     const hosts = [
       ...scenario.orgs.flatMap((o) => o.hosts.map((h) => ({ ...h, organization_id: o.id }))),
       ...scenario.unmatched.map((h) => ({ ...h, organization_id: null })),
@@ -186,4 +183,22 @@ export async function seedScenario(db: Db, campaignId: string, scenario: Scenari
     );
     return { listId };
   });
+}
+
+async function insertRegistry(
+  client: pg.PoolClient,
+  orgs: { id: string; name: string; language: string; active: boolean }[],
+  contacts: object[],
+) {
+  await client.query(
+    `INSERT INTO organization (id, name, language, active, updated_at)
+     SELECT id, name, language::"Language", active, now() FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, language text, active boolean)`,
+    [JSON.stringify(orgs)],
+  );
+  await client.query(
+    `INSERT INTO contact (organization_id, email, role, language, active, pgp_public_key)
+     SELECT organization_id, email, role::"ContactRole", language::"Language", active, pgp
+       FROM jsonb_to_recordset($1::jsonb) AS x(organization_id uuid, email text, role text, language text, active boolean, pgp text)`,
+    [JSON.stringify(contacts)],
+  );
 }

@@ -1,9 +1,9 @@
-import { listCampaignNotices, requeueStuckNotices, revokeNoticeLink } from "@baken/services";
+import { listCampaignNotices, noticeDelivery, requeueStuckNotices, revokeNoticeLink } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
-import { campaignParams, noticesBody, noticesQuery, requeueStuckBody } from "./schemas.ts";
+import { campaignParams, noticeDeliveryBody, noticesBody, noticesQuery, requeueStuckBody } from "./schemas.ts";
 
 /** A campaign's notices once sent: the list, queueing stranded ones again, revoking an owner link. */
 export default async function noticeRoutes(fastify: FastifyInstance) {
@@ -23,6 +23,19 @@ export default async function noticeRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => listCampaignNotices(app.ctx, { campaignId: request.params.id, ...request.query }),
+  );
+  app.get(
+    "/:id/notices/:noticeId/delivery",
+    {
+      config: { role: "viewer" },
+      schema: {
+        tags,
+        summary: "What became of a notice: each recipient's outcomes, the messages that came back, its redirect",
+        params: z.object({ id: z.uuid(), noticeId: z.uuid() }),
+        response: { 200: noticeDeliveryBody },
+      },
+    },
+    async (request) => noticeDelivery(app.ctx, request.params.id, request.params.noticeId),
   );
   app.post(
     "/:id/requeue-stuck",

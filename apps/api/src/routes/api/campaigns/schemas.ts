@@ -1,4 +1,4 @@
-import { adviceByLanguageSchema, LANGUAGES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
+import { adviceByLanguageSchema, LANGUAGES, NOTICE_STATUSES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
 import { z } from "zod";
 
 // Response shapes of the campaign routes: they list exactly what leaves the API.
@@ -53,7 +53,13 @@ export const campaignDetailBody = campaignBody.extend({
     gone: z.number(),
     unmatched: z.number(),
   }),
-  notices: z.object({ queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number() }),
+  notices: z.object({
+    queued: z.number(),
+    sending: z.number(),
+    sent: z.number(),
+    failed: z.number(),
+    bounced: z.number(),
+  }),
 });
 
 const skipped = z.array(
@@ -141,7 +147,7 @@ export const requeueStuckBody = z.object({
 });
 
 export const noticesQuery = z.object({
-  status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  status: z.enum(NOTICE_STATUSES).optional(),
   language: z.enum(LANGUAGES).optional(),
   q: z.string().trim().min(1).max(200).optional().describe("part of the organization's name"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -154,9 +160,18 @@ export const noticesBody = z.object({
     sending: z.number(),
     sent: z.number(),
     failed: z.number(),
+    bounced: z.number(),
     total: z.number(),
   }),
   matching: z.number().describe("notices that match the filters (the pages' total)"),
+  delivery: z
+    .object({
+      delivered: z.number().describe("sent, and reached at least one recipient as far as is known"),
+      bounced: z.number().describe("reached none of their recipients"),
+      redirected: z.number().describe("bounced, and re-sent once to the organization's fallback contact"),
+      noContactLeft: z.number().describe("bounced, with no one else to send to: the organization is flagged"),
+    })
+    .describe("what became of the notices once they left (issue 15)"),
   notices: z.array(
     z.object({
       id: z.string(),
@@ -166,7 +181,9 @@ export const noticesBody = z.object({
       organization: z.object({ id: z.string(), name: z.string() }),
       recipients: z.array(z.string()),
       language: z.enum(LANGUAGES),
-      status: z.enum(["queued", "sending", "sent", "failed"]),
+      status: z.enum(NOTICE_STATUSES),
+      redirectOf: z.string().nullable().describe("the bounced notice this one re-sends to the fallback contact"),
+      redirectId: z.string().nullable().describe("the redirect of this bounced notice, if any"),
       attempts: z.number(),
       lastError: z.string().nullable(),
       messageId: z.string().nullable(),
@@ -176,4 +193,41 @@ export const noticesBody = z.object({
       sentAt: z.string().nullable(),
     }),
   ),
+});
+
+const noticeRef = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.enum(NOTICE_STATUSES),
+  recipients: z.array(z.string()),
+});
+
+export const noticeDeliveryBody = noticeRef.extend({
+  redirectOf: z.string().nullable().describe("the bounced notice this one re-sends to the fallback contact"),
+  redirect: noticeRef.nullable().describe("this bounced notice re-sent once to the organization's fallback contact"),
+  outcomes: z.array(
+    z.object({
+      recipient: z.string(),
+      at: z.string(),
+      kind: z.enum(["accepted", "refused", "failed", "delayed", "delivered", "auto-reply"]),
+      stage: z.enum(["rcpt", "data", "report"]),
+      status: z.string().nullable(),
+      diagnostic: z.string().nullable(),
+    }),
+  ),
+  messages: z
+    .array(
+      z.object({
+        id: z.string(),
+        receivedAt: z.string(),
+        kind: z.enum(["bounce", "delay", "auto-reply", "unknown"]),
+        layout: z.string().nullable(),
+        tag: z.enum(["valid", "invalid", "none"]),
+        fromAddress: z.string().nullable(),
+        subject: z.string().nullable(),
+        reason: z.string(),
+        unattributed: z.array(z.object({ address: z.string(), status: z.string() }).passthrough()),
+      }),
+    )
+    .describe("bounces and auto-replies that came back for this notice"),
 });

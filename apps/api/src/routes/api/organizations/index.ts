@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import contactHealthRoutes from "./contact-health.ts";
 import contactRoutes from "./contacts.ts";
 import identifierRoutes from "./identifiers.ts";
 import importRoutes, { IMPORT_MAX_BYTES } from "./import.ts";
@@ -23,6 +24,7 @@ export default async function organizations(app: FastifyInstance) {
   await app.register(organizationRoutes);
   await app.register(importRoutes);
   await app.register(contactRoutes);
+  await app.register(contactHealthRoutes);
   await app.register(identifierRoutes);
   await app.register(noticeRoutes);
 }

@@ -1,3 +1,4 @@
+import { NOTICE_STATUSES } from "@baken/core";
 import { listOrganizationNotices } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -8,7 +9,7 @@ const noticeView = z.object({
   reference: z.string(),
   campaign: z.object({ id: z.uuid(), name: z.string() }),
   kind: z.enum(["initial", "reminder"]),
-  status: z.enum(["queued", "sending", "sent", "failed"]),
+  status: z.enum(NOTICE_STATUSES),
   language: z.enum(["nl", "fr", "de", "en"]),
   hostCount: z.number().int(),
   createdAt: z.string(),

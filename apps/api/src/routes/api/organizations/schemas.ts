@@ -3,6 +3,30 @@ import { z } from "zod";
 export const language = z.enum(["nl", "fr", "de", "en"]);
 export const idParams = z.object({ id: z.uuid() });
 
+export const contactHealth = z
+  .object({
+    deliverable: z
+      .boolean()
+      .describe("false: later notices leave it out until staff mark it fixed or change its address"),
+    undeliverableSince: z.string().nullable(),
+    reason: z.enum(["permanent failure", "repeated temporary failures"]).nullable(),
+    noticeId: z.string().nullable().describe("the notice whose outcome decided it"),
+    noticeReference: z.string().nullable(),
+    status: z.string().nullable().describe("RFC 3463 status of that outcome, e.g. 5.1.1"),
+    diagnostic: z.string().nullable().describe("the remote server's words"),
+    temporaryFailures: z.number().describe("temporary failures in a row (3 over 24 hours count as permanent)"),
+    lastBounce: z
+      .object({
+        at: z.string(),
+        noticeId: z.string(),
+        kind: z.enum(["refused", "failed", "delayed"]),
+        status: z.string().nullable(),
+        diagnostic: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .describe("what the delivery outcomes say of this contact (issue 15)");
+
 export const contactView = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -11,6 +35,7 @@ export const contactView = z.object({
   language: language.nullable(),
   pgpPublicKey: z.string().nullable(),
   active: z.boolean(),
+  health: contactHealth,
 });
 
 export const organizationView = z.object({
@@ -23,6 +48,11 @@ export const organizationView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   contacts: z.array(contactView),
+  delivery: z.object({
+    fallbackEmail: z.string().nullable().describe("where a notice that reached none of the contacts is re-sent once"),
+    noDeliverableContactSince: z.string().nullable().describe("a notice reached no one and had nowhere else to go"),
+    noDeliverableContactNoticeId: z.string().nullable(),
+  }),
   networks: z.array(z.object({ id: z.number(), cidr: z.string() })),
   asns: z.array(z.object({ id: z.number(), asn: z.number() })),
   domains: z.array(z.object({ id: z.number(), name: z.string() })),
