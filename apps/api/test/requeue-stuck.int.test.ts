@@ -118,6 +118,7 @@ describe("a notice whose worker was killed twice on it", () => {
     expect(again.json()).toEqual({ requeued: 0, live: 0, heldBack: 0 });
     const audit = await app.ctx.db.prisma.auditEvent.findMany({
       where: { action: "notices.requeue-stuck", subjectId: campaignId },
+      orderBy: { id: "asc" },
     });
     expect(audit.map((a) => [a.actorId, a.details])).toEqual([
       [analyst.id, { requeued: 1, live: 0, heldBack: 0, olderThanMs: 0 }],

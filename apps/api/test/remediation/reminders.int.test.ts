@@ -233,6 +233,7 @@ describe("reminders and link revocation", () => {
     expect(await queue.getJobScheduler(reminderSchedulerId(campaign.id))).toBeFalsy();
     const audit = await prisma().auditEvent.findMany({
       where: { action: "campaign.reminder_schedule", subjectId: campaign.id },
+      orderBy: { id: "asc" },
     });
     expect(audit.map((a) => (a.details as { everyDays: number | null }).everyDays)).toEqual([7, 3, null]);
     // Scheduling adds the first round to the queue: take it out, no worker runs here.
