@@ -68,6 +68,16 @@ test("an analyst fixes a contact that bounced: contacts to fix → organization 
     await expect(page.getByTestId("delivery-delivered")).toHaveText("1");
     expect(await stat(page, "delivery-bounced")).toBe(0);
   });
+  await step(page, testInfo, "the notice shows each recipient's outcome and the bounce", async () => {
+    const { notices } = await api.call<{ notices: { id: string }[] }>("GET", `/api/campaigns/${campaignId}/notices`);
+    await page.goto(`/console/notices/${notices[0]!.id}`);
+    const outcomes = page.getByRole("table", { name: "Recipients’ outcomes" });
+    await expect(outcomes.getByRole("row").filter({ hasText: live })).toContainText("accepted");
+    await expect(outcomes.getByRole("row").filter({ hasText: dead }).filter({ hasText: "failed" })).toContainText(
+      "5.1.1",
+    );
+    await expect(page.getByRole("table", { name: "Returned mail" })).toContainText("bounce");
+  });
   const row = page.getByRole("row").filter({ hasText: dead });
   await step(page, testInfo, "the dead address among the contacts to fix", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts to fix" }).click();
