@@ -6,6 +6,7 @@ import { AuditPage } from "./pages/audit.tsx";
 import { CampaignDetailPage } from "./pages/campaign-detail.tsx";
 import { CampaignProgressPage } from "./pages/campaign-progress.tsx";
 import { CampaignsPage, NewCampaignPage } from "./pages/campaigns.tsx";
+import { ContactsToFixPage } from "./pages/contacts-to-fix.tsx";
 import { FeedDetailPage } from "./pages/feed-detail.tsx";
 import { FeedsPage, NewFeedPage } from "./pages/feeds.tsx";
 import { ListDetailPage } from "./pages/list-detail.tsx";
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
     render: () => <NewOrganizationPage />,
   },
   { path: "/organizations/:id", title: "Organization", render: (p) => <OrganizationDetailPage id={p.id!} /> },
+  { path: "/contacts-to-fix", title: "Contacts to fix", render: () => <ContactsToFixPage /> },
   { path: "/campaigns", title: "Campaigns", render: () => <CampaignsPage /> },
   { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
   { path: "/campaigns/:id", title: "Campaign", render: (p) => <CampaignDetailPage id={p.id!} /> },

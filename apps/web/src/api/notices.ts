@@ -5,3 +5,7 @@ export const getNotice = (id: string) => call("get", "/api/notices/{id}", { para
 
 export const resendNotice = (id: string, recipients: string[]) =>
   call("post", "/api/notices/{id}/resend", { params: { id }, body: { recipients } });
+
+/** What became of a notice once it left: each recipient's outcomes, what came back, its redirect (issue 15). */
+export const noticeDelivery = (campaignId: string, noticeId: string) =>
+  call("get", "/api/campaigns/{id}/notices/{noticeId}/delivery", { params: { id: campaignId, noticeId } });

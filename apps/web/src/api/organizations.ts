@@ -3,7 +3,7 @@
 // one form becomes the few calls that turn the stored organization into the edited one.
 import { call, upload, type ErrorDetail, type UploadProgress } from "./http.ts";
 import type { Answer, Body } from "./operations.ts";
-import type { ImportResult, OrgDetail, OrgInput, OrgSummary, Page, PastNotice } from "./types.ts";
+import type { ContactToFix, ImportResult, OrgDetail, OrgInput, OrgSummary, Page, PastNotice } from "./types.ts";
 
 export async function searchOrganizations(search: string, page = 1): Promise<Page<OrgSummary>> {
   const answer = await call("get", "/api/organizations/", { query: { search: search || undefined, page } });
@@ -136,6 +136,15 @@ async function syncIdentifiers<K extends "networks" | "asns" | "domains", V>(
 export async function organizationNotices(id: string): Promise<PastNotice[]> {
   return (await call("get", "/api/organizations/{id}/notices", { params: { id } })).notices;
 }
+
+/** Undeliverable contacts across the registry, most recent first (issue 15). */
+export async function contactsToFix(): Promise<ContactToFix[]> {
+  return (await call("get", "/api/organizations/contacts-to-fix")).contacts;
+}
+
+/** Later notices address the contact again; its failures so far no longer count. */
+export const markContactFixed = (id: string, contactId: string) =>
+  call("post", "/api/organizations/{id}/contacts/{contactId}/fixed", { params: { id, contactId } });
 
 /** Rejected lines come as { line, errors: [{ field, message }] }: one detail per reason, each with its line. */
 const rejectionDetails = (rejections: Answer<"/api/organizations/import", "post">["rejections"]): ErrorDetail[] =>

@@ -69,6 +69,8 @@ type ApiImportResult = Answer<"/api/organizations/import", "post">;
 export type ImportResult = Omit<ApiImportResult, "rejections"> & { errors: ErrorDetail[] };
 
 export type PastNotice = Answer<"/api/organizations/{id}/notices", "get">["notices"][number];
+export type ContactHealth = Contact["health"];
+export type ContactToFix = Answer<"/api/organizations/contacts-to-fix", "get">["contacts"][number];
 
 // ---- campaigns
 export type Campaign = Answer<"/api/campaigns/{id}", "patch">;
@@ -91,6 +93,8 @@ export type RequeueResult = Answer<"/api/campaigns/{id}/requeue-stuck", "post">;
 export type NoticeList = Answer<"/api/campaigns/{id}/notices", "get">;
 export type NoticeRow = NoticeList["notices"][number];
 export type NoticeStatus = NoticeRow["status"];
+export type DeliveryFigures = NoticeList["delivery"];
+export type NoticeDelivery = Answer<"/api/campaigns/{id}/notices/{noticeId}/delivery", "get">;
 export const NOTICE_STATUSES = every<NoticeStatus>()("queued", "sending", "sent", "failed", "bounced");
 
 export type Progress = Answer<"/api/campaigns/{id}/progress", "get">;

@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: "/overview", label: "Overview" },
   { to: "/lists", label: "Lists" },
   { to: "/organizations", label: "Organizations" },
+  { to: "/contacts-to-fix", label: "Contacts to fix" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/feeds", label: "Feeds" },
   { to: "/reports", label: "Incident reports" },

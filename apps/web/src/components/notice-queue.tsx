@@ -52,7 +52,9 @@ export function NoticeQueue({ campaignId, counts }: { campaignId: string; counts
     setFilter(f);
     setPage(1);
   };
-  const total = queued + sending + sent + failed;
+  // Bounced notices left too: counted as done, or a campaign whose notices all bounced reads "Nothing sent yet".
+  const total = counts.counts.total;
+  const done = total - queued - sending;
   if (total === 0) return <Empty>Nothing sent yet.</Empty>;
   return (
     <>
@@ -74,9 +76,9 @@ export function NoticeQueue({ campaignId, counts }: { campaignId: string; counts
       </dl>
       <ProgressBar
         label="Notices delivered"
-        value={sent + failed}
+        value={done}
         max={total}
-        text={queued + sending > 0 ? `${n(sent + failed)} of ${n(total)} done; updating live` : `All ${n(total)} done`}
+        text={queued + sending > 0 ? `${n(done)} of ${n(total)} done; updating live` : `All ${n(total)} done`}
       />
       <form
         className="filters"

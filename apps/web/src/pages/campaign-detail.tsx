@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, type Campaign, type CampaignDetail, type Language, type Preview } from "../api/index.ts";
 import { CampaignForm, campaignInput } from "../components/campaign-form.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { DeliveryFiguresView } from "../components/delivery-figures.tsx";
 import { LanguageTabs, tabPanelProps } from "../components/language-tabs.tsx";
 import { NoticePreviewPanel } from "../components/notice-preview.tsx";
 import { NoticeQueue, pending } from "../components/notice-queue.tsx";
@@ -63,6 +64,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
             <AsyncView state={notices} what="the notices">
               {(list) => (
                 <>
+                  <DeliveryFiguresView delivery={list.delivery} />
                   <NoticeQueue campaignId={c.id} counts={list} />
                   {canEdit && (
                     <RequeueStuck campaignId={c.id} pending={pending(list)} onDone={() => void notices.reload()} />

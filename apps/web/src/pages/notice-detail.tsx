@@ -3,6 +3,7 @@ import { api, type NoticeDetail } from "../api/index.ts";
 import { OrgLink, StatusBadge } from "../components/badges.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
+import { NoticeOutcomes } from "../components/notice-outcomes.tsx";
 import { TextField } from "../components/fields.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { dateTime, n, words } from "../lib/format.ts";
@@ -169,6 +170,7 @@ export function NoticeDetailPage({ id }: { id: string }) {
             )}
             {nt.lastError && nt.deliveries.length === 0 && <p className="mono">Last error: {nt.lastError}</p>}
           </section>
+          <NoticeOutcomes campaignId={nt.campaign.id} noticeId={nt.id} />
           <section aria-labelledby="replies-title">
             <h2 id="replies-title">Owners' answers</h2>
             {nt.replies.length === 0 ? (

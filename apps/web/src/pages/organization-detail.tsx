@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { api, type OrgDetail, type OrgInput, type PastNotice } from "../api/index.ts";
+import { api, type Contact, type OrgDetail, type OrgInput, type PastNotice } from "../api/index.ts";
+import { ContactHealthView, LastBounce } from "../components/contact-health.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { PageHead } from "../components/layout.tsx";
 import { noticeColumns } from "../components/notice-columns.tsx";
 import { OrganizationForm } from "../components/organization-form.tsx";
-import { AsyncView, Empty } from "../components/status.tsx";
+import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { dateTime, words } from "../lib/format.ts";
 import { Link, navigate } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
@@ -16,7 +17,7 @@ const toInput = (o: OrgDetail): OrgInput => ({
   country: o.country,
   language: o.language,
   active: o.active,
-  contacts: o.contacts.map(({ id: _id, ...c }) => c),
+  contacts: o.contacts.map(({ id: _id, health: _health, ...c }) => c),
   cidrs: o.networks.map((n) => n.cidr),
   asns: o.asns.map((a) => a.asn),
   domains: o.domains.map((d) => d.name),
@@ -86,7 +87,7 @@ export function OrganizationDetailPage({ id }: { id: string }) {
               onCancel={() => setEditing(false)}
             />
           ) : (
-            <OrganizationView org={o} />
+            <OrganizationView org={o} onChanged={() => void org.reload()} />
           )}
           <PastNotices organizationId={o.id} />
         </>
@@ -95,7 +96,9 @@ export function OrganizationDetailPage({ id }: { id: string }) {
   );
 }
 
-function OrganizationView({ org }: { org: OrgDetail }) {
+function OrganizationView({ org, onChanged }: { org: OrgDetail; onChanged: () => void }) {
+  // Marking a contact fixed is an analyst's call on a bounce, not a registry edit.
+  const canFix = useCan("analyst");
   return (
     <>
       <dl className="facts">
@@ -105,7 +108,15 @@ function OrganizationView({ org }: { org: OrgDetail }) {
         <dd>{org.country ?? "—"}</dd>
         <dt>Language of notices</dt>
         <dd>{org.language}</dd>
+        <dt>Fallback contact</dt>
+        <dd>{org.delivery.fallbackEmail ?? "—"}</dd>
       </dl>
+      {org.delivery.noDeliverableContactSince && (
+        <p className="notice" role="status">
+          No deliverable contact since {dateTime(org.delivery.noDeliverableContactSince)}: a notice reached no one and
+          had nowhere else to go.
+        </p>
+      )}
       <section aria-labelledby="contacts-title">
         <h2 id="contacts-title">Contacts</h2>
         {org.contacts.length === 0 ? (
@@ -121,6 +132,16 @@ function OrganizationView({ org }: { org: OrgDetail }) {
               { header: "Language", cell: (c) => c.language ?? `${org.language} (organization’s)` },
               { header: "OpenPGP", cell: (c) => (c.pgpPublicKey ? "key registered" : "—") },
               { header: "Active", cell: (c) => (c.active ? "yes" : "no") },
+              { header: "Health", cell: (c) => <ContactHealthView health={c.health} /> },
+              { header: "Last bounce", cell: (c) => <LastBounce health={c.health} /> },
+              {
+                header: "Actions",
+                hiddenHeader: true,
+                cell: (c) =>
+                  canFix && !c.health.deliverable ? (
+                    <MarkFixed organizationId={org.id} contact={c} onDone={onChanged} />
+                  ) : null,
+              },
             ]}
           />
         )}
@@ -130,6 +151,44 @@ function OrganizationView({ org }: { org: OrgDetail }) {
         <Values title="ASNs" values={org.asns.map((a) => `AS${a.asn}`)} empty="No ASN registered." />
         <Values title="Domains" values={org.domains.map((d) => d.name)} empty="No domain registered." />
       </div>
+    </>
+  );
+}
+
+function MarkFixed({
+  organizationId,
+  contact,
+  onDone,
+}: {
+  organizationId: string;
+  contact: Contact;
+  onDone: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        aria-label={`Mark ${contact.email} fixed`}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await api.organizations.markContactFixed(organizationId, contact.id);
+            onDone();
+          } catch (e) {
+            setError(e);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        Mark fixed
+      </button>
+      {error !== null && <ErrorBox error={error} title="Not marked fixed" />}
     </>
   );
 }
