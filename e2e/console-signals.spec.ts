@@ -12,11 +12,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 type Org = { name: string; contact: string; cidr: string; ips: string[] };
 
-/** Organizations of this run, each with its own /28 of the benchmarking range (198.18.0.0/15), in English. */
+/**
+ * Organizations of this run, each with its own /28 of 10.0.0.0/8, in English: outside the story's generated
+ * registry (198.18.0.0/15), whose hosts these registrations would otherwise take or keep quiet.
+ */
 function orgs(count: number, tag: string): Org[] {
   const base = randomInt(0, 60) * 4;
   return Array.from({ length: count }, (_, i) => {
-    const net = `198.18.${base + Math.floor(i / 16)}.${(i % 16) * 16}`;
+    const net = `10.18.${base + Math.floor(i / 16)}.${(i % 16) * 16}`;
     const prefix = net.slice(0, net.lastIndexOf("."));
     const last = Number(net.slice(net.lastIndexOf(".") + 1));
     return {

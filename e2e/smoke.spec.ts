@@ -5,5 +5,6 @@ test("the started stack answers in a real browser", async ({ page }) => {
   expect(res?.status()).toBe(200);
   await expect(page.locator("body")).toContainText('"postgres":"ok"');
   await page.goto("/docs");
-  await expect(page.getByText("Baken API").first()).toBeVisible();
+  // Swagger UI resolves the whole document (about 400 KB, every route's schemas inlined) before it shows it.
+  await expect(page.getByText("Baken API").first()).toBeVisible({ timeout: 30_000 });
 });
