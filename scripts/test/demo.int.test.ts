@@ -73,6 +73,17 @@ describe("npm run demo", () => {
     expect(JSON.stringify(campaigns)).toContain("Exchange ProxyLogon, March 2021");
     const lists = await (await fetch(`${base}/api/lists`, { headers: auth })).json();
     expect(JSON.stringify(lists)).toContain('"rows":1170');
+    // The demo loads a RIPE dump before the list: the hosts nobody registered reach their network's abuse desk.
+    expect(demo.stdout).toMatch(/RIPE import \d+ active: \d+ prefixes/);
+    const demoList = lists.lists.find((l: { rows: number }) => l.rows === 1170);
+    const detail = await (await fetch(`${base}/api/lists/${demoList.id}`, { headers: auth })).json();
+    const { registered, abuseContact, bySource, nobody } = detail.summary.coverage;
+    expect(registered + abuseContact + nobody).toBe(detail.summary.exposures);
+    expect(registered).toBeGreaterThan(1000);
+    expect(abuseContact).toBeGreaterThan(30);
+    expect(bySource.network).toBe(abuseContact);
+    expect(nobody).toBeLessThanOrEqual(5);
+    expect(demo.stdout).toContain(`${abuseContact} an abuse contact, ${nobody} nobody`);
     const consolePage = await fetch(`${base}/console/`);
     expect(consolePage.status).toBe(200);
     expect(await consolePage.text()).toContain("<div id=");
