@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import abuseContactRoutes from "./abuse-contacts.ts";
 import contactRoutes from "./contacts.ts";
 import identifierRoutes from "./identifiers.ts";
 import importRoutes, { IMPORT_MAX_BYTES } from "./import.ts";
@@ -25,4 +26,5 @@ export default async function organizations(app: FastifyInstance) {
   await app.register(contactRoutes);
   await app.register(identifierRoutes);
   await app.register(noticeRoutes);
+  await app.register(abuseContactRoutes);
 }
