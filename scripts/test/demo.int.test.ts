@@ -39,21 +39,18 @@ describe("npm run demo", () => {
     await dropDemoDatabase();
   });
 
-  it("starts api and worker with the demo data, mails nobody, and stops cleanly on Ctrl-C", async () => {
+  it("starts api and worker with the demo data, mails nobody, stops cleanly on Ctrl-C, and runs again on what it stored", async () => {
     await sink.start();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    demo = startProcess(
-      "scripts/demo.ts",
-      {
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        DATABASE_URL: demoDatabase().toString(),
-        SMTP_URL: sink.url,
-        LOG_LEVEL: "warn",
-      },
-      ["--reset"],
-    );
+    const env = {
+      PORT: String(port),
+      PUBLIC_BASE_URL: base,
+      DATABASE_URL: demoDatabase().toString(),
+      SMTP_URL: sink.url,
+      LOG_LEVEL: "warn",
+    };
+    demo = startProcess("scripts/demo.ts", env, ["--reset"]);
     await demo.waitForOutput(/Baken is running/, 240_000);
     expect(demo.stdout).toContain("registry imported: 5000 created, 0 updated, 0 rejected");
     expect(demo.stdout).toMatch(/list uploaded: \d+ accepted/);
@@ -92,5 +89,14 @@ describe("npm run demo", () => {
     demo.child.kill("SIGINT");
     expect(await demo.exited).toEqual({ code: 0, signal: null });
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+
+    // Run again on what the first run stored: the active RIPE import is kept, not imported twice.
+    demo = startProcess("scripts/demo.ts", env, []);
+    await demo.waitForOutput(/Baken is running/, 240_000);
+    expect(demo.stdout).toContain("a RIPE import is already active (kept)");
+    expect(demo.stdout).toContain("list already uploaded");
+    expect(demo.stderr).not.toContain("✗");
+    demo.child.kill("SIGINT");
+    expect(await demo.exited).toEqual({ code: 0, signal: null });
   });
 });
