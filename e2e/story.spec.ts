@@ -83,6 +83,10 @@ test("the whole story, from a leaked list to a triaged incident report", async (
     expect(await stat(page, "rows")).toBe(1170);
     await expect(page.getByTestId("matched")).toHaveText(expectedMatched.toLocaleString("en-GB"));
     await expect(page.getByTestId("unmatched")).toHaveText(expectedUnmatched.toLocaleString("en-GB"));
+    // No RIPE dump loaded here: every host reaches a registered organization or nobody.
+    await expect(page.getByTestId("coverage-registered")).toHaveText(expectedMatched.toLocaleString("en-GB"));
+    await expect(page.getByTestId("coverage-abuse-contact")).toHaveText("0");
+    await expect(page.getByTestId("coverage-nobody")).toHaveText(expectedUnmatched.toLocaleString("en-GB"));
   });
 
   await step(page, testInfo, "an unmatched host assigned to an organization the admin registered", async () => {

@@ -8,11 +8,13 @@ import { buildConsole } from "./lib/build-console.ts";
 import { proxyLogonCampaign } from "./lib/demo-campaign.ts";
 import { buildDemoData, type DemoData } from "./lib/demo-data.ts";
 import { ensurePastCampaign, missingRegistryNdjson, PAST_CAMPAIGN_NAME } from "./lib/demo-past-campaign.ts";
+import { ensureDemoRipeImport } from "./lib/demo-ripe.ts";
 import { startStack, stopOnSignals } from "./lib/stack.ts";
 
 // `npm run demo`: Baken as a new user first meets it. Builds the console when needed, starts a mail catcher
 // (unless SMTP_URL points elsewhere), migrates, starts api + worker, then seeds through the API as staff
-// would: the registry, the ProxyLogon campaign, the leaked 1,170-row list; then a finished past campaign with
+// would: the registry, a small RIPE dump (the network operators' abuse contacts), the ProxyLogon campaign, the
+// leaked 1,170-row list; then a finished past campaign with
 // three weeks of follow-up. Ctrl-C stops everything.
 //
 //   npm run demo                 keep what an earlier run stored (only what is missing is added)
@@ -107,6 +109,9 @@ for (const a of accounts.slice(1)) {
 }
 await db.close();
 
+step("RIPE database (a small generated dump: the abuse contacts of the hosts nobody registered)");
+await loadRipeDump();
+
 step("Seeding through the API");
 let api: BakenApi | null = null;
 try {
@@ -136,14 +141,15 @@ if (api) {
         ? "list already uploaded"
         : `list uploaded: ${l.accepted} accepted, ${l.rejected} rejected, ${l.duplicates} duplicates`,
     );
-    const detail = await api.call<{ summary?: { matched: number; unmatched: number; organizations: unknown[] } }>(
+    const detail = await api.call<{ summary?: { organizations: unknown[]; coverage: ListCoverage } }>(
       "GET",
       `/api/lists/${l.id}`,
     );
     if (detail.summary) {
-      const { matched, unmatched, organizations } = detail.summary;
+      const { organizations, coverage } = detail.summary;
       done(
-        `matched ${matched} hosts to ${organizations.length} organizations; ${unmatched} unmatched to review in the console`,
+        `coverage: ${coverage.registered} hosts reach a registered organization, ${coverage.abuseContact} an abuse contact, ` +
+          `${coverage.nobody} nobody (${organizations.length} recipients)`,
       );
     }
   } catch (err) {
@@ -153,6 +159,25 @@ if (api) {
 
 step("A finished past campaign (three weeks of follow-up, dated in the past)");
 await seedPastCampaign(data);
+
+type ListCoverage = { registered: number; abuseContact: number; nobody: number };
+
+/** Before the list's upload, which resolves each unregistered host's abuse contact from the active import. */
+async function loadRipeDump() {
+  const db = createDb(config.databaseUrl, { max: 2 });
+  try {
+    const r = await ensureDemoRipeImport(db);
+    done(
+      r.imported
+        ? `RIPE import ${r.id} active: ${r.prefixes} prefixes, ${r.asns} ASNs`
+        : "a RIPE import is already active (kept)",
+    );
+  } catch (err) {
+    failed("importing the RIPE dump", err);
+  } finally {
+    await db.close();
+  }
+}
 
 /** The demo registry's organizations not stored yet: a second run never imports over staff's edits. */
 async function importMissingRegistry(api: BakenApi, data: DemoData) {

@@ -39,21 +39,18 @@ describe("npm run demo", () => {
     await dropDemoDatabase();
   });
 
-  it("starts api and worker with the demo data, mails nobody, and stops cleanly on Ctrl-C", async () => {
+  it("starts api and worker with the demo data, mails nobody, stops cleanly on Ctrl-C, and runs again on what it stored", async () => {
     await sink.start();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    demo = startProcess(
-      "scripts/demo.ts",
-      {
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        DATABASE_URL: demoDatabase().toString(),
-        SMTP_URL: sink.url,
-        LOG_LEVEL: "warn",
-      },
-      ["--reset"],
-    );
+    const env = {
+      PORT: String(port),
+      PUBLIC_BASE_URL: base,
+      DATABASE_URL: demoDatabase().toString(),
+      SMTP_URL: sink.url,
+      LOG_LEVEL: "warn",
+    };
+    demo = startProcess("scripts/demo.ts", env, ["--reset"]);
     await demo.waitForOutput(/Baken is running/, 240_000);
     expect(demo.stdout).toContain("registry imported: 5000 created, 0 updated, 0 rejected");
     expect(demo.stdout).toMatch(/list uploaded: \d+ accepted/);
@@ -73,6 +70,17 @@ describe("npm run demo", () => {
     expect(JSON.stringify(campaigns)).toContain("Exchange ProxyLogon, March 2021");
     const lists = await (await fetch(`${base}/api/lists`, { headers: auth })).json();
     expect(JSON.stringify(lists)).toContain('"rows":1170');
+    // The demo loads a RIPE dump before the list: the hosts nobody registered reach their network's abuse desk.
+    expect(demo.stdout).toMatch(/RIPE import \d+ active: \d+ prefixes/);
+    const demoList = lists.lists.find((l: { rows: number }) => l.rows === 1170);
+    const detail = await (await fetch(`${base}/api/lists/${demoList.id}`, { headers: auth })).json();
+    const { registered, abuseContact, bySource, nobody } = detail.summary.coverage;
+    expect(registered + abuseContact + nobody).toBe(detail.summary.exposures);
+    expect(registered).toBeGreaterThan(1000);
+    expect(abuseContact).toBeGreaterThan(30);
+    expect(bySource.network).toBe(abuseContact);
+    expect(nobody).toBeLessThanOrEqual(5);
+    expect(demo.stdout).toContain(`${abuseContact} an abuse contact, ${nobody} nobody`);
     const consolePage = await fetch(`${base}/console/`);
     expect(consolePage.status).toBe(200);
     expect(await consolePage.text()).toContain("<div id=");
@@ -81,5 +89,14 @@ describe("npm run demo", () => {
     demo.child.kill("SIGINT");
     expect(await demo.exited).toEqual({ code: 0, signal: null });
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+
+    // Run again on what the first run stored: the active RIPE import is kept, not imported twice.
+    demo = startProcess("scripts/demo.ts", env, []);
+    await demo.waitForOutput(/Baken is running/, 240_000);
+    expect(demo.stdout).toContain("a RIPE import is already active (kept)");
+    expect(demo.stdout).toContain("list already uploaded");
+    expect(demo.stderr).not.toContain("✗");
+    demo.child.kill("SIGINT");
+    expect(await demo.exited).toEqual({ code: 0, signal: null });
   });
 });

@@ -189,4 +189,83 @@ describe("hosts no registered organization matches", () => {
       await sink.stop();
     }
   });
+
+  it("an admin blocks an abuse mailbox (never matched again) and promotes another to a registered organization, audited", async () => {
+    // Each upload on another port: the same file twice would be refused as uploaded before.
+    let port = 8000;
+    const upload = async () => {
+      port++;
+      const body = listUpload(["ip,port", `${net}.1.9,${port}`, `${net}.0.99,${port}`].join("\n"));
+      const up = await app.inject({
+        method: "POST",
+        url: "/api/lists",
+        payload: body.payload,
+        headers: { ...body.headers, ...bearer(analyst) },
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      return up.json().id as string;
+    };
+    const summary = async (listId: string) =>
+      (await app.inject({ method: "GET", url: `/api/lists/${listId}`, headers: bearer(analyst) })).json().summary;
+    const listId = await upload();
+    const orgs: { id: string; name: string; kind: string }[] = (await summary(listId)).organizations;
+    const customer = orgs.find((o) => o.name === `${mail.customer} (abuse contact)`)!;
+    const hoster = orgs.find((o) => o.name === `${mail.hoster} (abuse contact)`)!;
+    expect([customer.kind, hoster.kind]).toEqual(["abuse_contact", "abuse_contact"]);
+
+    const block = (id: string, staff: TestStaff, payload: Record<string, string>) =>
+      app.inject({ method: "PUT", url: `/api/organizations/${id}/block`, headers: bearer(staff), payload });
+    expect((await block(customer.id, analyst, { reason: "bounces" })).statusCode).toBe(403);
+    const empty = await block(customer.id, admin, { reason: " " });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("reason");
+    const blocked = await block(customer.id, admin, { reason: "Mailbox bounces since 2021-03" });
+    expect(blocked.statusCode, blocked.body).toBe(200);
+    expect(blocked.json()).toMatchObject({
+      kind: "abuse_contact",
+      abuseMailbox: mail.customer,
+      blockedReason: "Mailbox bounces since 2021-03",
+    });
+    expect(blocked.json().blockedAt).not.toBeNull();
+
+    // Matching skips the blocked mailbox: matched again, its host reaches nobody; the hoster's is unchanged.
+    const rematch = await app.inject({ method: "POST", url: `/api/lists/${listId}/rematch`, headers: bearer(analyst) });
+    expect(rematch.statusCode, rematch.body).toBe(200);
+    expect((await summary(listId)).coverage).toMatchObject({ abuseContact: 1, nobody: 1 });
+    expect((await summary(await upload())).coverage).toMatchObject({ abuseContact: 1, nobody: 1 });
+
+    const promote = (id: string, payload: Record<string, string>) =>
+      app.inject({ method: "POST", url: `/api/organizations/${id}/promote`, headers: bearer(admin), payload });
+    const promoted = await promote(hoster.id, { name: `Hoster ${tag}` });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    expect(promoted.json()).toMatchObject({ kind: "registered", name: `Hoster ${tag}`, abuseMailbox: mail.hoster });
+    // Now the registry's: listed there, and not an abuse contact any more (blocking or promoting it again: 409).
+    const registry = await app.inject({
+      method: "GET",
+      url: `/api/organizations?search=Hoster ${tag}`,
+      headers: bearer(analyst),
+    });
+    expect(registry.json().organizations.map((o: { name: string }) => o.name)).toEqual([`Hoster ${tag}`]);
+    expect((await promote(hoster.id, {})).statusCode).toBe(409);
+    expect((await block(hoster.id, admin, { reason: "no" })).statusCode).toBe(409);
+    expect((await promote(randomUUID(), {})).statusCode).toBe(404);
+
+    const audit = await app.ctx.db.prisma.auditEvent.findMany({
+      where: { subjectId: { in: [customer.id, hoster.id] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.subjectId, a.actorId])).toEqual([
+      ["abuse_contact.block", customer.id, admin.id],
+      ["abuse_contact.promote", hoster.id, admin.id],
+    ]);
+    expect(audit[0]!.details).toMatchObject({ mailbox: mail.customer, reason: "Mailbox bounces since 2021-03" });
+
+    const unblocked = await app.inject({
+      method: "DELETE",
+      url: `/api/organizations/${customer.id}/block`,
+      headers: bearer(admin),
+    });
+    expect(unblocked.json()).toMatchObject({ blockedAt: null, blockedReason: null });
+    expect((await summary(await upload())).coverage).toMatchObject({ abuseContact: 2, registered: 0, nobody: 0 });
+  });
 });

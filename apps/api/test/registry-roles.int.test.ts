@@ -87,6 +87,22 @@ describe("the organization registry, route by route and role by role", () => {
       ok: 200,
       request: async () => ({ method: "GET", url: `${(await fullOrg()).url}/notices` }),
     },
+    // A registered organization is not an abuse contact: an admin reaches the handler, which answers 409.
+    "put /api/organizations/{id}/block": {
+      least: "admin",
+      ok: 409,
+      request: async () => ({ method: "PUT", url: `${(await fullOrg()).url}/block`, payload: { reason: "test" } }),
+    },
+    "delete /api/organizations/{id}/block": {
+      least: "admin",
+      ok: 409,
+      request: async () => ({ method: "DELETE", url: `${(await fullOrg()).url}/block` }),
+    },
+    "post /api/organizations/{id}/promote": {
+      least: "admin",
+      ok: 409,
+      request: async () => ({ method: "POST", url: `${(await fullOrg()).url}/promote`, payload: {} }),
+    },
     "post /api/organizations/{id}/contacts": {
       least: "admin",
       ok: 201,

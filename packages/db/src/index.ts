@@ -234,6 +234,12 @@ export {
 export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
+export {
+  findAbuseContactForUpdate,
+  promoteAbuseContact as promoteAbuseContactRow,
+  setAbuseContactBlocked,
+  type AbuseContactState,
+} from "./reach/abuse-contact-admin.ts";
 
 // Staff.
 export {

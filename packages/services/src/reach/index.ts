@@ -4,3 +4,4 @@ export { beginRipeUpload } from "./upload-ripe-dump.ts";
 export { runUploadedRipeImport } from "./run-uploaded-ripe-import.ts";
 export { listRipeImports, getRipeImport, ripeImportView, type RipeImportView } from "./list-ripe-imports.ts";
 export { parseCountries } from "./ripe-files.ts";
+export { blockAbuseContact, promoteAbuseContact, type AbuseContactView } from "./manage-abuse-contacts.ts";

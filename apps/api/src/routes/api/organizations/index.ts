@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import abuseContactRoutes from "./abuse-contacts.ts";
 import contactHealthRoutes from "./contact-health.ts";
 import contactRoutes from "./contacts.ts";
 import identifierRoutes from "./identifiers.ts";
@@ -27,4 +28,5 @@ export default async function organizations(app: FastifyInstance) {
   await app.register(contactHealthRoutes);
   await app.register(identifierRoutes);
   await app.register(noticeRoutes);
+  await app.register(abuseContactRoutes);
 }
