@@ -140,6 +140,17 @@ describe("reading exposure lists", () => {
     expect(errors).toEqual([{ line: 4, field: "row", message: "unreadable CSV: a quoted field is never closed" }]);
   });
 
+  it("reads quoted fields spanning lines, two in one record, with escapes on any line", async () => {
+    const { ok, errors } = await read(
+      'ip,banner,note\r\n"198.18.0.1","220 mx\r\n""ESMTP""\r\n\\"ready\\"","first\nsecond"\n198.18.0.2,plain,"x\n"\n',
+    );
+    expect(errors).toEqual([]);
+    expect(ok.map((r) => [r.line, rawOf(r)])).toEqual([
+      [2, { banner: '220 mx\n"ESMTP"\n"ready"', note: "first\nsecond" }],
+      [6, { banner: "plain", note: "x\n" }],
+    ]);
+  });
+
   it("reports each bad field with its line and column, and keeps the good rows", async () => {
     const { ok, errors } = await read(
       "ip,port,timestamp,hostname\n198.18.0.1,443,2021-03-09T06:00:00Z,\n1.2.3,70000,yesterday,-bad-.example\n,,,\n198.18.0.2,22,,\n,,,198.18.0.7\n",

@@ -1,3 +1,4 @@
+import { setImmediate as turn } from "node:timers/promises";
 import { AppError } from "../errors.ts";
 import { TEXT_LAYOUT } from "./column-roles.ts";
 import { MAX_RECORD_BYTES } from "./csv-records.ts";
@@ -29,9 +30,25 @@ export type ExposureVisitor = {
 /** The result: the layout, and the report type settled once the rows showed their IP version. */
 export type ReadResult = ReadLayout & { reportType: ReportTypeSpec | null };
 
+/**
+ * The most bytes read before the event loop gets a turn. An await alone is no turn: the multipart stream
+ * resolves from its buffer and the reader's drain from nothing to flush, all in microtasks, so a fast
+ * client's buffered megabytes would be read in one go. A reader still cold in V8's interpreter (the first
+ * upload after start) spends ~100 ms on 64 KiB of brackets or quoted lines.
+ */
+const SLICE_BYTES = 16 * 1024;
+
 /** The chunk as a Buffer over the same bytes (a view, not a copy). */
 const asBuffer = (chunk: Buffer | Uint8Array): Buffer =>
   Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
+/** The chunk in views of SLICE_BYTES, each after a turn of the event loop. */
+async function* slices(chunk: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+    await turn();
+    yield chunk.subarray(at, at + SLICE_BYTES);
+  }
+}
 
 /** Text chunks of a byte stream, UTF-8 decoded (a split character kept whole; the BOM is gone already). */
 async function* decode(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
@@ -106,8 +123,8 @@ export async function readExposures(
   if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) start = start.subarray(3);
   const detected = detectFormat(new TextDecoder().decode(start, { stream: true }), options.fileName);
   async function* all(): AsyncGenerator<Buffer> {
-    if (start.length > 0) yield start;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield asBuffer(next.value);
+    yield* slices(start);
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield* slices(asBuffer(next.value));
   }
   if (detected.format === "csv") return csvFromBytes(all(), detected, options, visitor);
   if (detected.format === "text") {
