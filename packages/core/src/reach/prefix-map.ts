@@ -1,6 +1,7 @@
 import type { Cidr, IpAddress } from "../match/ip-address.ts";
 import { Column } from "./columns.ts";
-import { sortByWords } from "./sort-indexes.ts";
+import { sortByWordsInSteps } from "./sort-indexes.ts";
+import { finish, finishInTurns, STEP_ROWS, type Steps } from "./steps.ts";
 
 const NONE = -1;
 const V4_END = 2 ** 32 - 1;
@@ -139,7 +140,16 @@ export class PrefixMapBuilder {
   }
 
   build(): PrefixMap {
-    const v4 = flatten(
+    return finish(this.steps());
+  }
+
+  /** `build` in turns of the event loop, for a process that answers requests meanwhile. */
+  buildInTurns(): Promise<PrefixMap> {
+    return finishInTurns(this.steps());
+  }
+
+  private *steps(): Steps<PrefixMap> {
+    const v4 = yield* flatten(
       this.v4,
       (i) => this.v4.words.get(i),
       (i) => this.v4.words.get(i) + 2 ** (32 - this.v4.bits.get(i)) - 1,
@@ -153,7 +163,7 @@ export class PrefixMapBuilder {
       for (let k = 0; k < 4; k++) v = (v << 32n) | BigInt(this.v6.words.get(i * 4 + k));
       return v;
     };
-    const v6 = flatten(
+    const v6 = yield* flatten(
       this.v6,
       v6Start,
       (i) => v6Start(i) + (1n << BigInt(128 - this.v6.bits.get(i))) - 1n,
@@ -177,7 +187,7 @@ export class PrefixMapBuilder {
  * added later last), then swept with a stack of the prefixes containing the current address. Generic
  * over number (IPv4) and bigint (IPv6, computed per prefix: the tables hold words).
  */
-function flatten<A extends number | bigint>(
+function* flatten<A extends number | bigint>(
   added: Added,
   startOf: (i: number) => A,
   endOf: (i: number) => A,
@@ -185,9 +195,9 @@ function flatten<A extends number | bigint>(
   one: A,
   write: (out: Column<Uint32Array>, at: number, address: A) => void,
   read: (out: Column<Uint32Array>, at: number) => A,
-): Flat {
+): Steps<Flat> {
   const { width: w, count, words, bits } = added;
-  const order = sortByWords(
+  const order = yield* sortByWordsInSteps(
     count,
     w,
     (row, k) => words.get(row * w + k),
@@ -227,6 +237,7 @@ function flatten<A extends number | bigint>(
     put(start, added.value.get(i));
     ends.push(endOf(i));
     held.push(added.value.get(i));
+    if ((k & (STEP_ROWS - 1)) === 0) yield;
   }
   close(null);
   return { starts: starts.take(size * w), values: values.take(size) };

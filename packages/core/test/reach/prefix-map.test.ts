@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCidr, parseIp, PrefixMapBuilder } from "../../src/index.ts";
+import { sortByWords } from "../../src/reach/sort-indexes.ts";
 
 let seed = 11;
 const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
@@ -61,5 +62,47 @@ describe("PrefixMap", () => {
     expect(at("ffff::1")).toBe(5);
     expect(at("192.0.2.255")).toBe(8);
     expect(at("192.0.3.0")).toBe(-1);
+  });
+
+  it("builds in turns of the event loop what it builds at once, buckets past the split size included", async () => {
+    // 60,000 IPv6 prefixes in two /16s (as RIPE's share 2a00..2a14): buckets far past LARGE_BUCKET.
+    const fill = (b: PrefixMapBuilder) => {
+      seed = 5;
+      for (let i = 0; i < 60_000; i++) {
+        const bits = 32 + Math.floor(rnd() * 33);
+        const w1 = Math.floor(rnd() * 2 ** 32);
+        const masked = bits >= 64 ? w1 : bits <= 32 ? 0 : (w1 >>> (64 - bits)) * 2 ** (64 - bits);
+        b.addV6([i % 2 ? 0x2a020000 + Math.floor(rnd() * 8) : 0x2a010000, masked, 0, 0], 0, bits, i);
+      }
+    };
+    const once = new PrefixMapBuilder();
+    const inTurns = new PrefixMapBuilder();
+    fill(once);
+    fill(inTurns);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const [a, b] = [once.build(), await inTurns.buildInTurns()];
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(0);
+    expect(b.size).toEqual(a.size);
+    seed = 9;
+    for (let i = 0; i < 5_000; i++) {
+      const ip = `2a0${i % 2 ? 2 : 1}:${Math.floor(rnd() * 8).toString(16)}:${Math.floor(rnd() * 65536).toString(16)}::${i.toString(16)}`;
+      expect(b.lookup(parseIp(ip)!), ip).toBe(a.lookup(parseIp(ip)!));
+    }
+  });
+
+  it("sorts rows by their words then the tie, as a comparator sort does, however the buckets fall", () => {
+    seed = 3;
+    const width = 2;
+    const words = Array.from({ length: 30_000 * width }, (_, i) =>
+      i % width === 0 ? 0x2a000000 + (Math.floor(rnd() * 3) << 16) + Math.floor(rnd() * 4) : Math.floor(rnd() * 50),
+    );
+    const word = (row: number, k: number) => words[row * width + k]!;
+    const tie = (a: number, b: number) => b - a;
+    const expected = Array.from({ length: 30_000 }, (_, i) => i).sort(
+      (a, b) => word(a, 0) - word(b, 0) || word(a, 1) - word(b, 1) || tie(a, b),
+    );
+    expect(Array.from(sortByWords(30_000, width, word, tie))).toEqual(expected);
   });
 });

@@ -3,8 +3,11 @@ import { withClientTransaction } from "../checkout.ts";
 import type { Db } from "../client.ts";
 import { rows, type Conn } from "../transaction.ts";
 
-/** Prefixes read per FETCH while the fallback loads: a few MB at once. */
-const LOAD_BATCH_ROWS = 50_000;
+/**
+ * Prefixes read per FETCH while the fallback loads: a MB or so at once, and parsed between two turns of the
+ * event loop (the api loads it while answering requests).
+ */
+const LOAD_BATCH_ROWS = 10_000;
 
 /**
  * What the loaded fallback depends on: the active RIPE import and the blocked mailboxes. Cheap to read at
@@ -71,7 +74,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
         `SELECT "abuse_mailbox" AS "mailbox" FROM "organization" WHERE "blocked_at" IS NOT NULL AND "abuse_mailbox" IS NOT NULL`,
       );
       return {
-        prefixes: builder.build(),
+        prefixes: await builder.buildInTurns(),
         prefixAnswers,
         asns,
         securityTxt: new Map(),
