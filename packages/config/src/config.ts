@@ -132,7 +132,10 @@ const schema = z.object({
     .default("BE:nl,NL:nl,LU:fr,FR:fr,MC:fr,DE:de,AT:de,LI:de")
     .transform((v, ctx) => {
       const map = new Map<string, Language>();
-      for (const entry of v.split(",").map((e) => e.trim()).filter(Boolean)) {
+      for (const entry of v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean)) {
         const m = /^([A-Za-z]{2})\s*:\s*([A-Za-z]{2})$/.exec(entry);
         const language = m?.[2]!.toLowerCase() as Language | undefined;
         if (!m || !LANGUAGES.includes(language!)) {

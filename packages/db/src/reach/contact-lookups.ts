@@ -89,7 +89,9 @@ export type RdapLookupRow = {
 
 /** Records an RDAP answer, replacing the earlier ones that share a prefix with it. */
 export async function saveRdapLookup(conn: Conn, r: RdapLookupRow): Promise<void> {
-  await rows(conn, `DELETE FROM "rdap_lookup" WHERE "prefixes" && $1::cidr[] AND "prefixes" <> $1::cidr[]`, [r.prefixes]);
+  await rows(conn, `DELETE FROM "rdap_lookup" WHERE "prefixes" && $1::cidr[] AND "prefixes" <> $1::cidr[]`, [
+    r.prefixes,
+  ]);
   await rows(
     conn,
     `INSERT INTO "rdap_lookup" ("query", "url", "outcome", "prefixes", "mailbox", "handle", "name", "country",

@@ -112,7 +112,12 @@ async function loadOnlineAnswers(client: pg.PoolClient) {
   const securityTxt = new Map<string, FallbackAnswer>(
     files.map((f) => [
       f.domain,
-      { mailbox: f.mailbox, source: "security_txt", object: `${f.url} (read ${day(f.fetchedAt)})`, language: f.language },
+      {
+        mailbox: f.mailbox,
+        source: "security_txt",
+        object: `${f.url} (read ${day(f.fetchedAt)})`,
+        language: f.language,
+      },
     ]),
   );
   const { rows: networks } = await client.query<{

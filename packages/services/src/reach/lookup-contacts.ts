@@ -84,18 +84,30 @@ export async function lookupListContacts(
   const securityTxt = { domains: domains.length, fetched: 0, found: 0 };
   await forEachBounded(dueDomains, options.concurrency, async (domain) => {
     const canonical = securityTxtUrls(domain)[0]!;
-    const url = options.securityTxtBaseUrl ? `${options.securityTxtBaseUrl}/${domain}/.well-known/security.txt` : canonical;
+    const url = options.securityTxtBaseUrl
+      ? `${options.securityTxtBaseUrl}/${domain}/.well-known/security.txt`
+      : canonical;
     const answer = await get(url, SECURITY_TXT_MAX_BYTES, "text/plain");
     const now = new Date();
     const row = { domain, url, mailbox: null, languages: [], language: null, fileExpires: null, fetchedAt: now };
     securityTxt.fetched++;
     if (answer.kind === "failed" || (answer.kind === "answer" && answer.status >= 500)) {
       const reason = answer.kind === "failed" ? answer.reason : `HTTP ${answer.status}`;
-      await saveSecurityTxtLookup(ctx.db, { ...row, outcome: "failed", reason, expiresAt: after(now, options.failureTtlMs) });
+      await saveSecurityTxtLookup(ctx.db, {
+        ...row,
+        outcome: "failed",
+        reason,
+        expiresAt: after(now, options.failureTtlMs),
+      });
       return;
     }
     const unusable = (reason: string) =>
-      saveSecurityTxtLookup(ctx.db, { ...row, outcome: "unusable", reason, expiresAt: after(now, options.negativeTtlMs) });
+      saveSecurityTxtLookup(ctx.db, {
+        ...row,
+        outcome: "unusable",
+        reason,
+        expiresAt: after(now, options.negativeTtlMs),
+      });
     if (answer.kind === "too_large") return unusable(`larger than ${SECURITY_TXT_MAX_BYTES} bytes`);
     if (answer.status !== 200) return unusable(`HTTP ${answer.status}`);
     const parsed = parseSecurityTxt(answer.body, { now, url: canonical });
@@ -180,7 +192,13 @@ export async function lookupListContacts(
       const answer = await get(url, RDAP_MAX_BYTES, "application/rdap+json, application/json");
       if (answer.kind === "failed" || (answer.kind === "answer" && (answer.status >= 500 || answer.status === 429))) {
         const reason = answer.kind === "failed" ? answer.reason : `HTTP ${answer.status}`;
-        await save({ url, outcome: "failed", prefixes: [single], reason, expiresAt: after(now, RDAP_TTL.failureSeconds * 1000) });
+        await save({
+          url,
+          outcome: "failed",
+          prefixes: [single],
+          reason,
+          expiresAt: after(now, RDAP_TTL.failureSeconds * 1000),
+        });
         continue;
       }
       const unusable = (reason: string, prefixes = [single]) =>

@@ -18,7 +18,12 @@ export type HttpAnswer =
  */
 export async function boundedGet(
   url: string,
-  { timeoutMs, maxBytes, accept, throttle }: { timeoutMs: number; maxBytes: number; accept: string; throttle: ServerThrottle },
+  {
+    timeoutMs,
+    maxBytes,
+    accept,
+    throttle,
+  }: { timeoutMs: number; maxBytes: number; accept: string; throttle: ServerThrottle },
 ): Promise<HttpAnswer> {
   const host = new URL(url).host;
   for (let wait = await throttle([host]); wait > 0; wait = await throttle([host])) await sleep(wait);
