@@ -31,6 +31,8 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
     [QUEUES.feeds]: 1,
     // A RIPE import holds its dump's ranges in memory (~400 MiB at the real size): one at a time.
     [QUEUES.reach]: 1,
+    // Each job runs CONTACT_LOOKUP_CONCURRENCY requests at once itself.
+    [QUEUES.lookups]: 2,
   };
   const workers = (Object.values(QUEUES) as QueueName[])
     .filter((queue) => Object.values(jobQueue).includes(queue))

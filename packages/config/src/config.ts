@@ -1,4 +1,4 @@
-import { bounceMailbox } from "@baken/core";
+import { bounceMailbox, LANGUAGES, type Language } from "@baken/core";
 import { z } from "zod";
 
 // The only module that reads the environment. Everything else receives a Config.
@@ -115,6 +115,40 @@ const schema = z.object({
   RIPE_UPLOAD_DIR: z.string().min(1).default(".data/ripe-uploads"),
   RIPE_UPLOAD_MAX_BYTES: int(8 * 1024 * 1024 * 1024, 1024),
   BAKEN_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** Online abuse-contact lookups (security.txt, RDAP) after an upload: off unless asked for. */
+  CONTACT_LOOKUP_ONLINE: bool(false),
+  CONTACT_LOOKUP_TIMEOUT_MS: int(5_000, 100),
+  CONTACT_LOOKUP_CONCURRENCY: int(8, 1),
+  CONTACT_LOOKUP_RATE_PER_SERVER_PER_MINUTE: int(60, 0),
+  CONTACT_LOOKUP_TTL_HOURS: int(7 * 24, 1),
+  CONTACT_LOOKUP_NEGATIVE_TTL_HOURS: int(24, 1),
+  CONTACT_LOOKUP_FAILURE_TTL_MINUTES: int(15, 1),
+  /** IANA's RDAP bootstrap files (ipv4.json, ipv6.json) are read from here. */
+  RDAP_BOOTSTRAP_URL: url("https://data.iana.org/rdap/"),
+  /** For tests only: security.txt read from `<base>/<domain>/.well-known/security.txt`, not https://<domain>/. */
+  SECURITY_TXT_BASE_URL: z.url().optional(),
+  NOTICE_LANGUAGE_BY_COUNTRY: z
+    .string()
+    .default("BE:nl,NL:nl,LU:fr,FR:fr,MC:fr,DE:de,AT:de,LI:de")
+    .transform((v, ctx) => {
+      const map = new Map<string, Language>();
+      for (const entry of v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const m = /^([A-Za-z]{2})\s*:\s*([A-Za-z]{2})$/.exec(entry);
+        const language = m?.[2]!.toLowerCase() as Language | undefined;
+        if (!m || !LANGUAGES.includes(language!)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `'${entry}' is not COUNTRY:LANGUAGE (two-letter country, language one of ${LANGUAGES.join(", ")})`,
+          });
+          return z.NEVER;
+        }
+        map.set(m[1]!.toUpperCase(), language!);
+      }
+      return map;
+    }),
 });
 
 type Env = z.infer<typeof schema>;
@@ -223,6 +257,25 @@ function shape(env: Env, warnings: string[]) {
       /** All the files of one RIPE upload together. */
       uploadMaxBytes: env.RIPE_UPLOAD_MAX_BYTES,
     },
+    contactLookup: {
+      /** security.txt and RDAP fetched by the worker after an upload (CONTACT_LOOKUP_ONLINE). */
+      online: env.CONTACT_LOOKUP_ONLINE,
+      timeoutMs: env.CONTACT_LOOKUP_TIMEOUT_MS,
+      /** Requests in flight at once per lookup job. */
+      concurrency: env.CONTACT_LOOKUP_CONCURRENCY,
+      /** Requests per server (host name) per minute across all workers; 0: no limit. */
+      ratePerServerPerMinute: env.CONTACT_LOOKUP_RATE_PER_SERVER_PER_MINUTE,
+      /** A usable security.txt is asked for again after this (or its Expires, if sooner). */
+      ttlMs: env.CONTACT_LOOKUP_TTL_HOURS * 3_600_000,
+      /** No file / an unusable one / no abuse contact in RDAP: asked again after this. */
+      negativeTtlMs: env.CONTACT_LOOKUP_NEGATIVE_TTL_HOURS * 3_600_000,
+      /** A timeout, a refused connection, a 5xx: asked again after this. */
+      failureTtlMs: env.CONTACT_LOOKUP_FAILURE_TTL_MINUTES * 60_000,
+      rdapBootstrapUrl: env.RDAP_BOOTSTRAP_URL.endsWith("/") ? env.RDAP_BOOTSTRAP_URL : `${env.RDAP_BOOTSTRAP_URL}/`,
+      securityTxtBaseUrl: env.SECURITY_TXT_BASE_URL?.replace(/\/+$/, "") ?? null,
+    },
+    /** A fallback contact's notice language when its security.txt names none Baken writes, by country. */
+    noticeLanguageByCountry: env.NOTICE_LANGUAGE_BY_COUNTRY as ReadonlyMap<string, Language>,
     reports: {
       maxFiles: env.REPORT_MAX_FILES,
       maxFileBytes: env.REPORT_MAX_FILE_BYTES,
@@ -257,6 +310,8 @@ function productionSecretProblems(env: Record<string, string | undefined>): stri
     if (value && DEV_SECRETS.has(value))
       problems.push(`${name}: is Baken's published development secret, refused when NODE_ENV=production; ${fix}`);
   }
+  if (env.SECURITY_TXT_BASE_URL)
+    problems.push("SECURITY_TXT_BASE_URL: is for tests only, refused when NODE_ENV=production");
   if (env.BAKEN_ADMIN_PASSWORD && PUBLISHED_PASSWORDS.has(env.BAKEN_ADMIN_PASSWORD))
     problems.push(
       "BAKEN_ADMIN_PASSWORD: is a password published in Baken's documentation, refused when NODE_ENV=production",

@@ -173,6 +173,42 @@ describe("loadConfig", () => {
     ).toEqual([expect.stringMatching(/^BOUNCE_TAG_SECRET: is Baken's published development secret/)]);
   });
 
+  it("keeps online contact lookups off by default, reads their limits, and the notice language by country", () => {
+    const off = loadConfig({});
+    expect(off.contactLookup).toMatchObject({
+      online: false,
+      timeoutMs: 5_000,
+      rdapBootstrapUrl: "https://data.iana.org/rdap/",
+      securityTxtBaseUrl: null,
+    });
+    expect(off.noticeLanguageByCountry.get("BE")).toBe("nl");
+    expect(off.noticeLanguageByCountry.get("LU")).toBe("fr");
+    const on = loadConfig({
+      CONTACT_LOOKUP_ONLINE: "true",
+      CONTACT_LOOKUP_NEGATIVE_TTL_HOURS: "2",
+      RDAP_BOOTSTRAP_URL: "http://127.0.0.1:9/rdap",
+      SECURITY_TXT_BASE_URL: "http://127.0.0.1:9/",
+      NOTICE_LANGUAGE_BY_COUNTRY: "be:FR, ch:de",
+    });
+    expect(on.contactLookup).toMatchObject({
+      online: true,
+      negativeTtlMs: 7_200_000,
+      rdapBootstrapUrl: "http://127.0.0.1:9/rdap/",
+      securityTxtBaseUrl: "http://127.0.0.1:9",
+    });
+    expect([...on.noticeLanguageByCountry]).toEqual([
+      ["BE", "fr"],
+      ["CH", "de"],
+    ]);
+    expect(problemsOf({ NOTICE_LANGUAGE_BY_COUNTRY: "BE:nl,IT:it" })).toEqual([
+      expect.stringMatching(/^NOTICE_LANGUAGE_BY_COUNTRY: 'IT:it' is not COUNTRY:LANGUAGE/),
+    ]);
+    expect(problemsOf({ CONTACT_LOOKUP_ONLINE: "yes" })[0]).toMatch(/^CONTACT_LOOKUP_ONLINE: /);
+    expect(
+      problemsOf({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40), SECURITY_TXT_BASE_URL: "http://127.0.0.1:9" }),
+    ).toEqual(["SECURITY_TXT_BASE_URL: is for tests only, refused when NODE_ENV=production"]);
+  });
+
   it("returns a frozen object", () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -235,6 +235,17 @@ export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
 export {
+  listLookupTargets,
+  securityTxtDue,
+  saveSecurityTxtLookup,
+  rdapCoveredPrefixes,
+  saveRdapLookup,
+  markContactsLookedUp,
+  type LookupOutcome,
+  type SecurityTxtLookupRow,
+  type RdapLookupRow,
+} from "./reach/contact-lookups.ts";
+export {
   findAbuseContactForUpdate,
   promoteAbuseContact as promoteAbuseContactRow,
   setAbuseContactBlocked,

@@ -18,11 +18,13 @@ export const QUEUES = {
    * One at a time per worker process.
    */
   feeds: "feeds",
-  /**
-   * Reach (issue 14): RIPE imports (minutes of one core, ~400 MiB at the real size: one at a time) and the
-   * online contact lookups after an upload.
-   */
+  /** Reach (issue 14): RIPE imports (minutes of one core, ~400 MiB at the real size: one at a time). */
   reach: "reach",
+  /**
+   * Reach's online contact lookups after an upload (security.txt, RDAP): mostly waiting on other servers,
+   * and rate-limited per server, so neither behind nor in front of a RIPE import.
+   */
+  lookups: "lookups",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -36,6 +38,8 @@ export const jobSchemas = {
   "pull-feed": z.object({ feedSourceId: z.uuid(), trigger: z.enum(["schedule", "manual"]).default("schedule") }),
   /** An uploaded RIPE dump (its files in RIPE_UPLOAD_DIR) to import. */
   "import-ripe": z.object({ importId: z.number().int().positive() }),
+  /** A stored list's online abuse-contact lookups (CONTACT_LOOKUP_ONLINE), then its matches again. */
+  "lookup-contacts": z.object({ listId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -49,6 +53,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "remind-campaign": QUEUES.schedule,
   "pull-feed": QUEUES.feeds,
   "import-ripe": QUEUES.reach,
+  "lookup-contacts": QUEUES.lookups,
 };
 
 /**
@@ -70,6 +75,8 @@ export function jobId<N extends JobName>(name: N, data: JobData<N>): string {
       return `pull-${(data as JobData<"pull-feed">).feedSourceId}`;
     case "import-ripe":
       return `ripe-import-${(data as JobData<"import-ripe">).importId}`;
+    case "lookup-contacts":
+      return `lookup-${(data as JobData<"lookup-contacts">).listId}`;
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }

@@ -1,6 +1,7 @@
 import { loadConfig } from "@baken/config";
 import { parseIp } from "@baken/core";
 import { createDb, type Db } from "@baken/db";
+import { createProducer, createRedis, type Producer } from "@baken/queue";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,14 +10,22 @@ import { addIdentifier, attachList, createOrganization, getMatcher, ingestList }
 const config = loadConfig(process.env);
 const actor = { id: null };
 let db: Db;
+let redis: ReturnType<typeof createRedis>;
+let producer: Producer;
 beforeAll(() => {
   db = createDb(config.databaseUrl, { max: 4 });
+  redis = createRedis(config.redis.url, "producer");
+  producer = createProducer(redis, config.redis.prefix, 1);
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await producer.close();
+  redis.disconnect();
+  await db.close();
+});
 
 const net = () => `100.${64 + (randomBytes(1)[0]! & 63)}.${randomBytes(1)[0]}`;
 const upload = (csv: string, campaignId?: string) =>
-  ingestList({ db, config }, actor, {
+  ingestList({ db, config, producer }, actor, {
     file: Readable.from([Buffer.from(`${csv}# ${randomUUID()}\n`)]),
     fileName: "scan.csv",
     meta: campaignId ? { campaignId } : {},

@@ -3046,6 +3046,7 @@ export interface paths {
                   taxonomy: string;
                   type: string;
                 } | null;
+                contactsLookedUpAt: string | null;
                 createdAt: string;
                 duplicates: number;
                 fileName: string;
@@ -3184,6 +3185,7 @@ export interface paths {
                 taxonomy: string;
                 type: string;
               } | null;
+              contactsLookedUpAt: string | null;
               createdAt: string;
               duplicates: number;
               fileName: string;

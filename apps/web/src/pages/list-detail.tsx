@@ -151,6 +151,11 @@ function Coverage({ list }: { list: ListDetail }) {
             .map(([key, label]) => `${label}: ${n(bySource[key])}`)
             .join(" · ")}.`}
       </p>
+      {list.contactsLookedUpAt && (
+        <p className="muted" data-testid="coverage-online">
+          Abuse contacts looked up online (security.txt, RDAP) {dateTime(list.contactsLookedUpAt)}.
+        </p>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { confirmReport } from "./confirm-report.ts";
 import { deliverNoticeHandler } from "./deliver-notice.ts";
 import type { Handlers } from "./handler.ts";
 import { importRipeHandler } from "./import-ripe.ts";
+import { lookupContactsHandler } from "./lookup-contacts.ts";
 import { pullFeedHandler } from "./pull-feed.ts";
 import { remindCampaignHandler } from "./remind-campaign.ts";
 import { replyReport } from "./reply-report.ts";
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   "remind-campaign": remindCampaignHandler,
   "pull-feed": pullFeedHandler,
   "import-ripe": importRipeHandler,
+  "lookup-contacts": lookupContactsHandler,
 };

@@ -59,3 +59,4 @@ export {
   type FallbackMatcher,
   type FallbackSource,
 } from "./fallback-matcher.ts";
+export { fallbackLanguage, domainCountry } from "./notice-language.ts";

@@ -16,6 +16,8 @@ export type ListSummaryRow = {
   uploadedBy: string | null;
   createdAt: string;
   matchedAt: string | null;
+  /** When the online contact lookups after its upload finished (null: off, or still running). */
+  contactsLookedUpAt: string | null;
   rows: number;
   accepted: number;
   rejected: number;
@@ -47,6 +49,7 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const SELECT_LIST = `SELECT l."id", l."file_name" AS "fileName", l."source", l."format", l."sha256", l."size_bytes" AS "sizeBytes",
   l."tlp"::text AS "tlp", l."campaign_id" AS "campaignId", s."email" AS "uploadedBy",
   ${ISO(`l."created_at"`)} AS "createdAt", ${ISO(`l."matched_at"`)} AS "matchedAt",
+  ${ISO(`l."contacts_looked_up_at"`)} AS "contactsLookedUpAt",
   l."row_count" AS "rows", l."accepted_count" AS "accepted", l."rejected_count" AS "rejected", l."duplicate_count" AS "duplicates",
   l."report_type" AS "reportType", l."report_name" AS "reportName", l."severity",
   CASE WHEN l."classification_taxonomy" IS NULL THEN NULL ELSE json_build_object('taxonomy', l."classification_taxonomy",

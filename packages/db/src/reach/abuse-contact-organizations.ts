@@ -6,7 +6,9 @@ import { rows, type Conn } from "../transaction.ts";
  * the mailbox, with it as their one (abuse) contact and where it was found. Idempotent (ids are the
  * mailboxes' name-based UUIDs): run on the pool before an upload locks its owners, a row left by an upload
  * that then failed is merely unused. Only the missing are inserted, so the registry's version (a statement
- * trigger) moves only when one is new.
+ * trigger) moves only when one is new. A contact that names its language (a security.txt's
+ * Preferred-Languages, an RDAP network's country) sets an existing automatic organization's language too,
+ * when it differs: staff's choice stays on a registered (promoted) one.
  */
 export async function ensureAbuseContactOrganizations(conn: Conn, contacts: FallbackContact[]): Promise<number> {
   if (contacts.length === 0) return 0;
@@ -14,6 +16,16 @@ export async function ensureAbuseContactOrganizations(conn: Conn, contacts: Fall
     contacts.map((c) => c.organizationId),
   ]);
   const known = new Set(existing.map((e) => e.id));
+  const languages = contacts.filter((c) => known.has(c.organizationId) && c.language);
+  if (languages.length > 0) {
+    await rows(
+      conn,
+      `UPDATE "organization" o SET "language" = t."language"::"Language", "updated_at" = now()
+         FROM unnest($1::uuid[], $2::text[]) AS t("id", "language")
+        WHERE o."id" = t."id" AND o."kind" = 'abuse_contact' AND o."language"::text <> t."language"`,
+      [languages.map((c) => c.organizationId), languages.map((c) => c.language)],
+    );
+  }
   const missing = contacts.filter((c) => !known.has(c.organizationId));
   if (missing.length === 0) return 0;
   const params = [

@@ -40,7 +40,7 @@ export type FeedReportResult = {
  * TLP from the source. Answers what became of it; throws only what a retry may cure (isTransient).
  */
 export async function ingestFeedReport(
-  ctx: Pick<Ctx, "db" | "config">,
+  ctx: Pick<Ctx, "db" | "config" | "producer">,
   actor: Actor,
   source: FeedSourceRow,
   report: FeedReportInput,

@@ -41,7 +41,10 @@ export type PullFeedResult =
  * decides which to retry. A report refused for its content is a failure of that report, not of the run's
  * retry: asking again would be refused again.
  */
-export async function pullFeed(ctx: Pick<Ctx, "db" | "config">, input: PullFeedInput): Promise<PullFeedResult> {
+export async function pullFeed(
+  ctx: Pick<Ctx, "db" | "config" | "producer">,
+  input: PullFeedInput,
+): Promise<PullFeedResult> {
   const source = await findFeedSource(ctx.db, input.feedSourceId);
   if (!source) return { status: "skipped", reason: "no such feed source" };
   if (source.kind !== "shadowserver") return { status: "skipped", reason: "a push feed is not pulled" };

@@ -10,7 +10,7 @@ import { ingestFeedReport, type FeedReportInput, type FeedReportResult } from ".
  * refusal (400 naming the rows).
  */
 export async function pushFeedReport(
-  ctx: Pick<Ctx, "db" | "config">,
+  ctx: Pick<Ctx, "db" | "config" | "producer">,
   actor: Actor,
   input: { feedSourceId: string } & FeedReportInput,
 ) {

@@ -89,7 +89,7 @@ const formatName = (format: string, delimiter?: string) =>
  * Candidate lists are stored once per distinct list (candidate_set).
  */
 export async function ingestList(
-  ctx: Pick<Ctx, "db" | "config">,
+  ctx: Pick<Ctx, "db" | "config" | "producer">,
   actor: Actor,
   input: IngestInput,
 ): Promise<IngestResult> {
@@ -113,7 +113,7 @@ export async function ingestList(
   const matcher = await getMatcher(ctx);
   let errors: ErrorSpool | null = null;
   try {
-    return await withTransaction(ctx.db, async (tx) => {
+    const stored = await withTransaction(ctx.db, async (tx) => {
       const id = await insertPendingList(tx, { fileName: input.fileName, uploadedById: actor.id });
       errors = new ErrorSpool(id);
       const sets = new CandidateSets();
@@ -128,9 +128,19 @@ export async function ingestList(
       const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context));
       return store(tx, actor, { db: ctx.db, id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
+    if (ctx.config.contactLookup.online) await queueContactLookups(ctx, stored.id);
+    return stored;
   } finally {
     await (errors as ErrorSpool | null)?.close();
   }
+}
+
+/**
+ * The online contact lookups run in the worker, after the upload answered: queued once the list is
+ * committed. A Redis outage must not fail an upload that is stored: the list keeps its offline matches.
+ */
+async function queueContactLookups(ctx: Pick<Ctx, "producer">, listId: string): Promise<void> {
+  await ctx.producer.enqueue("lookup-contacts", { listId }).catch(() => undefined);
 }
 
 type Staged = Awaited<ReturnType<typeof copyRows>>;

@@ -5,3 +5,5 @@ export { runUploadedRipeImport } from "./run-uploaded-ripe-import.ts";
 export { listRipeImports, getRipeImport, ripeImportView, type RipeImportView } from "./list-ripe-imports.ts";
 export { parseCountries } from "./ripe-files.ts";
 export { blockAbuseContact, promoteAbuseContact, type AbuseContactView } from "./manage-abuse-contacts.ts";
+export { lookupListContacts, type ContactLookupResult, type LookupDeps } from "./lookup-contacts.ts";
+export type { ServerThrottle } from "./lookup-http.ts";

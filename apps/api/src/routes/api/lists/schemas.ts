@@ -43,6 +43,8 @@ export const listRow = z.object({
   uploadedBy: z.string().nullable(),
   createdAt: z.string(),
   matchedAt: z.string().nullable(),
+  /** When the online abuse-contact lookups after the upload finished; null: off (CONTACT_LOOKUP_ONLINE) or running. */
+  contactsLookedUpAt: z.string().nullable(),
   rows: z.number(),
   accepted: z.number(),
   rejected: z.number(),

@@ -1,0 +1,126 @@
+import type { Language } from "@baken/core";
+import { rows, type Conn } from "../transaction.ts";
+
+export type LookupOutcome = "found" | "unusable" | "failed";
+
+/**
+ * What a list's online lookups are about: the distinct hostnames and single addresses of its exposures
+ * no registered organization reaches (nobody, or a fallback contact only).
+ */
+export async function listLookupTargets(conn: Conn, listId: string): Promise<{ hostnames: string[]; ips: string[] }> {
+  const unowned = `e."list_id" = $1::uuid AND (e."organization_id" IS NULL OR e."match_reason" IN ('security_txt', 'abuse_network', 'abuse_asn'))`;
+  const hostnames = await rows<{ hostname: string }>(
+    conn,
+    `SELECT DISTINCT e."hostname" FROM "exposure" e WHERE ${unowned} AND e."hostname" IS NOT NULL`,
+    [listId],
+  );
+  const ips = await rows<{ ip: string }>(
+    conn,
+    `SELECT DISTINCT host(e."ip") AS "ip" FROM "exposure" e
+      WHERE ${unowned} AND e."ip" IS NOT NULL AND masklen(e."ip") = CASE family(e."ip") WHEN 4 THEN 32 ELSE 128 END`,
+    [listId],
+  );
+  return { hostnames: hostnames.map((h) => h.hostname), ips: ips.map((i) => i.ip) };
+}
+
+/** Of these registered domains, those without an answer still valid: to be fetched. */
+export async function securityTxtDue(conn: Conn, domains: string[]): Promise<string[]> {
+  const due = await rows<{ domain: string }>(
+    conn,
+    `SELECT d AS "domain" FROM unnest($1::text[]) AS d
+      WHERE NOT EXISTS (SELECT 1 FROM "security_txt_lookup" s WHERE s."domain" = d AND s."expires_at" > now())`,
+    [domains],
+  );
+  return due.map((d) => d.domain);
+}
+
+export type SecurityTxtLookupRow = {
+  domain: string;
+  url: string;
+  outcome: LookupOutcome;
+  mailbox: string | null;
+  languages: string[];
+  language: Language | null;
+  fileExpires: Date | null;
+  reason: string | null;
+  fetchedAt: Date;
+  expiresAt: Date;
+};
+
+/** Records a domain's answer, replacing the one before. */
+export async function saveSecurityTxtLookup(conn: Conn, r: SecurityTxtLookupRow): Promise<void> {
+  await rows(
+    conn,
+    `INSERT INTO "security_txt_lookup" ("domain", "url", "outcome", "mailbox", "languages", "language", "file_expires",
+       "reason", "fetched_at", "expires_at")
+     VALUES ($1, $2, $3, $4, $5::text[], $6::"Language", $7, $8, $9, $10)
+     ON CONFLICT ("domain") DO UPDATE SET "url" = excluded."url", "outcome" = excluded."outcome",
+       "mailbox" = excluded."mailbox", "languages" = excluded."languages", "language" = excluded."language",
+       "file_expires" = excluded."file_expires", "reason" = excluded."reason", "fetched_at" = excluded."fetched_at",
+       "expires_at" = excluded."expires_at"`,
+    [r.domain, r.url, r.outcome, r.mailbox, r.languages, r.language, r.fileExpires, r.reason, r.fetchedAt, r.expiresAt],
+  );
+}
+
+/** The prefixes of every RDAP answer still valid (found or not): an address inside one is not asked for. */
+export async function rdapCoveredPrefixes(conn: Conn): Promise<string[]> {
+  const found = await rows<{ cidr: string }>(
+    conn,
+    `SELECT p::text AS "cidr" FROM "rdap_lookup" r, unnest(r."prefixes") AS p WHERE r."expires_at" > now()`,
+  );
+  return found.map((f) => f.cidr);
+}
+
+export type RdapLookupRow = {
+  query: string;
+  url: string;
+  outcome: LookupOutcome;
+  prefixes: string[];
+  mailbox: string | null;
+  handle: string | null;
+  name: string | null;
+  country: string | null;
+  abusePath: string | null;
+  language: Language | null;
+  reason: string | null;
+  fetchedAt: Date;
+  expiresAt: Date;
+};
+
+/** Records an RDAP answer, replacing the earlier ones that share a prefix with it. */
+export async function saveRdapLookup(conn: Conn, r: RdapLookupRow): Promise<void> {
+  await rows(conn, `DELETE FROM "rdap_lookup" WHERE "prefixes" && $1::cidr[] AND "prefixes" <> $1::cidr[]`, [
+    r.prefixes,
+  ]);
+  await rows(
+    conn,
+    `INSERT INTO "rdap_lookup" ("query", "url", "outcome", "prefixes", "mailbox", "handle", "name", "country",
+       "abuse_path", "language", "reason", "fetched_at", "expires_at")
+     VALUES ($1, $2, $3, $4::cidr[], $5, $6, $7, $8, $9, $10::"Language", $11, $12, $13)
+     ON CONFLICT ("prefixes") DO UPDATE SET "query" = excluded."query", "url" = excluded."url",
+       "outcome" = excluded."outcome", "mailbox" = excluded."mailbox", "handle" = excluded."handle",
+       "name" = excluded."name", "country" = excluded."country", "abuse_path" = excluded."abuse_path",
+       "language" = excluded."language", "reason" = excluded."reason", "fetched_at" = excluded."fetched_at",
+       "expires_at" = excluded."expires_at"`,
+    [
+      r.query,
+      r.url,
+      r.outcome,
+      r.prefixes,
+      r.mailbox,
+      r.handle,
+      r.name,
+      r.country,
+      r.abusePath,
+      r.language,
+      r.reason,
+      r.fetchedAt,
+      r.expiresAt,
+    ],
+  );
+}
+
+/** Marks a list's lookups done: its matches now include what they found. */
+export async function markContactsLookedUp(conn: Conn, listId: string): Promise<void> {
+  await rows(conn, `UPDATE "exposure_list" SET "contacts_looked_up_at" = now() WHERE "id" = $1::uuid`, [listId]);
+}
