@@ -227,12 +227,14 @@ describe("delivery feedback, end to end", () => {
       recipients: [fallback],
       status: "sent",
     });
-    const toFix = (await listContactsToFix(ctx, 1000)).contacts.filter((k) => k.organization.name.startsWith(p));
+    const toFix = (await listContactsToFix(ctx, { limit: 1000, offset: 0 })).contacts.filter((k) =>
+      k.organization.name.startsWith(p),
+    );
     expect(toFix.map((k) => k.email).sort()).toEqual([dead, gone, old]);
     const deadContact = contacts.find((k) => k.email === dead)!;
     const fixed = await markContactDeliverable(ctx, system, a.id, deadContact.id);
     expect([fixed.health.deliverable, fixed.health.temporaryFailures]).toEqual([true, 0]);
-    expect((await listContactsToFix(ctx, 1000)).contacts.map((k) => k.email)).not.toContain(dead);
+    expect((await listContactsToFix(ctx, { limit: 1000, offset: 0 })).contacts.map((k) => k.email)).not.toContain(dead);
   });
   it("redirects a bounced notice to the abuse contact of its hosts' network when staff set no fallback", async () => {
     const { ctx } = worker;

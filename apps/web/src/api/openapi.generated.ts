@@ -3960,6 +3960,8 @@ export interface paths {
             }[];
             country?: string | null;
             domains?: string[];
+            /** @description where a notice that reached none of the contacts is re-sent once (issue 15); null or empty: none */
+            fallbackEmail?: string | null;
             language?: string;
             name: string;
             sector?: string | null;
@@ -4205,7 +4207,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change an organization's name, sector, country, language or active flag */
+    /** Change an organization's name, sector, country, language, active flag or fallback address */
     patch: {
       parameters: {
         query?: never;
@@ -4220,6 +4222,8 @@ export interface paths {
           "application/json": {
             active?: boolean;
             country?: string | null;
+            /** @description where a notice that reached none of the contacts is re-sent once (issue 15); null or empty: none */
+            fallbackEmail?: string | null;
             /** @enum {string} */
             language?: "nl" | "fr" | "de" | "en";
             name?: string;
@@ -5207,11 +5211,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Undeliverable contacts across the registry, most recent first */
+    /** Undeliverable contacts across the registry, most recent first, a page at a time */
     get: {
       parameters: {
         query?: {
           limit?: number;
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -5260,6 +5265,10 @@ export interface paths {
                   noDeliverableContact: boolean;
                 };
               }[];
+              limit: number;
+              offset: number;
+              /** @description undeliverable contacts in all (the pages' total) */
+              total: number;
             };
           };
         };
