@@ -7,7 +7,13 @@ import { BakenApi } from "./lib/baken-api.ts";
 import { buildConsole } from "./lib/build-console.ts";
 import { proxyLogonCampaign } from "./lib/demo-campaign.ts";
 import { buildDemoData, type DemoData } from "./lib/demo-data.ts";
-import { ensurePastCampaign, missingRegistryNdjson, PAST_CAMPAIGN_NAME } from "./lib/demo-past-campaign.ts";
+import { ensureDemoBounce } from "./lib/demo-bounce.ts";
+import {
+  demoBounceOrganization,
+  ensurePastCampaign,
+  missingRegistryNdjson,
+  PAST_CAMPAIGN_NAME,
+} from "./lib/demo-past-campaign.ts";
 import { ensureDemoRipeImport } from "./lib/demo-ripe.ts";
 import { startStack, stopOnSignals } from "./lib/stack.ts";
 
@@ -15,7 +21,8 @@ import { startStack, stopOnSignals } from "./lib/stack.ts";
 // (unless SMTP_URL points elsewhere), migrates, starts api + worker, then seeds through the API as staff
 // would: the registry, a small RIPE dump (the network operators' abuse contacts), the ProxyLogon campaign, the
 // leaked 1,170-row list; then a finished past campaign with
-// three weeks of follow-up. Ctrl-C stops everything.
+// three weeks of follow-up, one of whose notices bounces through the worker's bounce listener and is
+// redirected to its fallback contact. Ctrl-C stops everything.
 //
 //   npm run demo                 keep what an earlier run stored (only what is missing is added)
 //   npm run demo -- --reset      start from an empty database
@@ -160,6 +167,9 @@ if (api) {
 step("A finished past campaign (three weeks of follow-up, dated in the past)");
 await seedPastCampaign(data);
 
+step("A notice that bounced (its mailbox is gone; the report comes back to the worker's bounce listener)");
+await bouncePastNotice(data);
+
 type ListCoverage = { registered: number; abuseContact: number; nobody: number };
 
 /** Before the list's upload, which resolves each unregistered host's abuse contact from the active import. */
@@ -210,10 +220,32 @@ async function seedPastCampaign(data: DemoData) {
   }
 }
 
+/** One notice of the past campaign bounces through the real intake and is redirected once (demo-bounce.ts). */
+async function bouncePastNotice(data: DemoData) {
+  const organization = demoBounceOrganization(data.registry);
+  if (!api || !organization) return failed("bouncing a notice", new Error("no admin session or no such organization"));
+  const db = createDb(config.databaseUrl, { max: 2 });
+  try {
+    const b = await ensureDemoBounce(db, config, api, organization);
+    if (b.state === "missing") done(`not done: “${organization.name}” has no notice in the past campaign`);
+    else if (b.state === "listener off") done("not done: the bounce listener is off (BOUNCE_SMTP_PORT=0)");
+    else
+      done(
+        `${b.reference} to ${b.deadAddress} ${b.state === "kept" ? "bounced in an earlier run" : "bounced (5.1.1, user unknown)"}; ` +
+          `redirected once to ${b.redirectedTo} (${organization.name}: Contacts to fix, and the past campaign's delivery)`,
+      );
+  } catch (err) {
+    failed("bouncing a notice", err);
+  } finally {
+    await db.close();
+  }
+}
+
 const line = "─".repeat(72);
 console.log(`
 ${line}
- Baken is running. The demo mails nobody by itself: open the campaign, preview, then send.
+ Baken is running. The demo sends no campaign by itself: open the campaign, preview, then send.
+ (The one mail it caused is the past campaign's bounced notice, redirected to its fallback contact.)
 
    Staff console   ${config.publicBaseUrl}/console/
    API docs        ${config.publicBaseUrl}/docs

@@ -30,16 +30,41 @@ async function dropDemoDatabase() {
   await client.end();
 }
 
+type Auth = { authorization: string };
+
+/** The past campaign's bounced notice and delivery figures, as the console reads them. */
+async function bouncedNotice(base: string, auth: Auth) {
+  const { campaigns } = await (await fetch(`${base}/api/campaigns`, { headers: auth })).json();
+  const past = campaigns.find((c: { name: string }) => c.name.startsWith("Exchange ProxyShell"));
+  const list = await (await fetch(`${base}/api/campaigns/${past.id}/notices?status=bounced`, { headers: auth })).json();
+  expect(list.notices).toHaveLength(1);
+  return {
+    campaignId: past.id as string,
+    delivery: list.delivery,
+    notice: list.notices[0] as {
+      id: string;
+      redirectId: string;
+      organization: { id: string };
+    } & Record<string, unknown>,
+  };
+}
+
 describe("npm run demo", () => {
   const sink = new SmtpSink();
   let demo: RunningProcess | undefined;
   afterAll(async () => {
+    // A test that failed midway leaves the demo running: Ctrl-C first, so it stops its api and worker (a
+    // SIGKILL would leave them running on their own), then the SIGKILL if it did not end within 20 s.
+    if (demo && demo.child.exitCode === null && demo.child.signalCode === null) {
+      demo.child.kill("SIGINT");
+      await Promise.race([demo.exited, new Promise((r) => setTimeout(r, 20_000).unref())]);
+    }
     await demo?.stop();
     await sink.stop();
     await dropDemoDatabase();
   });
 
-  it("starts api and worker with the demo data, mails nobody, stops cleanly on Ctrl-C, and runs again on what it stored", async () => {
+  it("starts api and worker with the demo data, bounces and redirects one past notice (its only mail), stops cleanly on Ctrl-C, and runs again on what it stored", async () => {
     await sink.start();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -48,6 +73,8 @@ describe("npm run demo", () => {
       PUBLIC_BASE_URL: base,
       DATABASE_URL: demoDatabase().toString(),
       SMTP_URL: sink.url,
+      // The worker's bounce listener, which the demo's bounced notice comes back through.
+      BOUNCE_SMTP_PORT: String(await freePort()),
       LOG_LEVEL: "warn",
     };
     demo = startProcess("scripts/demo.ts", env, ["--reset"]);
@@ -84,19 +111,59 @@ describe("npm run demo", () => {
     const consolePage = await fetch(`${base}/console/`);
     expect(consolePage.status).toBe(200);
     expect(await consolePage.text()).toContain("<div id=");
-    expect(sink.mails).toHaveLength(0);
+
+    // One notice of the past campaign bounced through the worker's listener and went once to its fallback:
+    // the only mail the demo caused.
+    const [, reference, dead, fallback] = demo.stdout.match(
+      /(BAKEN#\S+) to (\S+) bounced \(5\.1\.1, user unknown\); redirected once to (\S+)/,
+    )!;
+    expect(sink.mails.map((m) => m.envelope.to)).toEqual([[fallback]]);
+    const bounced = await bouncedNotice(base, auth);
+    expect(bounced.delivery).toEqual({ delivered: expect.any(Number), bounced: 1, redirected: 1, noContactLeft: 0 });
+    expect(bounced.notice).toMatchObject({ reference, recipients: [dead], status: "bounced" });
+    expect(sink.mails[0]!.parsed.messageId).toMatch(new RegExp(`^<${bounced.notice.redirectId}@`));
+    const story = await (
+      await fetch(`${base}/api/campaigns/${bounced.campaignId}/notices/${bounced.notice.id}/delivery`, {
+        headers: auth,
+      })
+    ).json();
+    expect(story.outcomes).toContainEqual(
+      expect.objectContaining({ recipient: dead, kind: "failed", stage: "report", status: "5.1.1" }),
+    );
+    expect(story.messages.map((m: { kind: string; tag: string }) => [m.kind, m.tag])).toEqual([["bounce", "valid"]]);
+    expect(story.redirect).toMatchObject({ recipients: [fallback], status: "sent" });
+    const org = await (
+      await fetch(`${base}/api/organizations/${bounced.notice.organization.id}`, { headers: auth })
+    ).json();
+    expect(org.delivery).toMatchObject({ fallbackEmail: fallback, noDeliverableContactSince: null });
+    expect(org.contacts).toEqual([
+      expect.objectContaining({
+        email: dead,
+        health: expect.objectContaining({ deliverable: false, status: "5.1.1" }),
+      }),
+    ]);
+    const toFix = await (await fetch(`${base}/api/organizations/contacts-to-fix`, { headers: auth })).json();
+    expect(toFix.contacts.map((c: { email: string }) => c.email)).toEqual([dead]);
 
     demo.child.kill("SIGINT");
     expect(await demo.exited).toEqual({ code: 0, signal: null });
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
 
-    // Run again on what the first run stored: the active RIPE import is kept, not imported twice.
+    // Run again on what the first run stored: the active RIPE import is kept, not imported twice; the
+    // bounced notice is not bounced again.
     demo = startProcess("scripts/demo.ts", env, []);
     await demo.waitForOutput(/Baken is running/, 240_000);
     expect(demo.stdout).toContain("a RIPE import is already active (kept)");
     expect(demo.stdout).toContain("list already uploaded");
+    expect(demo.stdout).toContain(`${reference} to ${dead} bounced in an earlier run; redirected once to ${fallback}`);
     expect(demo.stderr).not.toContain("✗");
+    // Not bounced nor redirected again.
+    expect(sink.mails).toHaveLength(1);
+    const again = await bouncedNotice(base, auth);
+    expect([again.delivery.bounced, again.delivery.redirected, again.notice.id]).toEqual([1, 1, bounced.notice.id]);
     demo.child.kill("SIGINT");
     expect(await demo.exited).toEqual({ code: 0, signal: null });
-  });
+    // Two whole starts (each allowed 240 s above to print its banner) on a machine other suites share: a
+    // guard against a hang, not a speed target.
+  }, 600_000);
 });

@@ -6,6 +6,7 @@ import {
   listContactsToFix,
   markContactDeliverable,
   noticeDelivery,
+  remindCampaign,
   sendCampaign,
 } from "@baken/services";
 import { deliveryReport, seedCampaign, seedScenario, SmtpSink, waitFor, type SeedOrg } from "@baken/testing";
@@ -227,12 +228,14 @@ describe("delivery feedback, end to end", () => {
       recipients: [fallback],
       status: "sent",
     });
-    const toFix = (await listContactsToFix(ctx, 1000)).contacts.filter((k) => k.organization.name.startsWith(p));
+    const toFix = (await listContactsToFix(ctx, { limit: 1000, offset: 0 })).contacts.filter((k) =>
+      k.organization.name.startsWith(p),
+    );
     expect(toFix.map((k) => k.email).sort()).toEqual([dead, gone, old]);
     const deadContact = contacts.find((k) => k.email === dead)!;
     const fixed = await markContactDeliverable(ctx, system, a.id, deadContact.id);
     expect([fixed.health.deliverable, fixed.health.temporaryFailures]).toEqual([true, 0]);
-    expect((await listContactsToFix(ctx, 1000)).contacts.map((k) => k.email)).not.toContain(dead);
+    expect((await listContactsToFix(ctx, { limit: 1000, offset: 0 })).contacts.map((k) => k.email)).not.toContain(dead);
   });
   it("redirects a bounced notice to the abuse contact of its hosts' network when staff set no fallback", async () => {
     const { ctx } = worker;
@@ -260,5 +263,70 @@ describe("delivery feedback, end to end", () => {
     const toIsp = sink.mails.filter((m) => m.envelope.to.includes(isp));
     expect(toIsp).toHaveLength(1);
     expect(toIsp[0]!.parsed.text).toContain(`${net}.7`);
+  });
+  it("reminds a bounced and redirected notice where it arrived, its redirect's recipient, once, never the dead address", async () => {
+    const { ctx } = worker;
+    const { prisma } = ctx.db;
+    const p = `m${randomUUID().slice(0, 6)}`;
+    const dead = `dead@e.${p}.example`;
+    const fallback = `abuse@isp-e.${p}.example`;
+    const gone = `gone@f.${p}.example`;
+    const e = org(p, "E", [dead], "192.0.2.21");
+    // F bounces too, with nowhere to go: no redirect sent, so no reminder either.
+    const f = org(p, "F", [gone], "192.0.2.22");
+    const campaignId = await seedCampaign(ctx.db, { name: `reminders after a redirect ${p}` });
+    await seedScenario(ctx.db, campaignId, { orgs: [e, f], unmatched: [] });
+    await prisma.organization.update({ where: { id: e.id }, data: { fallbackEmail: fallback } });
+    sink.respondToRecipient = (address) =>
+      address === dead || address === gone ? { code: 550, message: `5.1.1 <${address}>: User unknown` } : undefined;
+
+    await sendCampaign(ctx, system, { id: campaignId });
+    const redirect = await waitFor(
+      () => prisma.notice.findFirst({ where: { campaignId, status: "sent", redirectOf: { not: null } } }),
+      { what: "E's redirect sent" },
+    );
+    await waitFor(
+      async () => (await prisma.notice.count({ where: { campaignId, redirectOf: null, status: "bounced" } })) === 2,
+      { what: "both notices bounced" },
+    );
+    const bounced = await prisma.notice.findFirstOrThrow({
+      where: { campaignId, organizationId: e.id, redirectOf: null },
+    });
+    expect(redirect.redirectOf).toBe(bounced.id);
+    // A week on, nobody answered.
+    await prisma.notice.updateMany({
+      where: { campaignId },
+      data: { createdAt: new Date(Date.now() - 8 * 24 * 3600_000) },
+    });
+
+    const round = await remindCampaign(ctx, system, { campaignId });
+    expect(round).toMatchObject({ reminders: 1, skipped: { noLink: 1, tooRecent: 0, inactive: 0 } });
+    const reminder = await prisma.notice.findUniqueOrThrow({ where: { id: round.noticeIds[0] } });
+    // It repeats the bounced notice's link (the one the redirect carried), to the redirect's recipient only.
+    expect(reminder).toMatchObject({
+      kind: "reminder",
+      organizationId: e.id,
+      parentId: bounced.id,
+      recipients: [fallback],
+    });
+    await waitFor(
+      async () => (await prisma.notice.findUniqueOrThrow({ where: { id: reminder.id } })).status === "sent",
+      { what: "the reminder sent" },
+    );
+    const toFallback = sink.mails.filter((m) => m.envelope.to.includes(fallback));
+    expect(toFallback).toHaveLength(2);
+    expect(toFallback[0]!.parsed.messageId).toBe(redirect.messageId);
+    expect(toFallback[1]!.parsed.messageId).toMatch(new RegExp(`^<${reminder.id}@`));
+    // In the fallback's mailbox the reminder follows the redirect, the mail it got.
+    expect(toFallback[1]!.parsed.inReplyTo).toBe(redirect.messageId);
+    expect(toFallback[1]!.parsed.text).toContain("192.0.2.21");
+    expect(sink.mails.filter((m) => m.envelope.to.includes(dead) || m.envelope.to.includes(gone))).toEqual([]);
+
+    // Another round at once finds it too recent: once.
+    expect(await remindCampaign(ctx, system, { campaignId })).toMatchObject({
+      reminders: 0,
+      skipped: { tooRecent: 1, noLink: 1 },
+    });
+    expect(await prisma.notice.count({ where: { campaignId, kind: "reminder" } })).toBe(1);
   });
 });

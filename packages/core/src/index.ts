@@ -71,6 +71,7 @@ export {
   normaliseDomain,
   normaliseCidr,
   contactSchema,
+  fallbackEmailSchema,
   LANGUAGES,
   CONTACT_ROLES,
   type ContactRole,

@@ -3962,6 +3962,8 @@ export interface paths {
             }[];
             country?: string | null;
             domains?: string[];
+            /** @description where a notice that reached none of the contacts is re-sent once (issue 15); null or empty: none */
+            fallbackEmail?: string | null;
             language?: string;
             name: string;
             sector?: string | null;
@@ -4207,7 +4209,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change an organization's name, sector, country, language or active flag */
+    /** Change an organization's name, sector, country, language, active flag or fallback address */
     patch: {
       parameters: {
         query?: never;
@@ -4222,6 +4224,8 @@ export interface paths {
           "application/json": {
             active?: boolean;
             country?: string | null;
+            /** @description where a notice that reached none of the contacts is re-sent once (issue 15); null or empty: none */
+            fallbackEmail?: string | null;
             /** @enum {string} */
             language?: "nl" | "fr" | "de" | "en";
             name?: string;
@@ -5209,11 +5213,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Undeliverable contacts across the registry, most recent first */
+    /** Undeliverable contacts across the registry, most recent first, a page at a time */
     get: {
       parameters: {
         query?: {
           limit?: number;
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -5262,6 +5267,10 @@ export interface paths {
                   noDeliverableContact: boolean;
                 };
               }[];
+              limit: number;
+              offset: number;
+              /** @description undeliverable contacts in all (the pages' total) */
+              total: number;
             };
           };
         };

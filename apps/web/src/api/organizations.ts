@@ -34,6 +34,7 @@ export async function createOrganization(input: OrgInput): Promise<{ id: string 
       cidrs: input.cidrs,
       asns: input.asns,
       domains: input.domains,
+      fallbackEmail: input.fallbackEmail,
     },
   });
   const id = created.id;
@@ -59,8 +60,10 @@ export async function updateOrganization(before: OrgDetail, after: OrgInput): Pr
     country: after.country,
     language: after.language,
     active: after.active,
+    fallbackEmail: after.fallbackEmail,
   };
-  if (Object.entries(scalars).some(([k, v]) => before[k as keyof typeof scalars] !== v)) {
+  const stored = { ...before, fallbackEmail: before.delivery.fallbackEmail };
+  if (Object.entries(scalars).some(([k, v]) => stored[k as keyof typeof scalars] !== v)) {
     await call("patch", "/api/organizations/{id}", { params: { id }, body: scalars });
   }
 
@@ -137,9 +140,14 @@ export async function organizationNotices(id: string): Promise<PastNotice[]> {
   return (await call("get", "/api/organizations/{id}/notices", { params: { id } })).notices;
 }
 
-/** Undeliverable contacts across the registry, most recent first (issue 15). */
-export async function contactsToFix(): Promise<ContactToFix[]> {
-  return (await call("get", "/api/organizations/contacts-to-fix")).contacts;
+export const CONTACTS_TO_FIX_PAGE_SIZE = 100;
+
+/** Undeliverable contacts across the registry, most recent first, a page at a time (issue 15). */
+export async function contactsToFix(page = 1, pageSize = CONTACTS_TO_FIX_PAGE_SIZE): Promise<Page<ContactToFix>> {
+  const answer = await call("get", "/api/organizations/contacts-to-fix", {
+    query: { limit: pageSize, offset: (page - 1) * pageSize },
+  });
+  return { items: answer.contacts, total: answer.total, page, pageSize };
 }
 
 /** Later notices address the contact again; its failures so far no longer count. */

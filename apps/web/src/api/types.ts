@@ -58,6 +58,8 @@ export const LANGUAGES = every<Language>()("nl", "fr", "de", "en");
  * with the flags and keys that later calls set; saving turns it into those calls.
  */
 export type OrgInput = Pick<OrgDetail, "name" | "sector" | "country" | "language" | "active"> & {
+  /** Where a notice that reached none of the contacts is re-sent once (OrgDetail's delivery.fallbackEmail). */
+  fallbackEmail: string | null;
   contacts: Omit<Contact, "id" | "health">[];
   cidrs: string[];
   asns: number[];

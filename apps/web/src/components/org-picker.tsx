@@ -162,6 +162,7 @@ export async function resolvePicked(picked: Exclude<PickedOrganization, null>): 
     country: country || null,
     language,
     active: true,
+    fallbackEmail: null,
     contacts: contactEmail
       ? [{ email: contactEmail, name: "", role: "abuse", language: null, pgpPublicKey: null, active: true }]
       : [],

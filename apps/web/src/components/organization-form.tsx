@@ -38,6 +38,7 @@ export function OrganizationForm(props: {
     await props.onSubmit({
       ...org,
       name: org.name.trim(),
+      fallbackEmail: org.fallbackEmail?.trim() || null,
       contacts: org.contacts.filter((c) => c.email.trim()),
       cidrs: lines(cidrs),
       // An ASN typed as "AS64512" is still the number 64512.
@@ -78,6 +79,15 @@ export function OrganizationForm(props: {
           onChange={(language) => setOrg({ ...org, language })}
         />
         <CheckField label="Active" checked={org.active} onChange={(active) => setOrg({ ...org, active })} />
+        <TextField
+          id="org-fallback-email"
+          label="Fallback contact"
+          hint="where a notice that reached none of the contacts is re-sent once"
+          type="email"
+          className="wide"
+          value={org.fallbackEmail ?? ""}
+          onChange={(v) => setOrg({ ...org, fallbackEmail: v || null })}
+        />
       </div>
 
       <fieldset>

@@ -1,9 +1,11 @@
 // Undeliverable contacts across the registry (issue 15): later notices leave each out until staff fix it on
 // its organization's page, so this list is where a bounce becomes someone's task.
+import { useState } from "react";
 import { api, type ContactToFix } from "../api/index.ts";
 import { StatusBadge } from "../components/badges.tsx";
 import { ContactHealthView, LastBounce } from "../components/contact-health.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
+import { Pager } from "../components/pager.tsx";
 import { AsyncView, Empty } from "../components/status.tsx";
 import { Link } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
@@ -29,7 +31,8 @@ const COLUMNS: Column<ContactToFix>[] = [
 ];
 
 export function ContactsToFixPage() {
-  const contacts = useAsync(() => api.organizations.contactsToFix(), []);
+  const [page, setPage] = useState(1);
+  const contacts = useAsync(() => api.organizations.contactsToFix(page), [page]);
   return (
     <>
       <h1>Contacts to fix</h1>
@@ -38,11 +41,14 @@ export function ContactsToFixPage() {
         organization’s page.
       </p>
       <AsyncView state={contacts} what="the contacts to fix">
-        {(items) =>
-          items.length === 0 ? (
+        {(p) =>
+          p.total === 0 ? (
             <Empty>Every contact in the registry is deliverable as far as is known.</Empty>
           ) : (
-            <DataTable rows={items} columns={COLUMNS} rowKey={(c) => c.id} label="Contacts to fix" />
+            <>
+              <DataTable rows={p.items} columns={COLUMNS} rowKey={(c) => c.id} label="Contacts to fix" />
+              <Pager page={p} onPage={setPage} />
+            </>
           )
         }
       </AsyncView>

@@ -18,6 +18,17 @@ export const contactSchema = z.object({
 });
 export type ContactRecord = z.infer<typeof contactSchema>;
 
+/**
+ * Where a notice that reached none of an organization's contacts is re-sent once (issue 15): an address,
+ * or null for none (an empty string clears it too).
+ */
+export const fallbackEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.union([z.literal("").transform(() => null), z.email("not a valid e-mail address").max(320)]))
+  .nullable();
+
 const organizationSchema = z.object({
   name: z.string("a name is required").trim().min(1, "a name is required").max(200),
   sector: z.string().trim().max(100).nullish(),

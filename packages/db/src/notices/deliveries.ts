@@ -39,7 +39,10 @@ export type ClaimedNotice = {
   /** The status before the claim, to hand the claim back as it was. */
   previousStatus: Exclude<NoticeStatus, "sent" | "bounced">;
   tokenExpiresAt: Date | null;
+  /** When the parent reached its recipients: its redirect's send when it bounced and was redirected. */
   parentSentAt: Date | null;
+  /** The notice whose mail a reminder follows up in the recipients' mailbox: the parent, or its redirect. */
+  parentMailId: string | null;
   parentTokenExpiresAt: Date | null;
   campaign: NoticeCampaign;
   /** Registered OpenPGP keys of the organization's active contacts, by lower-case address. */
@@ -58,7 +61,8 @@ export async function claimNotice(db: Db, id: string): Promise<ClaimedNotice | u
                       RETURNING n.*, before.status AS previous_status)
      SELECT n.id, n.reference, n.kind, n.parent_id AS "parentId", n.redirect_of::text AS "redirectOf", n.organization_id AS "organizationId", o.name AS "organizationName",
             o.kind = 'abuse_contact' AS "operator", n.recipients, n.language, n.previous_status AS "previousStatus", n.token_expires_at AS "tokenExpiresAt",
-            coalesce(p.sent_at, p.created_at) AS "parentSentAt", p.token_expires_at AS "parentTokenExpiresAt",
+            coalesce(pr.sent_at, p.sent_at, p.created_at) AS "parentSentAt", coalesce(pr.id, p.id)::text AS "parentMailId",
+            p.token_expires_at AS "parentTokenExpiresAt",
             json_build_object('name', c.name, 'cves', coalesce(c.cves, '{}'), 'severity', c.severity, 'tlp', c.tlp,
                               'advice', c.advice, 'compromiseSince', c.compromise_since, 'rsitClass', c.rsit_class,
                               'rsitType', c.rsit_type, 'classificationIdentifier', c.classification_identifier) AS campaign,
@@ -67,7 +71,8 @@ export async function claimNotice(db: Db, id: string): Promise<ClaimedNotice | u
        FROM claimed n
        JOIN organization o ON o.id = n.organization_id
        JOIN campaign c ON c.id = n.campaign_id
-       LEFT JOIN notice p ON p.id = n.parent_id`,
+       LEFT JOIN notice p ON p.id = n.parent_id
+       LEFT JOIN notice pr ON pr.redirect_of = p.id AND p.status = 'bounced' AND pr.status = 'sent'`,
     [id],
   );
   if (!row) return undefined;

@@ -144,19 +144,23 @@ export type ContactToFix = {
   health: ContactHealth;
 };
 
-/** Every undeliverable contact across the registry, most recent first. */
-export async function findContactsToFix(conn: Conn, limit: number) {
-  return rows<ContactToFix>(
-    conn,
-    `SELECT c.id::text AS id, c.email,
-            json_build_object('id', o.id, 'name', o.name,
-                              'noDeliverableContact', o.no_deliverable_contact_since IS NOT NULL) AS organization,
-            ${contactHealthJson("c")} AS health
-       FROM contact c JOIN organization o ON o.id = c.organization_id
-      WHERE c.undeliverable_since IS NOT NULL
-      ORDER BY c.undeliverable_since DESC, c.id LIMIT $1`,
-    [limit],
-  );
+/** A page of the undeliverable contacts across the registry, most recent first, and how many there are. */
+export async function findContactsToFix(conn: Conn, page: { limit: number; offset: number }) {
+  const [contacts, [count]] = await Promise.all([
+    rows<ContactToFix>(
+      conn,
+      `SELECT c.id::text AS id, c.email,
+              json_build_object('id', o.id, 'name', o.name,
+                                'noDeliverableContact', o.no_deliverable_contact_since IS NOT NULL) AS organization,
+              ${contactHealthJson("c")} AS health
+         FROM contact c JOIN organization o ON o.id = c.organization_id
+        WHERE c.undeliverable_since IS NOT NULL
+        ORDER BY c.undeliverable_since DESC, c.id LIMIT $1 OFFSET $2`,
+      [page.limit, page.offset],
+    ),
+    rows<{ total: number }>(conn, `SELECT count(*)::int AS total FROM contact WHERE undeliverable_since IS NOT NULL`),
+  ]);
+  return { contacts, total: count!.total };
 }
 
 /** A notice's recipients' outcomes as staff see them, oldest first. */

@@ -39,12 +39,14 @@ export async function findNoticeDetail(conn: Db | Tx, id: string): Promise<Notic
             json_build_object('id', o.id, 'name', o.name, 'operator', o.kind = 'abuse_contact') AS organization,
             n.recipients, n.language::text AS language, n.attempts, n.last_error AS "lastError", n.message_id AS "messageId",
             n.smtp_response AS "smtpResponse", n.host_count AS "hostCount", n.created_at AS "createdAt", n.sent_at AS "sentAt",
-            n.token_expires_at AS "tokenExpiresAt", coalesce(p.sent_at, p.created_at) AS "parentSentAt",
+            n.token_expires_at AS "tokenExpiresAt", coalesce(pr.sent_at, p.sent_at, p.created_at) AS "parentSentAt",
             p.token_expires_at AS "parentTokenExpiresAt"
        FROM notice n
        JOIN campaign c ON c.id = n.campaign_id
        JOIN organization o ON o.id = n.organization_id
        LEFT JOIN notice p ON p.id = n.parent_id
+       -- A reminder of a bounced, redirected notice follows the redirect: its recipient got that one.
+       LEFT JOIN notice pr ON pr.redirect_of = p.id AND p.status = 'bounced' AND pr.status = 'sent'
       WHERE n.id = $1::uuid`,
     [id],
   );

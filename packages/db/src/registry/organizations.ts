@@ -44,6 +44,8 @@ export type OrganizationFields = {
   country: string | null;
   language: Language;
   active: boolean;
+  /** Where a notice that reached none of the contacts is re-sent once (issue 15). */
+  fallbackEmail: string | null;
 };
 
 const CONTACT_JSON = `json_build_object('id', c."id", 'email', c."email", 'name', c."name", 'role', c."role",
@@ -79,7 +81,8 @@ export async function organizationExists(conn: Conn, id: string): Promise<boolea
 export async function findOrganization(conn: Conn, id: string): Promise<(OrganizationFields & { id: string }) | null> {
   const [org] = await rows<OrganizationFields & { id: string }>(
     conn,
-    `SELECT "id", "name", "sector", "country", "language"::text AS "language", "active" FROM "organization" WHERE "id" = $1::uuid`,
+    `SELECT "id", "name", "sector", "country", "language"::text AS "language", "active", "fallback_email" AS "fallbackEmail"
+       FROM "organization" WHERE "id" = $1::uuid`,
     [id],
   );
   return org ?? null;
@@ -131,7 +134,14 @@ export async function insertOrganization(tx: Tx, r: OrganizationRecord): Promise
 
 /** Changes the fields given (undefined: unchanged). */
 export async function updateOrganization(tx: Tx, id: string, changes: Partial<OrganizationFields>): Promise<void> {
-  const columns = { name: "name", sector: "sector", country: "country", language: "language", active: "active" };
+  const columns = {
+    name: "name",
+    sector: "sector",
+    country: "country",
+    language: "language",
+    active: "active",
+    fallbackEmail: "fallback_email",
+  };
   const params: unknown[] = [id];
   const set = Object.entries(columns)
     .filter(([field]) => changes[field as keyof OrganizationFields] !== undefined)

@@ -5,7 +5,10 @@ import { STILL_SEEN } from "./still-seen.ts";
 export type ReminderCandidate = {
   organizationId: string;
   hosts: number;
-  /** The organization's latest delivered initial notice with a valid link: the reminder repeats that link. */
+  /**
+   * The organization's latest delivered initial notice with a valid link: the reminder repeats that link. A
+   * notice that bounced and whose redirect was sent counts as delivered (to the redirect's recipient).
+   */
   parentId: string | null;
   /** Its last notice or reminder of the campaign is older than the minimum age (or there is none). */
   oldEnough: boolean;
@@ -25,11 +28,14 @@ export async function findReminderCandidates(tx: Tx, campaignId: string, minAgeD
        SELECT organization_id, max(created_at) AS at
          FROM notice WHERE campaign_id = $1::uuid GROUP BY organization_id
      ), link AS (
-       SELECT DISTINCT ON (organization_id) id, organization_id
-         FROM notice
-        WHERE campaign_id = $1::uuid AND kind = 'initial' AND status = 'sent'
-          AND token_hash IS NOT NULL AND token_revoked_at IS NULL AND token_expires_at > now()
-        ORDER BY organization_id, created_at DESC
+       SELECT DISTINCT ON (n.organization_id) n.id, n.organization_id
+         FROM notice n
+        WHERE n.campaign_id = $1::uuid AND n.kind = 'initial'
+          AND (n.status = 'sent'
+               OR (n.status = 'bounced'
+                   AND EXISTS (SELECT 1 FROM notice r WHERE r.redirect_of = n.id AND r.status = 'sent')))
+          AND n.token_hash IS NOT NULL AND n.token_revoked_at IS NULL AND n.token_expires_at > now()
+        ORDER BY n.organization_id, n.created_at DESC
      )
      SELECT d.organization_id AS "organizationId", d.hosts, link.id AS "parentId", o.active,
             coalesce(l.at < now() - make_interval(days => $2::int), true) AS "oldEnough"
@@ -44,8 +50,9 @@ export async function findReminderCandidates(tx: Tx, campaignId: string, minAgeD
 
 /**
  * Inserts one `reminder` notice (queued) per parent, to the parent's organization, recipients and language,
- * listing `hosts` hosts; returns their ids, by organization. Recipients that became undeliverable since are
- * left out; a parent with none left gets no reminder.
+ * listing `hosts` hosts; returns their ids, by organization. A parent that bounced is reminded where it
+ * arrived: its sent redirect's recipients, never its own (they failed). Recipients that became undeliverable
+ * since are left out; a parent with none left gets no reminder.
  */
 export async function insertReminders(tx: Tx, reminders: { parentId: string; hosts: number }[]): Promise<string[]> {
   if (reminders.length === 0) return [];
@@ -59,7 +66,9 @@ export async function insertReminders(tx: Tx, reminders: { parentId: string; hos
        JOIN notice p ON p.id = v.parent_id
        CROSS JOIN LATERAL (
          SELECT array_agg(a ORDER BY i) AS recipients
-           FROM unnest(p.recipients) WITH ORDINALITY AS x(a, i)
+           FROM unnest(CASE WHEN p.status = 'bounced'
+                          THEN (SELECT d.recipients FROM notice d WHERE d.redirect_of = p.id AND d.status = 'sent')
+                          ELSE p.recipients END) WITH ORDINALITY AS x(a, i)
           WHERE NOT EXISTS (SELECT 1 FROM contact k WHERE k.organization_id = p.organization_id
                               AND lower(k.email) = lower(x.a) AND k.undeliverable_since IS NOT NULL)
        ) r

@@ -38,9 +38,10 @@ export async function markContactDeliverable(
   });
 }
 
-/** The registry's undeliverable contacts, most recent first. */
-export async function listContactsToFix(ctx: Pick<Ctx, "db">, limit: number) {
-  return { contacts: await findContactsToFix(ctx.db, limit) };
+/** The registry's undeliverable contacts, most recent first, a page at a time, with how many there are. */
+export async function listContactsToFix(ctx: Pick<Ctx, "db">, page: { limit: number; offset: number }) {
+  const { contacts, total } = await findContactsToFix(ctx.db, page);
+  return { total, limit: page.limit, offset: page.offset, contacts };
 }
 
 /** What became of one notice of a campaign: each recipient's outcomes, what came back, its redirect. */

@@ -185,7 +185,8 @@ async function buildMail(ctx: DeliveryCtx, notice: ClaimedNotice) {
       to: notice.recipients,
       replyTo: config.mail.replyTo,
       messageId,
-      inReplyTo: notice.parentId ? `<${notice.parentId}@${domain}>` : undefined,
+      // A reminder of a redirected notice follows the redirect, the mail its recipient has.
+      inReplyTo: notice.parentMailId ? `<${notice.parentMailId}@${domain}>` : undefined,
       date: new Date(),
       reference: notice.reference,
     },

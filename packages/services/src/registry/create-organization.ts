@@ -4,12 +4,17 @@ import {
   insertOrganization,
   organizationNamed,
   recordAudit,
+  updateOrganization,
   withTransaction,
   type OrganizationView,
 } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
+import { checkFallbackEmail } from "./update-organization.ts";
 
-/** Registers one organization with its contacts, networks, ASNs and domains (the import's record shape). */
+/**
+ * Registers one organization with its contacts, networks, ASNs and domains (the import's record shape), and
+ * optionally the fallback address its bounced notices are re-sent to (`fallbackEmail`, not part of the import).
+ */
 export async function createOrganization(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
@@ -23,6 +28,7 @@ export async function createOrganization(
       v.errors,
     );
   const r = v.record;
+  const fallbackEmail = checkFallbackEmail((input as { fallbackEmail?: string | null }).fallbackEmail);
   return withTransaction(ctx.db, async (tx) => {
     if (await organizationNamed(tx, r.name)) {
       throw new AppError("conflict", `An organization named '${r.name}' already exists`, [
@@ -30,11 +36,12 @@ export async function createOrganization(
       ]);
     }
     const id = await insertOrganization(tx, r);
+    if (fallbackEmail) await updateOrganization(tx, id, { fallbackEmail });
     await recordAudit(tx, actor, {
       action: "organization.create",
       subjectType: "organization",
       subjectId: id,
-      details: { name: r.name },
+      details: fallbackEmail ? { name: r.name, fallbackEmail } : { name: r.name },
     });
     return (await findOrganizationView(tx, id))!;
   });

@@ -1,4 +1,4 @@
-import { AppError, notFound } from "@baken/core";
+import { AppError, fallbackEmailSchema, notFound } from "@baken/core";
 import {
   deleteOrganization as deleteOrganizationRow,
   findOrganization,
@@ -14,12 +14,24 @@ import type { Actor, Ctx } from "../context.ts";
 
 export type OrganizationChanges = Partial<OrganizationFields>;
 
+/** The fallback address checked and normalised (lower case; "" is none); a 400 naming the field otherwise. */
+export function checkFallbackEmail(value: string | null | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  const parsed = fallbackEmailSchema.safeParse(value);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "not a valid e-mail address";
+    throw new AppError("validation", `fallbackEmail: ${message}`, [{ field: "fallbackEmail", message }]);
+  }
+  return parsed.data;
+}
+
 export async function updateOrganization(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
   id: string,
   changes: OrganizationChanges,
 ): Promise<OrganizationView> {
+  const fallbackEmail = checkFallbackEmail(changes.fallbackEmail);
   return withTransaction(ctx.db, async (tx) => {
     const before = await findOrganization(tx, id);
     if (!before) throw notFound("Organization");
@@ -31,12 +43,17 @@ export async function updateOrganization(
     await updateOrganizationRow(tx, id, {
       ...changes,
       country: changes.country === undefined ? undefined : (changes.country?.toUpperCase() ?? null),
+      fallbackEmail,
     });
     await recordAudit(tx, actor, {
       action: "organization.update",
       subjectType: "organization",
       subjectId: id,
-      details: changes,
+      // Where a dead organization's notices go is worth its before and after.
+      details:
+        fallbackEmail === undefined
+          ? changes
+          : { ...changes, fallbackEmail, fallbackEmailBefore: before.fallbackEmail },
     });
     return (await findOrganizationView(tx, id))!;
   });

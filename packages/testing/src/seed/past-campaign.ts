@@ -36,6 +36,8 @@ export type PastCampaignPlan = {
   hosts: PastHost[];
   /** a reminder went on the first follow-up day to organizations with a host not answered by then */
   reminderAt: Date;
+  /** the organization whose notice never arrived (see PastCampaignOptions.unreachable), or null */
+  unreachable: string | null;
 };
 
 export type PastCampaignOptions = {
@@ -48,6 +50,11 @@ export type PastCampaignOptions = {
   now?: Date;
   /** first octets of the hosts' addresses (10.200 by default: a reserved range) */
   net?: [number, number];
+  /**
+   * An organization whose notice never arrived (its mailbox is gone; the bounce is reported later): nobody
+   * answered it, and no reminder went to the dead address. Its hosts are still seen.
+   */
+  unreachable?: string;
 };
 
 /** What happens to each host of a past campaign, hour by hour; deterministic for a seed. */
@@ -110,6 +117,11 @@ export function planPastCampaign(o: PastCampaignOptions): PastCampaignPlan {
         }
         lastSeenAt = scan;
       }
+      if (org.id === o.unreachable) {
+        replies.length = 0;
+        goneAt = null;
+        lastSeenAt = scans.at(-1)!;
+      }
       hosts.push({
         organizationId: org.id,
         ip: `${a}.${(b + (n >> 16)) & 255}.${(n >> 8) & 255}.${n & 255}`,
@@ -128,6 +140,7 @@ export function planPastCampaign(o: PastCampaignOptions): PastCampaignPlan {
     scans,
     hosts,
     reminderAt: new Date(scans[1]!.getTime() + 4 * HOUR),
+    unreachable: o.unreachable ?? null,
   };
 }
 
@@ -192,9 +205,11 @@ export async function seedPastCampaign(db: Db, plan: PastCampaignPlan, orgs: Pas
     for (const h of plan.hosts) perOrg.set(h.organizationId, [...(perOrg.get(h.organizationId) ?? []), h]);
     const notices = [...perOrg].map(([organizationId, hosts]) => {
       const org = byId.get(organizationId)!;
-      const reminded = hosts.some(
-        (h) => (!h.replies[0] || h.replies[0].at > plan.reminderAt) && (!h.goneAt || h.goneAt > plan.scans[1]!),
-      );
+      const reminded =
+        organizationId !== plan.unreachable &&
+        hosts.some(
+          (h) => (!h.replies[0] || h.replies[0].at > plan.reminderAt) && (!h.goneAt || h.goneAt > plan.scans[1]!),
+        );
       return {
         id: randomUUID(),
         organization_id: organizationId,

@@ -19,10 +19,16 @@ export default async function contactHealthRoutes(fastify: FastifyInstance) {
       config: { role: "viewer" },
       schema: {
         tags,
-        summary: "Undeliverable contacts across the registry, most recent first",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        summary: "Undeliverable contacts across the registry, most recent first, a page at a time",
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
         response: {
           200: z.object({
+            total: z.number().describe("undeliverable contacts in all (the pages' total)"),
+            limit: z.number(),
+            offset: z.number(),
             contacts: z.array(
               z.object({
                 id: z.string(),
@@ -35,7 +41,7 @@ export default async function contactHealthRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) => listContactsToFix(app.ctx, request.query.limit),
+    async (request) => listContactsToFix(app.ctx, request.query),
   );
   app.post(
     "/:id/contacts/:contactId/fixed",

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
-import { idParams, language, organizationRow, organizationView } from "./schemas.ts";
+import { fallbackEmail, idParams, language, organizationRow, organizationView } from "./schemas.ts";
 
 /** Organizations themselves: search, register, read, change, delete. */
 export default async function organizationRoutes(fastify: FastifyInstance) {
@@ -66,6 +66,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
           cidrs: z.array(z.string()).optional(),
           asns: z.array(z.union([z.number(), z.string()])).optional(),
           domains: z.array(z.string()).optional(),
+          fallbackEmail: fallbackEmail.optional(),
         }),
         response: { 201: organizationView },
       },
@@ -93,7 +94,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       config: { role: "admin" },
       schema: {
         tags: ["organizations"],
-        summary: "Change an organization's name, sector, country, language or active flag",
+        summary: "Change an organization's name, sector, country, language, active flag or fallback address",
         params: idParams,
         body: z.object({
           name: z.string().trim().min(1).max(200).optional(),
@@ -105,6 +106,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
             .optional(),
           language: language.optional(),
           active: z.boolean().optional(),
+          fallbackEmail: fallbackEmail.optional(),
         }),
         response: { 200: organizationView },
       },

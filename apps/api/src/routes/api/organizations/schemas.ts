@@ -3,6 +3,12 @@ import { z } from "zod";
 export const language = z.enum(["nl", "fr", "de", "en"]);
 export const idParams = z.object({ id: z.uuid() });
 
+export const fallbackEmail = z
+  .string()
+  .max(320)
+  .nullable()
+  .describe("where a notice that reached none of the contacts is re-sent once (issue 15); null or empty: none");
+
 export const contactHealth = z
   .object({
     deliverable: z
