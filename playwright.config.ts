@@ -9,6 +9,9 @@ export default defineConfig({
   // One stack, shared state (queues, mails): specs run one after another.
   workers: 1,
   timeout: 60_000,
+  // A condition waited on, not a sleep: 5 s (Playwright's default) was too short for a page whose API call
+  // queues behind the worker's jobs on a loaded 2-core machine (console-bounces' outcomes table, once).
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   outputDir: "test-results",
   use: {
