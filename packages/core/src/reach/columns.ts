@@ -74,6 +74,11 @@ export class BytePool {
     return (this.chunks.length - 1) * POOL_CHUNK + at;
   }
 
+  /** The string stored at a reference. */
+  get(ref: number): string {
+    return BytePool.text(this.chunks, ref);
+  }
+
   /** Hands the bytes over (ReachData.names) and empties the pool: no copy at the import's peak. */
   take(): Uint8Array[] {
     const chunks = this.chunks.splice(0);

@@ -26,7 +26,10 @@ export function copyValue(v: string | number | null | undefined): string {
 export class CopyWriter {
   private buffer: string[] = [];
   private size = 0;
-  constructor(private readonly stream: Writable) {}
+  constructor(
+    private readonly stream: Writable,
+    private readonly chunkBytes = COPY_CHUNK_BYTES,
+  ) {}
 
   /** Adds a line (escaping `values` in place); when `full`, await `flush` before adding more. */
   line(values: (string | number | null | undefined)[]): void {
@@ -39,7 +42,7 @@ export class CopyWriter {
   }
 
   get full(): boolean {
-    return this.size >= COPY_CHUNK_BYTES;
+    return this.size >= this.chunkBytes;
   }
 
   async flush(): Promise<void> {
