@@ -226,6 +226,9 @@ export {
   findRipeImports,
   findRipeImport,
   activeRipeImportId,
+  whileRunningRipeImport,
+  failInterruptedRipeImports,
+  INTERRUPTED as RIPE_IMPORT_INTERRUPTED,
   type RipeImportRow,
   type RipeImportFile,
   type RipeImportProgress,
@@ -234,6 +237,12 @@ export {
 export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
+export {
+  findContactOverrides,
+  insertContactOverride,
+  deleteContactOverride,
+  type ContactOverrideRow,
+} from "./reach/contact-overrides.ts";
 export {
   findAbuseContactForUpdate,
   promoteAbuseContact as promoteAbuseContactRow,

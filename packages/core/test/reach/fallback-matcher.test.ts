@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   abuseContactOrganizationId,
   buildMatcher,
+  PackedAnswers,
   parseCidr,
   parseIp,
   PrefixMapBuilder,
@@ -19,12 +20,12 @@ function data(over: Partial<FallbackData> = {}): FallbackData {
   const b = new PrefixMapBuilder();
   b.add(cidr("198.51.100.0/24"), 0);
   b.add(cidr("198.51.100.128/25"), 1);
+  const answers = new PackedAnswers("ripe");
+  answers.add("abuse@hoster.example", "inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)");
+  answers.add("abuse@customer.example", "inetnum 198.51.100.128 - 198.51.100.255 (CUST)");
   return {
     prefixes: b.build(),
-    prefixAnswers: [
-      { mailbox: "abuse@hoster.example", source: "ripe", object: "inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)" },
-      { mailbox: "abuse@customer.example", source: "ripe", object: "inetnum 198.51.100.128 - 198.51.100.255 (CUST)" },
-    ],
+    prefixAnswers: answers,
     asns: new Map([[64500, { mailbox: "abuse@transit.example", source: "ripe", object: "aut-num AS64500" }]]),
     securityTxt: new Map([
       [
@@ -84,5 +85,20 @@ describe("the fallback after the registry", () => {
     const id = abuseContactOrganizationId("Abuse@Hoster.example");
     expect(id).toBe(abuseContactOrganizationId("abuse@hoster.example"));
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe("PackedAnswers", () => {
+  it("gives back each answer as added, one index for the same answer added twice in a row", () => {
+    const a = new PackedAnswers("ripe");
+    expect(a.add("abuse@one.example", "inetnum 192.0.2.0 - 192.0.3.127 (ONE)")).toBe(0);
+    expect(a.add("abuse@one.example", "inetnum 192.0.2.0 - 192.0.3.127 (ONE)")).toBe(0);
+    expect(a.add("abuse@two.example", "inet6num 2001:db8::/48 (TWO)")).toBe(1);
+    expect(a.add("abuse@one.example", "inetnum 198.51.100.0 - 198.51.100.255")).toBe(2);
+    expect(a.length).toBe(3);
+    expect(a.at(2)).toEqual({ mailbox: "abuse@one.example", source: "ripe", object: "inetnum 198.51.100.0 - 198.51.100.255" });
+    expect(a.at(1)?.object).toBe("inet6num 2001:db8::/48 (TWO)");
+    expect(a.at(3)).toBeUndefined();
+    expect(a.at(-1)).toBeUndefined();
   });
 });

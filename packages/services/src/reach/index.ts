@@ -5,3 +5,9 @@ export { runUploadedRipeImport } from "./run-uploaded-ripe-import.ts";
 export { listRipeImports, getRipeImport, ripeImportView, type RipeImportView } from "./list-ripe-imports.ts";
 export { parseCountries } from "./ripe-files.ts";
 export { blockAbuseContact, promoteAbuseContact, type AbuseContactView } from "./manage-abuse-contacts.ts";
+export {
+  listContactOverrides,
+  createContactOverride,
+  removeContactOverride,
+  type ContactOverrideView,
+} from "./manage-contact-overrides.ts";
