@@ -135,7 +135,10 @@ try {
     `import         ${n(wallS)} s wall (target < 180 s), ${n(objects / wallS / 1000, 0)} k objects/s; ${imported.prefixCount} prefixes, ${imported.asnCount} ASNs stored`,
   );
   const phaseLine = phases
-    .map((p, i) => `${p.phase} ${n(((phases[i + 1]?.at ?? started + wallS * 1000) - p.at) / 1000)} s (RSS ≤ ${n(p.rss, 0)} MiB)`)
+    .map(
+      (p, i) =>
+        `${p.phase} ${n(((phases[i + 1]?.at ?? started + wallS * 1000) - p.at) / 1000)} s (RSS ≤ ${n(p.rss, 0)} MiB)`,
+    )
     .join(", ");
   console.log(`phases         ${phaseLine}`);
   console.log(`peak RSS       ${n(peakMiB, 0)} MiB, the importing process (target < 400 MiB)`);

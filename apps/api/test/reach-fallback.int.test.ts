@@ -304,7 +304,13 @@ describe("hosts no registered organization matches", () => {
     let port = 9000;
     const upload = async () => {
       port++;
-      const csv = ["ip,port", `${net}.1.9,${port}`, `${net}.0.5,${port}`, `${net}.0.99,${port}`, `${net}.200.1,${port}`];
+      const csv = [
+        "ip,port",
+        `${net}.1.9,${port}`,
+        `${net}.0.5,${port}`,
+        `${net}.0.99,${port}`,
+        `${net}.200.1,${port}`,
+      ];
       const body = listUpload(csv.join("\n"));
       const up = await app.inject({
         method: "POST",
@@ -317,7 +323,11 @@ describe("hosts no registered organization matches", () => {
       const list = (await app.inject({ method: "GET", url: `/api/lists/${id}`, headers: bearer(analyst) })).json();
       const exposures = (
         await app.inject({ method: "GET", url: `/api/lists/${id}/exposures?pageSize=50`, headers: bearer(analyst) })
-      ).json().exposures as { ip: string; matchReason: string | null; candidates: { reason: string; detail: string; organizationName: string }[] }[];
+      ).json().exposures as {
+        ip: string;
+        matchReason: string | null;
+        candidates: { reason: string; detail: string; organizationName: string }[];
+      }[];
       return { coverage: list.summary.coverage, at: (ip: string) => exposures.find((e) => e.ip === ip)! };
     };
     const first = await upload();
@@ -331,7 +341,10 @@ describe("hosts no registered organization matches", () => {
       ["override", `override ${net}.1.0/25`, `${overrides.customer} (abuse contact)`],
       ["abuse_network", `ripe inetnum ${net}.1.0 - ${net}.1.127 (CUSTOMER-NET)`, `${mail.customer} (abuse contact)`],
     ]);
-    expect(first.at(`${net}.0.99`).candidates[0]).toMatchObject({ reason: "override", detail: `override ${net}.0.0/24` });
+    expect(first.at(`${net}.0.99`).candidates[0]).toMatchObject({
+      reason: "override",
+      detail: `override ${net}.0.0/24`,
+    });
     expect(first.at(`${net}.0.5`).matchReason).toBe("network");
 
     const listed = await app.inject({ method: "GET", url: "/api/contact-overrides", headers: bearer(analyst) });

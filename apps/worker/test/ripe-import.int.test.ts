@@ -173,7 +173,15 @@ describe("npm run ripe:import", () => {
 
   it("marks an import whose process was killed as interrupted, and the next import runs", async () => {
     const first = writeDump(17);
-    expect((await runProcess(CLI, {}, first.files.map((f) => f.path))).code).toBe(0);
+    expect(
+      (
+        await runProcess(
+          CLI,
+          {},
+          first.files.map((f) => f.path),
+        )
+      ).code,
+    ).toBe(0);
     const [before] = await findRipeImports(db);
 
     // The import reads a pipe the test holds open, so it is mid-read (running) when it is killed.
@@ -220,7 +228,11 @@ describe("npm run ripe:import", () => {
     await again.exited;
     againWriter.destroy();
     const second = writeDump(19);
-    const next = await runProcess(CLI, {}, second.files.map((f) => f.path));
+    const next = await runProcess(
+      CLI,
+      {},
+      second.files.map((f) => f.path),
+    );
     expect(next.code, next.stderr).toBe(0);
     const imports = await findRipeImports(db);
     expect(imports.find((i) => i.id === stale.id)).toMatchObject({ status: "failed", error: RIPE_IMPORT_INTERRUPTED });

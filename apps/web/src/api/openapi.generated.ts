@@ -4243,6 +4243,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };
@@ -4356,6 +4367,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };
@@ -4504,6 +4526,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };

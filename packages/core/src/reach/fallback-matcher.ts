@@ -121,7 +121,8 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
     if (known) return known;
     const candidates: Candidate[] = [];
     const target = override >= 0 ? data.overrides!.targets[override] : undefined;
-    if (target) candidates.push({ organizationId: target.organizationId, reason: "override", detail: `override ${target.cidr}` });
+    if (target)
+      candidates.push({ organizationId: target.organizationId, reason: "override", detail: `override ${target.cidr}` });
     const add = (answer: FallbackAnswer | undefined, reason: MatchReason) => {
       if (!answer || data.blocked.has(answer.mailbox)) return;
       const organizationId = idOf(answer.mailbox);

@@ -96,7 +96,11 @@ describe("PackedAnswers", () => {
     expect(a.add("abuse@two.example", "inet6num 2001:db8::/48 (TWO)")).toBe(1);
     expect(a.add("abuse@one.example", "inetnum 198.51.100.0 - 198.51.100.255")).toBe(2);
     expect(a.length).toBe(3);
-    expect(a.at(2)).toEqual({ mailbox: "abuse@one.example", source: "ripe", object: "inetnum 198.51.100.0 - 198.51.100.255" });
+    expect(a.at(2)).toEqual({
+      mailbox: "abuse@one.example",
+      source: "ripe",
+      object: "inetnum 198.51.100.0 - 198.51.100.255",
+    });
     expect(a.at(1)?.object).toBe("inet6num 2001:db8::/48 (TWO)");
     expect(a.at(3)).toBeUndefined();
     expect(a.at(-1)).toBeUndefined();

@@ -39,9 +39,11 @@ export async function insertContactOverride(
 
 /** Removes an override; the row as it was, or null when there is none. */
 export async function deleteContactOverride(tx: Tx, id: string): Promise<ContactOverrideRow | null> {
-  const [row] = await rows<ContactOverrideRow>(tx, `SELECT ${COLUMNS} FROM ${FROM} WHERE c."id" = $1::uuid FOR UPDATE OF c`, [
-    id,
-  ]);
+  const [row] = await rows<ContactOverrideRow>(
+    tx,
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE c."id" = $1::uuid FOR UPDATE OF c`,
+    [id],
+  );
   if (!row) return null;
   await rows(tx, `DELETE FROM "contact_override" WHERE "id" = $1::uuid`, [id]);
   return row;

@@ -244,11 +244,11 @@ function* inetnums(o: Options): Generator<Buffer> {
       : o.space === "class-e"
         ? [[0xf0000000, 2 ** 28]]
         : [
-          [((198 << 24) | (18 << 16)) >>> 0, 2 ** 17],
-          [((192 << 24) | (2 << 8)) >>> 0, 256],
-          [((198 << 24) | (51 << 16) | (100 << 8)) >>> 0, 256],
-          [((203 << 24) | (113 << 8)) >>> 0, 256],
-        ];
+            [((198 << 24) | (18 << 16)) >>> 0, 2 ** 17],
+            [((192 << 24) | (2 << 8)) >>> 0, 256],
+            [((198 << 24) | (51 << 16) | (100 << 8)) >>> 0, 256],
+            [((203 << 24) | (113 << 8)) >>> 0, 256],
+          ];
   const every = malformedEvery(o.inetnum);
   let written = 0;
   let bad = 0;
@@ -271,10 +271,18 @@ function* inetnums(o: Options): Generator<Buffer> {
   if (o.cover) {
     for (const [k, [first, size]] of blocks.entries()) {
       const last = first + size - 1;
-      const lines = rangeLines(rng, "inetnum", `${ipv4(first)} - ${ipv4(last)}`, `EU-AGGREGATE-${k}`, "EU", "ALLOCATED UNSPECIFIED", {
-        org: null,
-        abuse: 0,
-      });
+      const lines = rangeLines(
+        rng,
+        "inetnum",
+        `${ipv4(first)} - ${ipv4(last)}`,
+        `EU-AGGREGATE-${k}`,
+        "EU",
+        "ALLOCATED UNSPECIFIED",
+        {
+          org: null,
+          abuse: 0,
+        },
+      );
       write(lines, { family: 4, first, last, mailbox: roleMailbox(0), own: true, country: "EU" });
     }
   }
