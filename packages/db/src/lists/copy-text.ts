@@ -26,10 +26,7 @@ export function copyValue(v: string | number | null | undefined): string {
 export class CopyWriter {
   private buffer: string[] = [];
   private size = 0;
-  constructor(
-    private readonly stream: Writable,
-    private readonly chunkBytes = COPY_CHUNK_BYTES,
-  ) {}
+  constructor(private readonly stream: Writable) {}
 
   /** Adds a line (escaping `values` in place); when `full`, await `flush` before adding more. */
   line(values: (string | number | null | undefined)[]): void {
@@ -42,7 +39,7 @@ export class CopyWriter {
   }
 
   get full(): boolean {
-    return this.size >= this.chunkBytes;
+    return this.size >= COPY_CHUNK_BYTES;
   }
 
   async flush(): Promise<void> {

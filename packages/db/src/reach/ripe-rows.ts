@@ -6,13 +6,6 @@ import { clientOf, rows, type Conn, type Tx } from "../transaction.ts";
 
 const ANSWER = ["mailbox", "kind", "source", "name", "role", "org", "org_name"] as const;
 
-/**
- * COPY text is joined in pieces smaller than V8's large-object threshold (~128 KiB): a quarter-megabyte
- * string lives in large-object space until a full collection, and the ~200 MB of text of the real dump's
- * rows then piled up there (peak RSS +190 MiB in bench:ripe); pieces this size die young.
- */
-const RIPE_COPY_CHUNK = 64 * 1024;
-
 /** COPYs an import's prefixes, then its ASNs, in the import's transaction; answers how many of each. */
 export async function copyRipeRows(
   tx: Tx,
@@ -48,7 +41,7 @@ async function copyInto<R>(
   done.catch(() => {});
   let count = 0;
   try {
-    const out = new CopyWriter(copy, RIPE_COPY_CHUNK);
+    const out = new CopyWriter(copy);
     for (const r of source) {
       out.line(values(r));
       count++;
