@@ -81,6 +81,50 @@ describe("the fallback after the registry", () => {
     expect(blocked.organizationId).toBeNull();
   });
 
+  it("puts staff's override of a range first (the most specific), after every registered match", () => {
+    const staff = "22222222-2222-4222-8222-222222222222";
+    const cert = "33333333-3333-4333-8333-333333333333";
+    const o = new PrefixMapBuilder();
+    o.add(cidr("198.51.100.0/24"), 0);
+    o.add(cidr("198.51.100.192/26"), 1);
+    const m = withFallback(
+      registry,
+      data({
+        overrides: {
+          prefixes: o.build(),
+          targets: [
+            { organizationId: staff, cidr: "198.51.100.0/24" },
+            { organizationId: cert, cidr: "198.51.100.192/26" },
+          ],
+        },
+      }),
+    );
+    const r = m.match({ ip: parseIp("198.51.100.200"), hostname: "www.shop.example", asn: null });
+    expect(r.candidates.map((c) => [c.organizationId, c.reason, c.detail])).toEqual([
+      [cert, "override", "override 198.51.100.192/26"],
+      [
+        abuseContactOrganizationId("security@shop.example"),
+        "security_txt",
+        "security_txt https://shop.example/.well-known/security.txt",
+      ],
+      [
+        abuseContactOrganizationId("abuse@customer.example"),
+        "abuse_network",
+        "ripe inetnum 198.51.100.128 - 198.51.100.255 (CUST)",
+      ],
+    ]);
+    expect(m.matchV4(((198 << 24) | (51 << 16) | (100 << 8) | 200) >>> 0, "www.shop.example", null)).toBe(r);
+    expect(m.match({ ip: parseIp("198.51.100.70"), hostname: null, asn: null }).organizationId).toBe(staff);
+    // The registered network (198.51.100.0/28) wins over the override holding it.
+    expect(m.match({ ip: parseIp("198.51.100.5"), hostname: null, asn: null }).reason).toBe("network");
+    // A network row: the override holding all of it.
+    expect(m.match({ ip: null, network: cidr("198.51.100.64/26"), hostname: null, asn: null }).organizationId).toBe(
+      staff,
+    );
+    // No override: no candidate of that kind.
+    expect(m.match({ ip: parseIp("192.0.2.1"), hostname: null, asn: null }).organizationId).toBeNull();
+  });
+
   it("names each mailbox's organization the same everywhere, as a UUID", () => {
     const id = abuseContactOrganizationId("Abuse@Hoster.example");
     expect(id).toBe(abuseContactOrganizationId("abuse@hoster.example"));
