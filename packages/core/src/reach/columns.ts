@@ -90,8 +90,8 @@ export class BytePool {
   static text(chunks: readonly Uint8Array[], ref: number): string {
     const chunk = chunks[Math.floor(ref / POOL_CHUNK)]!;
     const at = ref % POOL_CHUNK;
-    // Node's latin-1 decoder on a view of the bytes: spreading them into fromCharCode cost a loaded
-    // fallback's lookups most of their time.
+    // Node's latin-1 decoder on a view of the bytes, rather than spreading them as arguments into
+    // fromCharCode (a loaded fallback decodes an answer for every new range it meets).
     return Buffer.from(chunk.buffer, chunk.byteOffset + at + 1, chunk[at]!).toString("latin1");
   }
 }
