@@ -1,14 +1,19 @@
-// npm run bench:ingest -- --rows 1170 [--orgs 5000] [--unquoted] [--profile] [--keep]
+// npm run bench:ingest -- --rows 1170 [--orgs 5000] [--unquoted] [--fallback] [--profile] [--keep]
 // Uploads an N-row Shadowserver scan_exchange report through the real API (a child process on a fresh
 // database) and prints rows/s, upload-to-matched seconds, the API's peak RSS, the CPU time the API and
 // PostgreSQL spent, and PostgreSQL's own \copy of the same file into a bare table as the floor. The file is
 // written as Shadowserver writes it: the 2026 layout (with severity), text fields in double quotes
 // (--unquoted: none), every row a host of its own (no duplicates to fold).
+// --fallback: no organization is registered; instead a generated RIPE dump over the list's address space
+// (100 k inetnum with an aggregate above them, 5,000 abuse mailboxes) is imported with ripe:import first,
+// so every row reaches an abuse contact through the fallback (the upload loads it and makes the mailboxes'
+// organizations, as the first upload after an import does).
 import { ensureDatabase, migrate, MIGRATIONS_DIR } from "@baken/db";
 import {
   buildRegistry,
   registryNdjson,
   SCAN_EXCHANGE,
+  SCAN_EXCHANGE_SPACE,
   scanExchangeHeader,
   scanExchangeLines,
   withWideIspSpace,
@@ -21,6 +26,7 @@ import { once } from "node:events";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { writeRipeDump } from "./lib/ripe-dump-files.ts";
 import { arg } from "./support.ts";
 
 const ROWS = arg("rows", 1170);
@@ -28,6 +34,7 @@ const ORGS = arg("orgs", 5000);
 // --profile: the API writes a V8 CPU profile (.bench/*.cpuprofile) when it exits.
 const PROFILE = process.argv.includes("--profile");
 const QUOTED = !process.argv.includes("--unquoted");
+const FALLBACK = process.argv.includes("--fallback");
 const OUT = ".bench";
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -145,6 +152,17 @@ const registry = await writeList(file);
 const bytes = statSync(file).size;
 await ensureDatabase(dbUrl.toString());
 await migrate(dbUrl.toString(), MIGRATIONS_DIR);
+if (FALLBACK) {
+  const dump = { inetnum: 100_000, inet6num: 20_000, autNum: 1000, organisation: 5000, role: 5000 };
+  const dir = join(OUT, "ripe-list-space-gz");
+  const files = await writeRipeDump(dir, { ...dump, space: SCAN_EXCHANGE_SPACE, cover: true }, true);
+  const imported = spawnSync(process.execPath, ["apps/worker/dist/ripe-import.mjs", ...files], {
+    env: { ...process.env, DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "warn" },
+    encoding: "utf8",
+  });
+  if (imported.status !== 0) throw new Error(`ripe:import failed: ${imported.stdout}${imported.stderr}`);
+  console.log(imported.stdout.split("\n")[0]);
+}
 
 // The API as the image runs it (the bundle npm run build:server made): its own process, so its RSS and
 // CPU time are its own.
@@ -176,12 +194,14 @@ try {
   });
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
-  const imported = await fetch(`${BASE}/api/organizations/import`, {
-    method: "POST",
-    headers: { ...auth, "content-type": "application/x-ndjson" },
-    body: registryNdjson(registry),
-  });
-  if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
+  if (!FALLBACK) {
+    const imported = await fetch(`${BASE}/api/organizations/import`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/x-ndjson" },
+      body: registryNdjson(registry),
+    });
+    if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
+  }
 
   const idleRss = rssOf(api.pid!);
   let peakRss = idleRss;
@@ -211,7 +231,7 @@ try {
   if (res.status !== 201) throw new Error(`upload failed (${res.status}): ${JSON.stringify(body)}`);
   const detail = (await (await fetch(`${BASE}/api/lists/${body.id}`, { headers: auth })).json()) as {
     matchedAt: string | null;
-    summary: { matched: number; unmatched: number };
+    summary: { matched: number; unmatched: number; coverage: unknown };
   };
 
   // The floor: PostgreSQL's own \copy of the same file into a bare table of text columns.
@@ -233,6 +253,7 @@ try {
   const figures = {
     rows: ROWS,
     quoted: QUOTED,
+    fallback: FALLBACK,
     reportType: body.reportType,
     loadAverage: Number(load.toFixed(2)),
     fileMiB: Number(mib(bytes)),
@@ -240,6 +261,7 @@ try {
     rowsPerSecond: Math.round(ROWS / seconds),
     matched: detail.summary.matched,
     unmatched: detail.summary.unmatched,
+    coverage: detail.summary.coverage,
     duplicatesFolded: body.duplicates,
     apiStartRssMiB: Number(mib(startRss)),
     apiIdleRssMiB: Number(mib(idleRss)),
@@ -257,7 +279,7 @@ try {
   };
   console.log(JSON.stringify(figures, null, 2));
   console.log(
-    `${ROWS} ${QUOTED ? "quoted" : "unquoted"} rows (${figures.fileMiB} MiB, load ${figures.loadAverage}): matched in ${figures.uploadToMatchedSeconds} s, ${figures.rowsPerSecond} rows/s; ` +
+    `${ROWS} ${QUOTED ? "quoted" : "unquoted"} rows${FALLBACK ? ", every one through the fallback" : ""} (${figures.fileMiB} MiB, load ${figures.loadAverage}): matched in ${figures.uploadToMatchedSeconds} s, ${figures.rowsPerSecond} rows/s; ` +
       `api CPU ${figures.cpuSeconds.api} s, PostgreSQL backends ${figures.cpuSeconds.backends} s; ` +
       `api RSS ${figures.apiIdleRssMiB} -> ${figures.apiPeakRssMiB} MiB; \\copy floor ${figures.copyFloorSeconds} s (${figures.timesCopyFloor}x)`,
   );

@@ -125,12 +125,16 @@ describe("hosts no registered organization matches", () => {
     const list = (
       await app.inject({ method: "GET", url: `/api/lists/${up.json().id}`, headers: bearer(analyst) })
     ).json();
-    expect(list.summary.coverage).toEqual({
+    const coverage = {
       registered: 1,
       abuseContact: 4,
-      bySource: { security_txt: 0, network: 3, asn: 1 },
+      bySource: { override: 0, security_txt: 0, network: 3, asn: 1 },
       nobody: 1,
-    });
+    };
+    expect(list.summary.coverage).toEqual(coverage);
+    // The campaign's hosts, the same.
+    const detail = await app.inject({ method: "GET", url: `/api/campaigns/${campaignId}`, headers: bearer(analyst) });
+    expect(detail.json().coverage).toEqual(coverage);
     const exposures = (
       await app.inject({
         method: "GET",
@@ -267,5 +271,104 @@ describe("hosts no registered organization matches", () => {
     });
     expect(unblocked.json()).toMatchObject({ blockedAt: null, blockedReason: null });
     expect((await summary(await upload())).coverage).toMatchObject({ abuseContact: 2, registered: 0, nobody: 0 });
+  });
+
+  it("staff override a range's contact: before the RIPE contact, after a registered network; listed, removed, audited", async () => {
+    const overrides = {
+      customer: `override-${tag}@cert.example`,
+      hoster: `hoster-override-${tag}@cert.example`,
+    };
+    const create = (staff: TestStaff, payload: Record<string, string>) =>
+      app.inject({ method: "POST", url: "/api/contact-overrides", headers: bearer(staff), payload });
+    expect((await create(analyst, { cidr: `${net}.1.0/25`, mailbox: overrides.customer })).statusCode).toBe(403);
+    const hostBits = await create(admin, { cidr: `${net}.1.1/25`, mailbox: overrides.customer });
+    expect(hostBits.statusCode).toBe(400);
+    expect(hostBits.body).toContain("host bits");
+    const both = await create(admin, { cidr: `${net}.1.0/25` });
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain("organizationId");
+    const made = await create(admin, { cidr: `${net}.1.0/25`, mailbox: overrides.customer, note: "CERT handles it" });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({
+      cidr: `${net}.1.0/25`,
+      organizationName: `${overrides.customer} (abuse contact)`,
+      organizationKind: "abuse_contact",
+      note: "CERT handles it",
+      createdBy: admin.email,
+    });
+    expect((await create(admin, { cidr: `${net}.1.0/25`, mailbox: overrides.hoster })).statusCode).toBe(409);
+    // A range a registered organization's network lies in: the registered network still wins.
+    const wide = await create(admin, { cidr: `${net}.0.0/24`, mailbox: overrides.hoster });
+    expect(wide.statusCode, wide.body).toBe(201);
+
+    let port = 9000;
+    const upload = async () => {
+      port++;
+      const csv = [
+        "ip,port",
+        `${net}.1.9,${port}`,
+        `${net}.0.5,${port}`,
+        `${net}.0.99,${port}`,
+        `${net}.200.1,${port}`,
+      ];
+      const body = listUpload(csv.join("\n"));
+      const up = await app.inject({
+        method: "POST",
+        url: "/api/lists",
+        payload: body.payload,
+        headers: { ...body.headers, ...bearer(analyst) },
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      const id = up.json().id as string;
+      const list = (await app.inject({ method: "GET", url: `/api/lists/${id}`, headers: bearer(analyst) })).json();
+      const exposures = (
+        await app.inject({ method: "GET", url: `/api/lists/${id}/exposures?pageSize=50`, headers: bearer(analyst) })
+      ).json().exposures as {
+        ip: string;
+        matchReason: string | null;
+        candidates: { reason: string; detail: string; organizationName: string }[];
+      }[];
+      return { coverage: list.summary.coverage, at: (ip: string) => exposures.find((e) => e.ip === ip)! };
+    };
+    const first = await upload();
+    expect(first.coverage).toEqual({
+      registered: 1,
+      abuseContact: 2,
+      bySource: { override: 2, security_txt: 0, network: 0, asn: 0 },
+      nobody: 1,
+    });
+    expect(first.at(`${net}.1.9`).candidates.map((c) => [c.reason, c.detail, c.organizationName])).toEqual([
+      ["override", `override ${net}.1.0/25`, `${overrides.customer} (abuse contact)`],
+      ["abuse_network", `ripe inetnum ${net}.1.0 - ${net}.1.127 (CUSTOMER-NET)`, `${mail.customer} (abuse contact)`],
+    ]);
+    expect(first.at(`${net}.0.99`).candidates[0]).toMatchObject({
+      reason: "override",
+      detail: `override ${net}.0.0/24`,
+    });
+    expect(first.at(`${net}.0.5`).matchReason).toBe("network");
+
+    const listed = await app.inject({ method: "GET", url: "/api/contact-overrides", headers: bearer(analyst) });
+    expect(listed.json().overrides.map((o: { cidr: string }) => o.cidr)).toEqual([`${net}.0.0/24`, `${net}.1.0/25`]);
+    const remove = (id: string, staff: TestStaff) =>
+      app.inject({ method: "DELETE", url: `/api/contact-overrides/${id}`, headers: bearer(staff) });
+    expect((await remove(made.json().id, analyst)).statusCode).toBe(403);
+    expect((await remove(made.json().id, admin)).statusCode).toBe(204);
+    expect((await remove(made.json().id, admin)).statusCode).toBe(404);
+
+    // Removed: the customer's range reaches its RIPE abuse contact again.
+    const second = await upload();
+    expect(second.at(`${net}.1.9`).matchReason).toBe("abuse_network");
+    expect(second.coverage.bySource).toMatchObject({ override: 1, network: 1 });
+
+    const audit = await app.ctx.db.prisma.auditEvent.findMany({
+      where: { subjectType: "contact_override", subjectId: { in: [made.json().id, wide.json().id] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.subjectId, a.actorId])).toEqual([
+      ["contact_override.create", made.json().id, admin.id],
+      ["contact_override.create", wide.json().id, admin.id],
+      ["contact_override.delete", made.json().id, admin.id],
+    ]);
+    expect((await remove(wide.json().id, admin)).statusCode).toBe(204);
   });
 });

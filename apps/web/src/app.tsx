@@ -6,6 +6,7 @@ import { AuditPage } from "./pages/audit.tsx";
 import { CampaignDetailPage } from "./pages/campaign-detail.tsx";
 import { CampaignProgressPage } from "./pages/campaign-progress.tsx";
 import { CampaignsPage, NewCampaignPage } from "./pages/campaigns.tsx";
+import { ContactOverridesPage } from "./pages/contact-overrides.tsx";
 import { ContactsToFixPage } from "./pages/contacts-to-fix.tsx";
 import { FeedDetailPage } from "./pages/feed-detail.tsx";
 import { FeedsPage, NewFeedPage } from "./pages/feeds.tsx";
@@ -50,6 +51,7 @@ const ROUTES: Route[] = [
   },
   { path: "/organizations/:id", title: "Organization", render: (p) => <OrganizationDetailPage id={p.id!} /> },
   { path: "/contacts-to-fix", title: "Contacts to fix", render: () => <ContactsToFixPage /> },
+  { path: "/range-contacts", title: "Range contacts", render: () => <ContactOverridesPage /> },
   { path: "/campaigns", title: "Campaigns", render: () => <CampaignsPage /> },
   { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
   { path: "/campaigns/:id", title: "Campaign", render: (p) => <CampaignDetailPage id={p.id!} /> },

@@ -1,7 +1,23 @@
 import { loadConfig } from "@baken/config";
-import { createDb, findRipeImports, networkAbuseContacts, withClientTransaction } from "@baken/db";
-import { ripeDump, RIPE_DUMP_NEWEST, runProcess, SmtpSink, waitFor, type RangeTruth } from "@baken/testing";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createDb,
+  findRipeImports,
+  networkAbuseContacts,
+  RIPE_IMPORT_INTERRUPTED,
+  withClientTransaction,
+} from "@baken/db";
+import {
+  ripeDump,
+  RIPE_DUMP_NEWEST,
+  runProcess,
+  SmtpSink,
+  startProcess,
+  waitFor,
+  type RangeTruth,
+} from "@baken/testing";
+import { execFileSync } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -153,6 +169,75 @@ describe("npm run ripe:import", () => {
       c.query(`SELECT count(*)::int AS n FROM "ripe_prefix" WHERE "import_id" = $1`, [before!.id]),
     );
     expect(left.rows[0].n).toBe(0);
+  });
+
+  it("marks an import whose process was killed as interrupted, and the next import runs", async () => {
+    const first = writeDump(17);
+    expect(
+      (
+        await runProcess(
+          CLI,
+          {},
+          first.files.map((f) => f.path),
+        )
+      ).code,
+    ).toBe(0);
+    const [before] = await findRipeImports(db);
+
+    // The import reads a pipe the test holds open, so it is mid-read (running) when it is killed.
+    const pipe = join(dir, "ripe.db.inetnum.pipe");
+    execFileSync("mkfifo", [pipe]);
+    const killed = startProcess(CLI, {}, [pipe]);
+    const writer = createWriteStream(pipe).on("error", () => {});
+    writer.write(first.files.find((f) => f.name === "ripe.db.inetnum")!.bytes.subarray(0, 4096));
+    const running = await waitFor(async () => (await findRipeImports(db)).find((i) => i.status === "running"), {
+      what: "the import running",
+    });
+    if (writer.pending) await once(writer, "open"); // the import is reading the pipe
+    killed.child.kill("SIGKILL");
+    expect((await killed.exited).signal).toBe("SIGKILL");
+    writer.destroy();
+    // Nothing ran after the kill: the row still says running.
+    expect((await findRipeImports(db)).find((i) => i.id === running.id)?.status).toBe("running");
+
+    // The console's view: no longer running, but interrupted; the first import still active.
+    const app = await buildTestApp();
+    try {
+      const viewer = await signIn(app, "viewer");
+      const listed = await app.inject({ method: "GET", url: "/api/ripe/imports", headers: bearer(viewer) });
+      expect(listed.json().imports.find((i: { id: number }) => i.id === running.id)).toMatchObject({
+        status: "failed",
+        active: false,
+        error: RIPE_IMPORT_INTERRUPTED,
+        finishedAt: expect.any(String),
+      });
+      expect(listed.json().imports.find((i: { active: boolean }) => i.active).id).toBe(before!.id);
+    } finally {
+      await app.close();
+    }
+    await expectAnswers(first.truth);
+
+    // A row left running by a process killed before anyone looked: the next import finds it and runs.
+    const again = startProcess(CLI, {}, [pipe]);
+    const againWriter = createWriteStream(pipe).on("error", () => {});
+    const stale = await waitFor(async () => (await findRipeImports(db)).find((i) => i.status === "running"), {
+      what: "the second import running",
+    });
+    if (againWriter.pending) await once(againWriter, "open");
+    again.child.kill("SIGKILL");
+    await again.exited;
+    againWriter.destroy();
+    const second = writeDump(19);
+    const next = await runProcess(
+      CLI,
+      {},
+      second.files.map((f) => f.path),
+    );
+    expect(next.code, next.stderr).toBe(0);
+    const imports = await findRipeImports(db);
+    expect(imports.find((i) => i.id === stale.id)).toMatchObject({ status: "failed", error: RIPE_IMPORT_INTERRUPTED });
+    expect(imports[0]).toMatchObject({ status: "succeeded", active: true });
+    await expectAnswers(second.truth);
   });
 
   it("keeps only the ranges of --countries", async () => {

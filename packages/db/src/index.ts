@@ -226,6 +226,9 @@ export {
   findRipeImports,
   findRipeImport,
   activeRipeImportId,
+  whileRunningRipeImport,
+  failInterruptedRipeImports,
+  INTERRUPTED as RIPE_IMPORT_INTERRUPTED,
   type RipeImportRow,
   type RipeImportFile,
   type RipeImportProgress,
@@ -245,6 +248,12 @@ export {
   type SecurityTxtLookupRow,
   type RdapLookupRow,
 } from "./reach/contact-lookups.ts";
+export {
+  findContactOverrides,
+  insertContactOverride,
+  deleteContactOverride,
+  type ContactOverrideRow,
+} from "./reach/contact-overrides.ts";
 export {
   findAbuseContactForUpdate,
   promoteAbuseContact as promoteAbuseContactRow,

@@ -2,6 +2,7 @@
 import * as audit from "./audit.ts";
 import * as auth from "./auth.ts";
 import * as campaigns from "./campaigns.ts";
+import * as contactOverrides from "./contact-overrides.ts";
 import * as feeds from "./feeds.ts";
 import * as lists from "./lists.ts";
 import * as notices from "./notices.ts";
@@ -17,6 +18,7 @@ export const api = {
   auth,
   audit,
   campaigns,
+  contactOverrides,
   feeds,
   lists,
   notices,

@@ -860,6 +860,19 @@ export interface paths {
               /** @description the list the classification was taken from, if it was */
               classifiedFromListId: string | null;
               compromiseSince: string | null;
+              /** @description whom the campaign's hosts reach: a registered organization, an abuse contact (by source), nobody */
+              coverage: {
+                abuseContact: number;
+                bySource: {
+                  asn: number;
+                  network: number;
+                  /** @description a range's contact set by staff */
+                  override: number;
+                  security_txt: number;
+                };
+                nobody: number;
+                registered: number;
+              };
               createdAt: string;
               cves: string[];
               description: string;
@@ -2299,6 +2312,171 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/contact-overrides/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Overrides of ranges' contacts, by range */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              overrides: {
+                cidr: string;
+                createdAt: string;
+                createdBy: string | null;
+                /** Format: uuid */
+                id: string;
+                note: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** @enum {string} */
+                organizationKind: "registered" | "abuse_contact";
+                organizationName: string;
+              }[];
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    /**
+     * Override a range's contact: its unregistered hosts reach this organization or mailbox (audited)
+     * @description Either `organizationId` (any organization) or `mailbox` (an abuse mailbox: its organization is made as the fallback makes them). Takes effect from the next upload or re-match; 409 when the range has one.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description a network: 192.0.2.0/25, 2001:db8::/48 */
+            cidr: string;
+            /** Format: email */
+            mailbox?: string;
+            note?: string;
+            /** Format: uuid */
+            organizationId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              cidr: string;
+              createdAt: string;
+              createdBy: string | null;
+              /** Format: uuid */
+              id: string;
+              note: string;
+              /** Format: uuid */
+              organizationId: string;
+              /** @enum {string} */
+              organizationKind: "registered" | "abuse_contact";
+              organizationName: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/contact-overrides/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an override: the range's hosts reach their RIPE abuse contact again (audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/feeds/": {
     parameters: {
       query?: never;
@@ -3209,6 +3387,7 @@ export interface paths {
                   domain: number;
                   manual: number;
                   network: number;
+                  override: number;
                   security_txt: number;
                 };
                 coverage: {
@@ -3216,6 +3395,8 @@ export interface paths {
                   bySource: {
                     asn: number;
                     network: number;
+                    /** @description a range's contact set by staff */
+                    override: number;
                     security_txt: number;
                   };
                   nobody: number;
@@ -3480,7 +3661,15 @@ export interface paths {
                   organizationId: string;
                   organizationName: string | null;
                   /** @enum {string} */
-                  reason: "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn";
+                  reason:
+                    | "manual"
+                    | "domain"
+                    | "network"
+                    | "asn"
+                    | "override"
+                    | "security_txt"
+                    | "abuse_network"
+                    | "abuse_asn";
                 }[];
                 hostname: string | null;
                 id: number;
@@ -3488,7 +3677,15 @@ export interface paths {
                 line: number;
                 /** @enum {string|null} */
                 matchReason:
-                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
+                  | "manual"
+                  | "domain"
+                  | "network"
+                  | "asn"
+                  | "override"
+                  | "security_txt"
+                  | "abuse_network"
+                  | "abuse_asn"
+                  | null;
                 organization: {
                   /** Format: uuid */
                   id: string;
@@ -3666,7 +3863,15 @@ export interface paths {
                 line: number;
                 /** @enum {string|null} */
                 matchReason:
-                  "manual" | "domain" | "network" | "asn" | "security_txt" | "abuse_network" | "abuse_asn" | null;
+                  | "manual"
+                  | "domain"
+                  | "network"
+                  | "asn"
+                  | "override"
+                  | "security_txt"
+                  | "abuse_network"
+                  | "abuse_asn"
+                  | null;
                 network: boolean;
                 organization: {
                   /** Format: uuid */
@@ -4042,6 +4247,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };
@@ -4155,6 +4371,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };
@@ -4305,6 +4532,17 @@ export interface paths {
                 cidr: string;
                 id: number;
               }[];
+              /** @description registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked */
+              reach: {
+                abuseMailbox: string | null;
+                blockedAt: string | null;
+                blockedReason: string | null;
+                /** @description where the abuse mailbox was found: ripe, rdap, security_txt, override */
+                contactSource: string | null;
+                /** @enum {string} */
+                kind: "registered" | "abuse_contact";
+                provenance: string | null;
+              };
               sector: string | null;
               updatedAt: string;
             };

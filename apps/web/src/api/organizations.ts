@@ -170,3 +170,12 @@ export function importOrganizations(file: File, onProgress: (p: UploadProgress) 
     })),
   };
 }
+
+/** An abuse mailbox's organization (admin): blocked, never matched again, with a reason; or unblocked. */
+export const blockAbuseContact = (id: string, reason: string) =>
+  call("put", "/api/organizations/{id}/block", { params: { id }, body: { reason } });
+export const unblockAbuseContact = (id: string) => call("delete", "/api/organizations/{id}/block", { params: { id } });
+
+/** Makes an abuse mailbox's organization a registered one (admin), optionally renamed. */
+export const promoteAbuseContact = (id: string, name?: string) =>
+  call("post", "/api/organizations/{id}/promote", { params: { id }, body: name ? { name } : {} });

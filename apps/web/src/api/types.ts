@@ -158,3 +158,4 @@ export type Assignee = Answer<"/api/reports/assignees", "get">["staff"][number];
 export type OrganizationProgressPage = Answer<"/api/campaigns/{id}/progress/organizations", "get">;
 export type OrgProgress = OrganizationProgressPage["items"][number];
 export type SectorProgress = Answer<"/api/campaigns/{id}/progress/sectors", "get">["sectors"][number];
+export type ContactOverride = Answer<"/api/contact-overrides/", "get">["overrides"][number];

@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: "/lists", label: "Lists" },
   { to: "/organizations", label: "Organizations" },
   { to: "/contacts-to-fix", label: "Contacts to fix" },
+  { to: "/range-contacts", label: "Range contacts" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/feeds", label: "Feeds" },
   { to: "/reports", label: "Incident reports" },

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, type Campaign, type CampaignDetail, type Language, type Preview } from "../api/index.ts";
 import { CampaignForm, campaignInput } from "../components/campaign-form.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { CoverageCard } from "../components/coverage-card.tsx";
 import { DeliveryFiguresView } from "../components/delivery-figures.tsx";
 import { LanguageTabs, tabPanelProps } from "../components/language-tabs.tsx";
 import { NoticePreviewPanel } from "../components/notice-preview.tsx";
@@ -56,6 +57,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
           ) : (
             <CampaignView campaign={c} />
           )}
+          <CoverageCard coverage={c.coverage} what="campaign" />
           <CampaignLists campaignId={c.id} />
           <section aria-labelledby="notices-title">
             <h2 id="notices-title">Notices</h2>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api, type Exposure, type ListDetail } from "../api/index.ts";
+import { CoverageCard } from "../components/coverage-card.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { OrgLink } from "../components/badges.tsx";
 import { OrgPicker, resolvePicked, type PickedOrganization } from "../components/org-picker.tsx";
@@ -36,7 +37,7 @@ export function ListDetailPage({ id }: { id: string }) {
           </p>
           <ReportLine list={l} />
           <Summary list={l} matching={unmatchedOnScreen} />
-          <Coverage list={l} />
+          <CoverageCard coverage={l.summary.coverage} what="list" lookedUpAt={l.contactsLookedUpAt} />
           <Rematch listId={l.id} onDone={() => void list.reload()} />
           {l.rejected > 0 && <RejectedRows listId={l.id} />}
           <MatchedOrganizations list={l} />
@@ -109,51 +110,6 @@ function Summary({ list, matching }: { list: ListDetail; matching: boolean }) {
           {Object.entries(list.summary.byReason)
             .map(([reason, count]) => `${words(reason)}: ${n(count)}`)
             .join(" · ")}
-        </p>
-      )}
-    </section>
-  );
-}
-
-const SOURCES = [
-  ["network", "the network's range (RIPE)"],
-  ["asn", "the ASN (RIPE)"],
-  ["security_txt", "the domain's security.txt"],
-] as const;
-
-/** Whom the list's hosts reach: a registered organization, a network operator's abuse contact, nobody. */
-function Coverage({ list }: { list: ListDetail }) {
-  const { registered, abuseContact, bySource, nobody } = list.summary.coverage;
-  const total = registered + abuseContact + nobody;
-  const share = (value: number) => (total === 0 ? "" : ` (${Math.round((value * 100) / total)}%)`);
-  return (
-    <section aria-labelledby="coverage-title" className="card">
-      <h2 id="coverage-title">Coverage</h2>
-      <dl className="stats">
-        <div>
-          <dt>Registered organization</dt>
-          <dd data-testid="coverage-registered">{n(registered)}</dd>
-        </div>
-        <div>
-          <dt>Abuse contact</dt>
-          <dd data-testid="coverage-abuse-contact">{n(abuseContact)}</dd>
-        </div>
-        <div>
-          <dt>Nobody</dt>
-          <dd data-testid="coverage-nobody">{n(nobody)}</dd>
-        </div>
-      </dl>
-      <p className="muted" data-testid="coverage-line">
-        Hosts reaching a registered organization{share(registered)}, an abuse contact{share(abuseContact)}, nobody
-        {share(nobody)}.
-        {abuseContact > 0 &&
-          ` Abuse contacts found by ${SOURCES.filter(([key]) => bySource[key] > 0)
-            .map(([key, label]) => `${label}: ${n(bySource[key])}`)
-            .join(" · ")}.`}
-      </p>
-      {list.contactsLookedUpAt && (
-        <p className="muted" data-testid="coverage-online">
-          Abuse contacts looked up online (security.txt, RDAP) {dateTime(list.contactsLookedUpAt)}.
         </p>
       )}
     </section>

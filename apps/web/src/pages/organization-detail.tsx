@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, type Contact, type OrgDetail, type OrgInput, type PastNotice } from "../api/index.ts";
+import { AbuseContactActions } from "../components/abuse-contact-actions.tsx";
 import { ContactHealthView, LastBounce } from "../components/contact-health.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { PageHead } from "../components/layout.tsx";
@@ -91,6 +92,7 @@ export function OrganizationDetailPage({ id }: { id: string }) {
           ) : (
             <OrganizationView org={o} onChanged={() => void org.reload()} />
           )}
+          <AbuseContactActions org={o} onChanged={() => void org.reload()} />
           <PastNotices organizationId={o.id} />
         </>
       )}

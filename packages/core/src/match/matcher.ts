@@ -1,12 +1,16 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
-/** Registered organizations first; then the fallback contacts (reach: security.txt, a range's, an ASN's abuse contact). */
+/**
+ * Registered organizations first; then staff's override of a range's contact; then the fallback contacts
+ * (reach: security.txt, a range's, an ASN's abuse contact).
+ */
 export const MATCH_REASONS = [
   "manual",
   "domain",
   "network",
   "asn",
+  "override",
   "security_txt",
   "abuse_network",
   "abuse_asn",

@@ -74,6 +74,11 @@ export class BytePool {
     return (this.chunks.length - 1) * POOL_CHUNK + at;
   }
 
+  /** The string stored at a reference. */
+  get(ref: number): string {
+    return BytePool.text(this.chunks, ref);
+  }
+
   /** Hands the bytes over (ReachData.names) and empties the pool: no copy at the import's peak. */
   take(): Uint8Array[] {
     const chunks = this.chunks.splice(0);
@@ -85,6 +90,8 @@ export class BytePool {
   static text(chunks: readonly Uint8Array[], ref: number): string {
     const chunk = chunks[Math.floor(ref / POOL_CHUNK)]!;
     const at = ref % POOL_CHUNK;
-    return String.fromCharCode(...chunk.subarray(at + 1, at + 1 + chunk[at]!));
+    // Node's latin-1 decoder on a view of the bytes, rather than spreading them as arguments into
+    // fromCharCode (a loaded fallback decodes an answer for every new range it meets).
+    return Buffer.from(chunk.buffer, chunk.byteOffset + at + 1, chunk[at]!).toString("latin1");
   }
 }

@@ -29,13 +29,19 @@ export type FallbackAnswer = {
 export type FallbackData = {
   /** Longest-prefix map whose values index `prefixAnswers` (RIPE ranges, RDAP networks). */
   prefixes: PrefixMap;
-  prefixAnswers: FallbackAnswer[];
+  /** An array, or PackedAnswers for the millions of a RIPE import. */
+  prefixAnswers: { at(index: number): FallbackAnswer | undefined };
   asns: ReadonlyMap<number, FallbackAnswer>;
   /** By registered domain (the Public Suffix List's). */
   securityTxt: ReadonlyMap<string, FallbackAnswer>;
   /** Mailboxes staff blocked: never a candidate. */
   blocked: ReadonlySet<string>;
+  /** Staff's contact for a range: longest-prefix map whose values index `targets`; before any fallback. */
+  overrides?: { prefixes: PrefixMap; targets: readonly ContactOverrideTarget[] };
 };
+
+/** The organization staff set for a range's hosts (registered, or an abuse mailbox's). */
+export type ContactOverrideTarget = { organizationId: string; cidr: string };
 
 /** A fallback candidate's organization: made for its mailbox when first used (an "abuse contact" row). */
 export type FallbackContact = FallbackAnswer & { organizationId: string; reason: MatchReason };
@@ -66,15 +72,22 @@ export type FallbackMatcher = Matcher & {
 };
 
 /**
- * The registry's matcher, then, for a row no registered organization matched, the fallback contacts in
- * precedence order: the security.txt of the hostname's registered domain, the abuse contact of the most
+ * The registry's matcher, then, for a row no registered organization matched, staff's override of its
+ * range's contact (the most specific), then the fallback contacts in precedence order: the security.txt of the hostname's registered domain, the abuse contact of the most
  * specific range holding the address (RIPE or RDAP), that of the row's ASN. Every one is a candidate
  * (with its object as detail); the first is the primary. A matched row's result is the registry's own
  * object, untouched. Fallback results are shared and frozen like the matcher's.
  */
 export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatcher {
   const contacts = new Map<string, FallbackContact>();
-  const results = new Map<string, MatchResult>();
+  // Hashing a mailbox costs more than the lookup: each mailbox's id is hashed once (a RIPE dump has ~100 k).
+  const ids = new Map<string, string>();
+  const idOf = (mailbox: string) => {
+    let id = ids.get(mailbox);
+    if (id === undefined) ids.set(mailbox, (id = abuseContactOrganizationId(mailbox)));
+    return id;
+  };
+  const results = new Map<string | number, MatchResult>();
   const domains = new Map<string, string | null>();
 
   function domainOf(hostname: string): string | null {
@@ -87,25 +100,38 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
     return d;
   }
 
-  function resolve(base: MatchResult, prefix: number, hostname: string | null, asn: number | null): MatchResult {
+  function resolve(
+    base: MatchResult,
+    prefix: number,
+    override: number,
+    hostname: string | null,
+    asn: number | null,
+  ): MatchResult {
     if (base.organizationId !== null) return base;
     const domain = hostname !== null && data.securityTxt.size > 0 ? domainOf(hostname) : null;
     const sec = domain !== null ? data.securityTxt.get(domain) : undefined;
     const asnAnswer = asn !== null ? data.asns.get(asn) : undefined;
-    if (!sec && prefix < 0 && !asnAnswer) return base;
-    const key = `${sec ? domain : ""}\u0001${prefix}\u0001${asnAnswer ? asn : ""}`;
+    if (!sec && prefix < 0 && !asnAnswer && override < 0) return base;
+    // Most rows have only a range: their results are kept by its number, without making a key.
+    const key =
+      sec || asnAnswer || override >= 0
+        ? `${sec ? domain : ""}\u0001${prefix}\u0001${asnAnswer ? asn : ""}\u0001${override}`
+        : prefix;
     const known = results.get(key);
     if (known) return known;
     const candidates: Candidate[] = [];
+    const target = override >= 0 ? data.overrides!.targets[override] : undefined;
+    if (target)
+      candidates.push({ organizationId: target.organizationId, reason: "override", detail: `override ${target.cidr}` });
     const add = (answer: FallbackAnswer | undefined, reason: MatchReason) => {
       if (!answer || data.blocked.has(answer.mailbox)) return;
-      const organizationId = abuseContactOrganizationId(answer.mailbox);
+      const organizationId = idOf(answer.mailbox);
       if (candidates.some((c) => c.organizationId === organizationId)) return;
       if (!contacts.has(organizationId)) contacts.set(organizationId, { ...answer, organizationId, reason });
       candidates.push({ organizationId, reason, detail: `${answer.source} ${answer.object}` });
     };
     add(sec, "security_txt");
-    add(prefix >= 0 ? data.prefixAnswers[prefix] : undefined, "abuse_network");
+    add(prefix >= 0 ? data.prefixAnswers.at(prefix) : undefined, "abuse_network");
     add(asnAnswer, "abuse_asn");
     const first = candidates[0];
     const result = first
@@ -121,25 +147,29 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
   }
 
   /** A network's answer: the range holding both its ends (the nearest range that covers all of it). */
-  function networkPrefix(network: Cidr): number {
+  function networkValue(map: PrefixMap, network: Cidr): number {
     const first = parseIp(network.text.split("/")[0]!);
     if (!first) return -1;
-    const at = data.prefixes.lookup(first);
-    return at >= 0 && data.prefixes.lookup(lastAddress(first, network.bits)) === at ? at : -1;
+    const at = map.lookup(first);
+    return at >= 0 && map.lookup(lastAddress(first, network.bits)) === at ? at : -1;
   }
+  const overrides = data.overrides && data.overrides.targets.length > 0 ? data.overrides.prefixes : null;
+  const lookup = (map: PrefixMap, input: MatchInput) =>
+    input.ip ? map.lookup(input.ip) : input.network ? networkValue(map, input.network) : -1;
 
   return {
     size: matcher.size,
     match(input: MatchInput) {
       const base = matcher.match(input);
       if (base.organizationId !== null) return base;
-      const prefix = input.ip ? data.prefixes.lookup(input.ip) : input.network ? networkPrefix(input.network) : -1;
-      return resolve(base, prefix, input.hostname, input.asn);
+      const override = overrides ? lookup(overrides, input) : -1;
+      return resolve(base, lookup(data.prefixes, input), override, input.hostname, input.asn);
     },
     matchV4(address, hostname, asn) {
       const base = matcher.matchV4(address, hostname, asn);
       if (base.organizationId !== null) return base;
-      return resolve(base, data.prefixes.lookupV4(address), hostname, asn);
+      const override = overrides ? overrides.lookupV4(address) : -1;
+      return resolve(base, data.prefixes.lookupV4(address), override, hostname, asn);
     },
     contactOf: (organizationId) => contacts.get(organizationId),
   };

@@ -16,6 +16,7 @@ export {
 } from "./reach-data.ts";
 export { ReachLookup } from "./reach-lookup.ts";
 export { PrefixMap, PrefixMapBuilder } from "./prefix-map.ts";
+export { PackedAnswers } from "./packed-answers.ts";
 export { gunzipIfNeeded, readRpslStream } from "./read-ripe-stream.ts";
 export { delegatedAsns } from "./delegated-stats.ts";
 export { forEachV4Prefix, rangePrefixes, parseV4 } from "./address-range.ts";
@@ -58,5 +59,6 @@ export {
   type FallbackData,
   type FallbackMatcher,
   type FallbackSource,
+  type ContactOverrideTarget,
 } from "./fallback-matcher.ts";
 export { fallbackLanguage, domainCountry } from "./notice-language.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   abuseContactOrganizationId,
   buildMatcher,
+  PackedAnswers,
   parseCidr,
   parseIp,
   PrefixMapBuilder,
@@ -19,12 +20,12 @@ function data(over: Partial<FallbackData> = {}): FallbackData {
   const b = new PrefixMapBuilder();
   b.add(cidr("198.51.100.0/24"), 0);
   b.add(cidr("198.51.100.128/25"), 1);
+  const answers = new PackedAnswers("ripe");
+  answers.add("abuse@hoster.example", "inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)");
+  answers.add("abuse@customer.example", "inetnum 198.51.100.128 - 198.51.100.255 (CUST)");
   return {
     prefixes: b.build(),
-    prefixAnswers: [
-      { mailbox: "abuse@hoster.example", source: "ripe", object: "inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)" },
-      { mailbox: "abuse@customer.example", source: "ripe", object: "inetnum 198.51.100.128 - 198.51.100.255 (CUST)" },
-    ],
+    prefixAnswers: answers,
     asns: new Map([[64500, { mailbox: "abuse@transit.example", source: "ripe", object: "aut-num AS64500" }]]),
     securityTxt: new Map([
       [
@@ -80,9 +81,72 @@ describe("the fallback after the registry", () => {
     expect(blocked.organizationId).toBeNull();
   });
 
+  it("puts staff's override of a range first (the most specific), after every registered match", () => {
+    const staff = "22222222-2222-4222-8222-222222222222";
+    const cert = "33333333-3333-4333-8333-333333333333";
+    const o = new PrefixMapBuilder();
+    o.add(cidr("198.51.100.0/24"), 0);
+    o.add(cidr("198.51.100.192/26"), 1);
+    const m = withFallback(
+      registry,
+      data({
+        overrides: {
+          prefixes: o.build(),
+          targets: [
+            { organizationId: staff, cidr: "198.51.100.0/24" },
+            { organizationId: cert, cidr: "198.51.100.192/26" },
+          ],
+        },
+      }),
+    );
+    const r = m.match({ ip: parseIp("198.51.100.200"), hostname: "www.shop.example", asn: null });
+    expect(r.candidates.map((c) => [c.organizationId, c.reason, c.detail])).toEqual([
+      [cert, "override", "override 198.51.100.192/26"],
+      [
+        abuseContactOrganizationId("security@shop.example"),
+        "security_txt",
+        "security_txt https://shop.example/.well-known/security.txt",
+      ],
+      [
+        abuseContactOrganizationId("abuse@customer.example"),
+        "abuse_network",
+        "ripe inetnum 198.51.100.128 - 198.51.100.255 (CUST)",
+      ],
+    ]);
+    expect(m.matchV4(((198 << 24) | (51 << 16) | (100 << 8) | 200) >>> 0, "www.shop.example", null)).toBe(r);
+    expect(m.match({ ip: parseIp("198.51.100.70"), hostname: null, asn: null }).organizationId).toBe(staff);
+    // The registered network (198.51.100.0/28) wins over the override holding it.
+    expect(m.match({ ip: parseIp("198.51.100.5"), hostname: null, asn: null }).reason).toBe("network");
+    // A network row: the override holding all of it.
+    expect(m.match({ ip: null, network: cidr("198.51.100.64/26"), hostname: null, asn: null }).organizationId).toBe(
+      staff,
+    );
+    // No override: no candidate of that kind.
+    expect(m.match({ ip: parseIp("192.0.2.1"), hostname: null, asn: null }).organizationId).toBeNull();
+  });
+
   it("names each mailbox's organization the same everywhere, as a UUID", () => {
     const id = abuseContactOrganizationId("Abuse@Hoster.example");
     expect(id).toBe(abuseContactOrganizationId("abuse@hoster.example"));
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe("PackedAnswers", () => {
+  it("gives back each answer as added, one index for the same answer added twice in a row", () => {
+    const a = new PackedAnswers("ripe");
+    expect(a.add("abuse@one.example", "inetnum 192.0.2.0 - 192.0.3.127 (ONE)")).toBe(0);
+    expect(a.add("abuse@one.example", "inetnum 192.0.2.0 - 192.0.3.127 (ONE)")).toBe(0);
+    expect(a.add("abuse@two.example", "inet6num 2001:db8::/48 (TWO)")).toBe(1);
+    expect(a.add("abuse@one.example", "inetnum 198.51.100.0 - 198.51.100.255")).toBe(2);
+    expect(a.length).toBe(3);
+    expect(a.at(2)).toEqual({
+      mailbox: "abuse@one.example",
+      source: "ripe",
+      object: "inetnum 198.51.100.0 - 198.51.100.255",
+    });
+    expect(a.at(1)?.object).toBe("inet6num 2001:db8::/48 (TWO)");
+    expect(a.at(3)).toBeUndefined();
+    expect(a.at(-1)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { CampaignInput, CampaignPatch } from "@baken/core";
+import type { CampaignInput, CampaignPatch, MatchReason } from "@baken/core";
 import type { Db } from "../client.ts";
 import type { Campaign } from "../generated/client.ts";
 import { rows, type Conn, type Tx } from "../transaction.ts";
@@ -128,7 +128,10 @@ export async function setReminderInterval(tx: Tx, id: string, everyDays: number 
   return changed.length > 0;
 }
 
-/** A campaign with its lists (oldest first), and how many of its hosts and notices are in each state. */
+/**
+ * A campaign with its lists (oldest first), how many of its hosts and notices are in each state, and how
+ * many hosts each match reason gave their organization (null: none).
+ */
 export async function findCampaignDetail(db: Db, id: string) {
   const { prisma } = db;
   const campaign = await prisma.campaign.findUnique({
@@ -141,16 +144,28 @@ export async function findCampaignDetail(db: Db, id: string) {
     },
   });
   if (!campaign) return null;
-  const [hosts, unmatched, notices] = await Promise.all([
+  const [hosts, unmatched, notices, reasons] = await Promise.all([
     prisma.campaignHost.groupBy({ by: ["state"], where: { campaignId: id }, _count: { _all: true } }),
     prisma.campaignHost.count({ where: { campaignId: id, organizationId: null } }),
     prisma.notice.groupBy({ by: ["status"], where: { campaignId: id }, _count: { _all: true } }),
+    // A host matched before hosts kept their reason (and not found by the migration's backfill) counts by
+    // its organization's kind.
+    rows<{ reason: MatchReason | null; n: number }>(
+      db,
+      `SELECT CASE WHEN h."organization_id" IS NULL THEN NULL
+                   ELSE coalesce(h."match_reason"::text, CASE o."kind" WHEN 'abuse_contact' THEN 'abuse_network' ELSE 'manual' END)
+              END AS "reason", count(*)::int AS "n"
+         FROM "campaign_host" h LEFT JOIN "organization" o ON o."id" = h."organization_id"
+        WHERE h."campaign_id" = $1::uuid GROUP BY 1`,
+      [id],
+    ),
   ]);
   return {
     campaign,
     hostsByState: new Map(hosts.map((h) => [h.state, h._count._all])),
     unmatched,
     noticesByStatus: new Map(notices.map((n) => [n.status, n._count._all])),
+    reasons,
   };
 }
 

@@ -39,7 +39,7 @@ export async function syncCampaignHosts(
   const up = await db.query<{ hosts: number; created: number; reopened: number }>(
     `WITH src AS (
        SELECT DISTINCT ON (k) k AS "host_key", e."ip", e."port", e."protocol", e."hostname", e."tag", e."version",
-              coalesce(e."severity", l."severity") AS "severity", e."organization_id",
+              coalesce(e."severity", l."severity") AS "severity", e."organization_id", e."match_reason",
               coalesce(e."seen_at", l."created_at") AS "seen"
        FROM "exposure" e
        JOIN "exposure_list" l ON l."id" = e."list_id"
@@ -53,13 +53,16 @@ export async function syncCampaignHosts(
      ),
      up AS (
        INSERT INTO "campaign_host" ("campaign_id", "host_key", "ip", "port", "protocol", "hostname", "tag", "version",
-                                    "severity", "organization_id", "state", "first_seen_at", "last_seen_at", "last_list_id")
+                                    "severity", "organization_id", "match_reason", "state", "first_seen_at", "last_seen_at",
+                                    "last_list_id")
        SELECT $1::uuid, "host_key", "ip", "port", "protocol", "hostname", "tag", "version", "severity", "organization_id",
-              'open', "seen", "seen", $2::uuid
+              "match_reason", 'open', "seen", "seen", $2::uuid
        FROM src
        ON CONFLICT ("campaign_id", "host_key") DO UPDATE SET
          "organization_id" = CASE WHEN $3::boolean OR "campaign_host"."last_list_id" = $2::uuid
                                   THEN EXCLUDED."organization_id" ELSE "campaign_host"."organization_id" END,
+         "match_reason" = CASE WHEN $3::boolean OR "campaign_host"."last_list_id" = $2::uuid
+                               THEN EXCLUDED."match_reason" ELSE "campaign_host"."match_reason" END,
          "protocol" = coalesce(EXCLUDED."protocol", "campaign_host"."protocol"),
          "tag" = coalesce(EXCLUDED."tag", "campaign_host"."tag"),
          "version" = coalesce(EXCLUDED."version", "campaign_host"."version"),

@@ -5,12 +5,16 @@ import { rows, type Conn } from "../transaction.ts";
  * Makes the organizations of fallback candidates that do not exist yet: kind 'abuse_contact', named after
  * the mailbox, with it as their one (abuse) contact and where it was found. Idempotent (ids are the
  * mailboxes' name-based UUIDs): run on the pool before an upload locks its owners, a row left by an upload
- * that then failed is merely unused. Only the missing are inserted, so the registry's version (a statement
- * trigger) moves only when one is new. A contact that names its language (a security.txt's
- * Preferred-Languages, an RDAP network's country) sets an existing automatic organization's language too,
- * when it differs: staff's choice stays on a registered (promoted) one.
+ * that then failed is merely unused. Also for a mailbox staff set as a range's contact (source override).
+ * Only the missing are inserted, so the registry's version (a statement trigger) moves only when one is new.
+ * A contact that names its language (a security.txt's Preferred-Languages, an RDAP network's country) sets
+ * an existing automatic organization's language too, when it differs: staff's choice stays on a registered
+ * (promoted) one.
  */
-export async function ensureAbuseContactOrganizations(conn: Conn, contacts: FallbackContact[]): Promise<number> {
+export async function ensureAbuseContactOrganizations(
+  conn: Conn,
+  contacts: (Pick<FallbackContact, "organizationId" | "mailbox" | "object" | "language"> & { source: string })[],
+): Promise<number> {
   if (contacts.length === 0) return 0;
   const existing = await rows<{ id: string }>(conn, `SELECT "id" FROM "organization" WHERE "id" = ANY($1::uuid[])`, [
     contacts.map((c) => c.organizationId),

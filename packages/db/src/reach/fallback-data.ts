@@ -1,4 +1,11 @@
-import { parseCidr, PrefixMapBuilder, type FallbackAnswer, type FallbackData, type Language } from "@baken/core";
+import {
+  PackedAnswers,
+  parseCidr,
+  PrefixMapBuilder,
+  type FallbackAnswer,
+  type FallbackData,
+  type Language,
+} from "@baken/core";
 import type pg from "pg";
 import { withClientTransaction } from "../checkout.ts";
 import type { Db } from "../client.ts";
@@ -11,9 +18,10 @@ import { rows, type Conn } from "../transaction.ts";
 const LOAD_BATCH_ROWS = 10_000;
 
 /**
- * What the loaded fallback depends on: the active RIPE import, the blocked mailboxes and the online
- * lookups that found a contact (security.txt, RDAP). Cheap to read at every upload; when it changes, the
- * fallback is loaded again. (Making an abuse-contact organization changes none of them.)
+ * What the loaded fallback depends on: the active RIPE import, the blocked mailboxes, staff's overrides
+ * (an added one is the newest, a removed one lowers the count) and the online lookups that found a contact
+ * (security.txt, RDAP). Cheap to read at every upload; when it changes, the fallback is loaded again.
+ * (Making an abuse-contact organization changes none of them.)
  */
 export async function readFallbackVersion(conn: Conn): Promise<string> {
   const [row] = await rows<{ version: string }>(
@@ -21,7 +29,8 @@ export async function readFallbackVersion(conn: Conn): Promise<string> {
     `SELECT coalesce((SELECT "id" FROM "ripe_import" WHERE "active"), 0) || ':' ||
             (SELECT count(*) || ':' || coalesce(max("blocked_at")::text, '') FROM "organization" WHERE "blocked_at" IS NOT NULL) || ':' ||
             (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "security_txt_lookup" WHERE "outcome" = 'found') || ':' ||
-            (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_lookup" WHERE "outcome" = 'found')
+            (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_lookup" WHERE "outcome" = 'found') || ':' ||
+            (SELECT count(*) || ':' || coalesce(max("created_at")::text, '') FROM "contact_override")
             AS "version"`,
   );
   return row!.version;
@@ -30,36 +39,29 @@ export async function readFallbackVersion(conn: Conn): Promise<string> {
 type PrefixRow = { cidr: string; mailbox: string; kind: string; source: string; name: string | null };
 
 /**
- * The fallback's data: the active import's prefixes in a PrefixMap (answers shared per RIPE object, so
- * memory goes with the number of ranges, not of prefixes), its ASNs, and the blocked mailboxes. Read through
- * a cursor in one snapshot. With them, what online lookups found: the networks RDAP answered for (in the
- * same map: the most specific range wins, and on the very same prefix the RIPE import's), and each
- * registered domain's security.txt while the file itself has not expired.
+ * The fallback's data: the active import's prefixes in a PrefixMap and their answers packed (PackedAnswers:
+ * memory goes with the number of ranges at ~50 bytes each, bench:ripe), its ASNs, the blocked mailboxes and
+ * staff's overrides, read through a cursor in one snapshot. With them, what online lookups found: the
+ * networks RDAP answered for (in the same map: the most specific range wins, and on the very same prefix
+ * the RIPE import's), and each registered domain's security.txt while the file itself has not expired.
  */
 export async function loadFallbackData(db: Db): Promise<FallbackData> {
   return withClientTransaction(
     db.pool,
     async (client) => {
       const builder = new PrefixMapBuilder();
-      const prefixAnswers: FallbackAnswer[] = [];
-      const bySource = new Map<string, number>();
-      const answerOf = (r: Omit<PrefixRow, "cidr">) => {
-        const object = `${r.kind} ${r.source}${r.name ? ` (${r.name})` : ""}`;
-        let at = bySource.get(object + "\u0001" + r.mailbox);
-        if (at === undefined) {
-          at = prefixAnswers.push({ mailbox: r.mailbox, source: "ripe", object }) - 1;
-          bySource.set(object + "\u0001" + r.mailbox, at);
-        }
-        return at;
-      };
+      // One index space: the RDAP networks' answers first, then the RIPE ranges' (packed), added after them
+      // so that on the very same prefix the import's wins.
       const online = await loadOnlineAnswers(client);
-      for (const r of online.rdap) {
-        const at = prefixAnswers.push(r.answer) - 1;
+      const rdap = online.rdap.map((r) => r.answer);
+      online.rdap.forEach((r, at) => {
         for (const cidr of r.prefixes) {
           const parsed = parseCidr(cidr);
           if (parsed.ok) builder.add(parsed.cidr, at);
         }
-      }
+      });
+      const answers = new PackedAnswers("ripe");
+      const ripe = rdap.length;
       await client.query(
         `DECLARE "fallback_cursor" NO SCROLL CURSOR FOR
          SELECT p."cidr"::text AS "cidr", p."mailbox", p."kind", p."source", p."name"
@@ -69,8 +71,18 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
         const batch = await client.query<PrefixRow>(`FETCH ${LOAD_BATCH_ROWS} FROM "fallback_cursor"`);
         if (batch.rows.length === 0) break;
         for (const r of batch.rows) {
+          const answer = ripe + answers.add(r.mailbox, `${r.kind} ${r.source}${r.name ? ` (${r.name})` : ""}`);
+          const v4 = V4_CIDR.exec(r.cidr);
+          if (v4) {
+            builder.addV4(
+              ((Number(v4[1]) << 24) | (Number(v4[2]) << 16) | (Number(v4[3]) << 8) | Number(v4[4])) >>> 0,
+              Number(v4[5]),
+              answer,
+            );
+            continue;
+          }
           const parsed = parseCidr(r.cidr);
-          if (parsed.ok) builder.add(parsed.cidr, answerOf(r));
+          if (parsed.ok) builder.add(parsed.cidr, answer);
         }
       }
       const asnRows = await client.query<PrefixRow & { asn: string }>(
@@ -83,15 +95,27 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
           { mailbox: r.mailbox, source: "ripe", object: `${r.kind} ${r.source}` },
         ]),
       );
+      // A blocked mailbox's organization is no override's target either.
+      const overrideRows = await client.query<{ cidr: string; organizationId: string }>(
+        `SELECT c."cidr"::text AS "cidr", c."organization_id" AS "organizationId"
+           FROM "contact_override" c JOIN "organization" o ON o."id" = c."organization_id" AND o."blocked_at" IS NULL`,
+      );
+      const overrides = new PrefixMapBuilder();
+      const targets = overrideRows.rows.map((r, i) => {
+        const parsed = parseCidr(r.cidr);
+        if (parsed.ok) overrides.add(parsed.cidr, i);
+        return r;
+      });
       const blocked = await client.query<{ mailbox: string }>(
         `SELECT "abuse_mailbox" AS "mailbox" FROM "organization" WHERE "blocked_at" IS NOT NULL AND "abuse_mailbox" IS NOT NULL`,
       );
       return {
         prefixes: await builder.buildInTurns(),
-        prefixAnswers,
+        prefixAnswers: { at: (i) => (i < ripe ? rdap[i] : answers.at(i - ripe)) },
         asns,
         securityTxt: online.securityTxt,
         blocked: new Set(blocked.rows.map((b) => b.mailbox)),
+        overrides: { prefixes: overrides.build(), targets },
       };
     },
     { begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" },
@@ -152,3 +176,6 @@ async function loadOnlineAnswers(client: pg.PoolClient) {
   });
   return { securityTxt, rdap };
 }
+
+/** PostgreSQL's text of an IPv4 cidr (`192.0.2.0/24`): read without parseCidr's objects, millions of times. */
+const V4_CIDR = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/;

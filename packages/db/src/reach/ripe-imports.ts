@@ -1,4 +1,5 @@
-import type { ReachReport } from "@baken/core";
+import { AppError, type ReachReport } from "@baken/core";
+import { withClient } from "../checkout.ts";
 import type { Db } from "../client.ts";
 import { rows, type Conn, type Tx } from "../transaction.ts";
 
@@ -56,6 +57,57 @@ export async function insertRipeImport(
     [fields.origin, JSON.stringify(fields.files), fields.countries, fields.createdById],
   );
   return row!.id;
+}
+
+/** Advisory-lock namespace of running imports (the second key is the import's id): "RIPE". */
+const RUNNING_LOCK = 0x52495045;
+
+/** What an import whose process ended without finishing says, once found. */
+export const INTERRUPTED =
+  "interrupted: the importing process ended before it finished (killed or stopped); the previous import stays in use";
+
+/**
+ * Runs an import's work while a connection of its own holds the import's session advisory lock: the lock
+ * says "a live process is running this import". PostgreSQL releases it when that process's connection
+ * ends, however the process ended (SIGKILL included), which is how failInterruptedRipeImports tells a
+ * running import from one whose process is gone. A 409 when another process holds it (the same import run
+ * twice at once).
+ */
+export async function whileRunningRipeImport<T>(db: Db, id: number, work: () => Promise<T>): Promise<T> {
+  return withClient(db.pool, async (client) => {
+    const { rows: got } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock($1::int, $2::int) AS "locked"`,
+      [RUNNING_LOCK, id],
+    );
+    if (!got[0]!.locked) throw new AppError("conflict", `RIPE import ${id} is being run by another process`);
+    try {
+      return await work();
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock($1::int, $2::int)`, [RUNNING_LOCK, id]);
+    }
+  });
+}
+
+/**
+ * Marks failed, as interrupted, every import that says running while no process holds its lock (its
+ * process was killed, or its machine lost): without this it would say running forever. The lock is taken
+ * before the row says running (startRipeImport runs inside whileRunningRipeImport), so a row seen running
+ * without its lock is one whose process is gone. Answers how many were found.
+ */
+export async function failInterruptedRipeImports(conn: Conn): Promise<number> {
+  const found = await rows(
+    conn,
+    `UPDATE "ripe_import" i SET "status" = 'failed', "error" = $2, "finished_at" = now()
+      WHERE i."status" = 'running'
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_locks l
+           WHERE l."locktype" = 'advisory' AND l."granted" AND l."objsubid" = 2
+             AND l."database" = (SELECT "oid" FROM pg_database WHERE "datname" = current_database())
+             AND l."classid" = $1::int::oid AND l."objid" = i."id"::oid)
+      RETURNING i."id"`,
+    [RUNNING_LOCK, INTERRUPTED],
+  );
+  return found.length;
 }
 
 /**

@@ -32,6 +32,15 @@ export type OrganizationView = {
     noDeliverableContactSince: string | null;
     noDeliverableContactNoticeId: string | null;
   };
+  /** Registered, or an abuse mailbox's organization made by the fallback (issue 14), and whether it is blocked. */
+  reach: {
+    kind: "registered" | "abuse_contact";
+    abuseMailbox: string | null;
+    contactSource: string | null;
+    provenance: string | null;
+    blockedAt: string | null;
+    blockedReason: string | null;
+  };
   networks: { id: number; cidr: string }[];
   asns: { id: number; asn: number }[];
   domains: { id: number; name: string }[];
@@ -59,6 +68,8 @@ export async function findOrganizationView(conn: Conn, id: string): Promise<Orga
             o."created_at" AS "createdAt", o."updated_at" AS "updatedAt",
             json_build_object('fallbackEmail', o."fallback_email", 'noDeliverableContactSince', o."no_deliverable_contact_since",
                               'noDeliverableContactNoticeId', o."no_deliverable_contact_notice_id") AS "delivery",
+            json_build_object('kind', o."kind", 'abuseMailbox', o."abuse_mailbox", 'contactSource', o."contact_source",
+                              'provenance', o."provenance", 'blockedAt', o."blocked_at", 'blockedReason', o."blocked_reason") AS "reach",
             coalesce((SELECT json_agg(${CONTACT_JSON} ORDER BY c."email") FROM "contact" c WHERE c."organization_id" = o."id"), '[]') AS "contacts",
             coalesce((SELECT json_agg(json_build_object('id', n."id", 'cidr', n."cidr"::text) ORDER BY n."cidr")
                         FROM "network" n WHERE n."organization_id" = o."id"), '[]') AS "networks",

@@ -9,6 +9,7 @@ export function coverageOf(reasons: { reason: MatchReason | null; n: number }[])
     domain: 0,
     network: 0,
     asn: 0,
+    override: 0,
     security_txt: 0,
     abuse_network: 0,
     abuse_asn: 0,
@@ -18,8 +19,14 @@ export function coverageOf(reasons: { reason: MatchReason | null; n: number }[])
     if (r.reason === null) nobody += r.n;
     else byReason[r.reason] += r.n;
   }
-  const bySource = { security_txt: byReason.security_txt, network: byReason.abuse_network, asn: byReason.abuse_asn };
-  const abuseContact = bySource.security_txt + bySource.network + bySource.asn;
+  // Staff's override of a range's contact counts with the abuse contacts: it stands in for the range's.
+  const bySource = {
+    override: byReason.override,
+    security_txt: byReason.security_txt,
+    network: byReason.abuse_network,
+    asn: byReason.abuse_asn,
+  };
+  const abuseContact = bySource.override + bySource.security_txt + bySource.network + bySource.asn;
   const registered = byReason.manual + byReason.domain + byReason.network + byReason.asn;
   return { byReason, coverage: { registered, abuseContact, bySource, nobody } };
 }

@@ -12,11 +12,13 @@ import {
 import {
   activateRipeImport,
   copyRipeRows,
+  failInterruptedRipeImports,
   failRipeImport,
   findRipeImport,
   recordAudit,
   setRipeImportProgress,
   startRipeImport,
+  whileRunningRipeImport,
   withTransaction,
   type RipeImportProgress,
   type RipeImportRow,
@@ -37,13 +39,24 @@ const isDelegatedStats = (name: string) => /delegated-ripencc/i.test(name);
  * not, in any order, each object's type read from the object), resolves every range's and ASN's abuse
  * contact, then, in one transaction, COPYs the rows, makes this import the active one and deletes the
  * previous import's rows. A failure at any point (a bad file, the database gone, the process killed)
- * leaves the previous import active and whole; the row says failed, with the reason (a killed process
- * leaves it running until its job runs again). A file with no RIPE object at all is refused (400).
+ * leaves the previous import active and whole; the row says failed, with the reason. A killed process
+ * cannot say so: while it runs it holds the import's lock (whileRunningRipeImport), and the next import
+ * or the next look at the imports marks a row running without its lock as interrupted. A file with no
+ * RIPE object at all is refused (400).
  *
  * Memory: the files stream through the collector's typed columns (peak RSS grows with the number of
  * ranges, ~60 bytes each, not with the files' bytes: README's Benchmarks, bench:ripe).
  */
 export async function importRipeDump(
+  ctx: Pick<Ctx, "db">,
+  actor: Actor,
+  input: { importId: number; files: RipeDumpFile[] },
+): Promise<RipeImportRow> {
+  await failInterruptedRipeImports(ctx.db);
+  return whileRunningRipeImport(ctx.db, input.importId, () => runImport(ctx, actor, input));
+}
+
+async function runImport(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },

@@ -7,3 +7,9 @@ export { parseCountries } from "./ripe-files.ts";
 export { blockAbuseContact, promoteAbuseContact, type AbuseContactView } from "./manage-abuse-contacts.ts";
 export { lookupListContacts, type ContactLookupResult, type LookupDeps } from "./lookup-contacts.ts";
 export type { ServerThrottle } from "./lookup-http.ts";
+export {
+  listContactOverrides,
+  createContactOverride,
+  removeContactOverride,
+  type ContactOverrideView,
+} from "./manage-contact-overrides.ts";

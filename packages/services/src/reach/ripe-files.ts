@@ -17,7 +17,8 @@ export async function filesOnDisk(paths: { path: string; name: string }[]): Prom
   return Promise.all(
     paths.map(async ({ path, name }) => {
       const info = await stat(path).catch(() => null);
-      if (!info?.isFile()) throw new AppError("bad_request", `${path}: no such file`);
+      // A pipe too: `npm run ripe:import -- <(curl …)` reads the download as it comes.
+      if (!info?.isFile() && !info?.isFIFO()) throw new AppError("bad_request", `${path}: no such file`);
       return { name, bytes: info.size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
     }),
   );

@@ -33,6 +33,7 @@ export {
   scanExchangeHeader,
   withWideIspSpace,
   SCAN_EXCHANGE,
+  SCAN_EXCHANGE_SPACE,
   type ScanReportOptions,
 } from "./scan-report.ts";
 export {

@@ -27,8 +27,16 @@ export type RipeDumpOptions = {
   autNum: number;
   organisation: number;
   role: number;
-  /** IPv4 space: the documentation and benchmarking ranges (default), or 240.0.0.0/4 for the real size. */
-  space?: "documentation" | "class-e";
+  /**
+   * IPv4 space: the documentation and benchmarking ranges (default), 240.0.0.0/4 for the real size, or
+   * blocks `[first address, size]` (a list's addresses, for a benchmark that matches them).
+   */
+  space?: "documentation" | "class-e" | readonly (readonly [number, number])[];
+  /**
+   * Each IPv4 block also gets a range covering all of it with an abuse-c (an aggregate above the
+   * allocations), so every address of the space has a contact: legacy space and gaps inherit it.
+   */
+  cover?: boolean;
   /** Called for every IPv4 range written, with the mailbox that must answer for it (null: nobody). */
   onRange?: (range: RangeTruth) => void;
   /** Called for every malformed object written, with the line the reader must report. */
@@ -172,7 +180,7 @@ class Writer {
  * objects per file, continuation lines, `#` and `%` comment lines, trailing comments, latin-1 and UTF-8.
  */
 export function ripeDump(options: RipeDumpOptions): RipeDumpFile[] {
-  const o = { seed: 2021, space: "documentation" as const, ...options };
+  const o: Options = { seed: 2021, space: "documentation", ...options };
   return [
     { name: "ripe.db.inetnum", chunks: () => inetnums(o) },
     { name: "ripe.db.inet6num", chunks: () => inet6nums(o) },
@@ -183,7 +191,7 @@ export function ripeDump(options: RipeDumpOptions): RipeDumpFile[] {
   ];
 }
 
-type Options = RipeDumpOptions & { seed: number; space: "documentation" | "class-e" };
+type Options = RipeDumpOptions & { seed: number; space: NonNullable<RipeDumpOptions["space"]> };
 
 const orgHasAbuse = (i: number) => i % 53 !== 17;
 const orgRole = (o: Options, i: number) => i % o.role;
@@ -230,15 +238,17 @@ function rangeLines(
 function* inetnums(o: Options): Generator<Buffer> {
   const rng = new Lcg(o.seed + 1);
   const w = new Writer();
-  const blocks: [number, number][] =
-    o.space === "class-e"
-      ? [[0xf0000000, 2 ** 28]]
-      : [
-          [((198 << 24) | (18 << 16)) >>> 0, 2 ** 17],
-          [((192 << 24) | (2 << 8)) >>> 0, 256],
-          [((198 << 24) | (51 << 16) | (100 << 8)) >>> 0, 256],
-          [((203 << 24) | (113 << 8)) >>> 0, 256],
-        ];
+  const blocks: readonly (readonly [number, number])[] =
+    typeof o.space !== "string"
+      ? o.space
+      : o.space === "class-e"
+        ? [[0xf0000000, 2 ** 28]]
+        : [
+            [((198 << 24) | (18 << 16)) >>> 0, 2 ** 17],
+            [((192 << 24) | (2 << 8)) >>> 0, 256],
+            [((198 << 24) | (51 << 16) | (100 << 8)) >>> 0, 256],
+            [((203 << 24) | (113 << 8)) >>> 0, 256],
+          ];
   const every = malformedEvery(o.inetnum);
   let written = 0;
   let bad = 0;
@@ -258,6 +268,24 @@ function* inetnums(o: Options): Generator<Buffer> {
     const first = w.object(lines);
     o.onMalformed?.("ripe.db.inetnum", kind === 2 ? first + 1 : first);
   };
+  if (o.cover) {
+    for (const [k, [first, size]] of blocks.entries()) {
+      const last = first + size - 1;
+      const lines = rangeLines(
+        rng,
+        "inetnum",
+        `${ipv4(first)} - ${ipv4(last)}`,
+        `EU-AGGREGATE-${k}`,
+        "EU",
+        "ALLOCATED UNSPECIFIED",
+        {
+          org: null,
+          abuse: 0,
+        },
+      );
+      write(lines, { family: 4, first, last, mailbox: roleMailbox(0), own: true, country: "EU" });
+    }
+  }
   let block = 0;
   let cursor = blocks[0]![0];
   for (let a = 0; written < o.inetnum; a++) {

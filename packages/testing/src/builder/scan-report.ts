@@ -1,7 +1,7 @@
 import { reportType } from "@baken/core";
 import { shadowserverCell } from "./feeds.ts";
 import { ipv4, Lcg } from "./random.ts";
-import type { BuiltRegistry } from "./registry.ts";
+import { BASE, type BuiltRegistry } from "./registry.ts";
 
 /** Shadowserver's scan_exchange report as the table publishes it (2026: with severity and protocol). */
 export const SCAN_EXCHANGE = reportType("scan_exchange")!;
@@ -29,6 +29,17 @@ export function withWideIspSpace(registry: BuiltRegistry): BuiltRegistry {
 
 const WIDE = ((100 << 24) | (64 << 16)) >>> 0;
 const WIDE_SIZE = 1 << 22;
+const NOBODY = ((172 << 24) | (16 << 16)) >>> 0;
+
+/**
+ * The IPv4 blocks scanExchangeLines draws its addresses from, `[first, size]`: the ISPs' wide space, the
+ * registry's 198.18.0.0/15 and the 172.16.0.0/12 nobody registered (a RIPE dump over them covers the list).
+ */
+export const SCAN_EXCHANGE_SPACE: readonly (readonly [number, number])[] = [
+  [WIDE, WIDE_SIZE],
+  [BASE, 1 << 17],
+  [NOBODY, 1 << 20],
+];
 // 2,654,435,761 is odd: k -> k * it mod 2^22 visits every address of the /10 once, in scattered order.
 const scatter = (k: number) => (WIDE + Number((BigInt(k) * 2654435761n) % BigInt(WIDE_SIZE))) >>> 0;
 
@@ -73,7 +84,7 @@ export function* scanExchangeLines(
       asn = String(isp.asns[0]);
       if (kind < 0.3) host = `h${r}.${isp.domains[0]}`;
     } else {
-      ip = ((172 << 24) | (16 << 16)) + (r % (1 << 20));
+      ip = NOBODY + (r % (1 << 20));
       if (kind > 0.98) host = `owa${r}.unknown.example`;
     }
     const address = ipv4(ip >>> 0);

@@ -4,6 +4,7 @@ import auth from "../../plugins/app/auth.ts";
 import audit from "./audit/index.ts";
 import authRoutes from "./auth/index.ts";
 import campaigns from "./campaigns/index.ts";
+import contactOverrides from "./contact-overrides/index.ts";
 import feeds from "./feeds/index.ts";
 import lists from "./lists/index.ts";
 import organizations from "./organizations/index.ts";
@@ -48,6 +49,7 @@ export default async function staffApi(app: FastifyInstance) {
   await app.register(authRoutes, { prefix: "/auth" });
   await app.register(audit, { prefix: "/audit" });
   await app.register(organizations, { prefix: "/organizations" });
+  await app.register(contactOverrides, { prefix: "/contact-overrides" });
   await app.register(lists, { prefix: "/lists" });
   await app.register(campaigns, { prefix: "/campaigns" });
   await app.register(reports, { prefix: "/reports" });

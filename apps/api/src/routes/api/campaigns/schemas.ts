@@ -1,5 +1,6 @@
 import { adviceByLanguageSchema, LANGUAGES, NOTICE_STATUSES, RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from "@baken/core";
 import { z } from "zod";
+import { coverage } from "../lists/schemas.ts";
 
 // Response shapes of the campaign routes: they list exactly what leaves the API.
 
@@ -53,6 +54,9 @@ export const campaignDetailBody = campaignBody.extend({
     gone: z.number(),
     unmatched: z.number(),
   }),
+  coverage: coverage.describe(
+    "whom the campaign's hosts reach: a registered organization, an abuse contact (by source), nobody",
+  ),
   notices: z.object({
     queued: z.number(),
     sending: z.number(),

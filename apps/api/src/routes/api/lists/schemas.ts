@@ -56,7 +56,12 @@ export const listRow = z.object({
 export const coverage = z.object({
   registered: z.number(),
   abuseContact: z.number(),
-  bySource: z.object({ security_txt: z.number(), network: z.number(), asn: z.number() }),
+  bySource: z.object({
+    override: z.number().describe("a range's contact set by staff"),
+    security_txt: z.number(),
+    network: z.number(),
+    asn: z.number(),
+  }),
   nobody: z.number(),
 });
 
@@ -70,6 +75,7 @@ export const listDetail = listRow.extend({
       domain: z.number(),
       network: z.number(),
       asn: z.number(),
+      override: z.number(),
       security_txt: z.number(),
       abuse_network: z.number(),
       abuse_asn: z.number(),

@@ -59,6 +59,19 @@ export const organizationView = z.object({
     noDeliverableContactSince: z.string().nullable().describe("a notice reached no one and had nowhere else to go"),
     noDeliverableContactNoticeId: z.string().nullable(),
   }),
+  reach: z
+    .object({
+      kind: z.enum(["registered", "abuse_contact"]),
+      abuseMailbox: z.string().nullable(),
+      contactSource: z
+        .string()
+        .nullable()
+        .describe("where the abuse mailbox was found: ripe, rdap, security_txt, override"),
+      provenance: z.string().nullable(),
+      blockedAt: z.string().nullable(),
+      blockedReason: z.string().nullable(),
+    })
+    .describe("registered, or an abuse mailbox's organization made by the fallback, and whether it is blocked"),
   networks: z.array(z.object({ id: z.number(), cidr: z.string() })),
   asns: z.array(z.object({ id: z.number(), asn: z.number() })),
   domains: z.array(z.object({ id: z.number(), name: z.string() })),
