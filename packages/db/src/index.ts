@@ -252,6 +252,7 @@ export {
   lockStaffUser,
   countOtherActiveAdmins,
   updateStaffUser,
+  endStaffSessions,
   type StaffUserRow,
   type StaffListRow,
 } from "./staff/staff-users.ts";
