@@ -141,7 +141,7 @@ describe("progress aggregates kept by the database", () => {
     // Deletions: an organization (its hosts lose it), a notice (its answers go), hosts.
     await app.ctx.db.prisma.organization.delete({ where: { id: orgIds[4]! } });
     await sql(
-      `DELETE FROM notice WHERE id = (SELECT notice_id FROM remediation_reply r JOIN campaign_host h ON h.id = r.host_id
+      `DELETE FROM notice WHERE id = (SELECT r.notice_id FROM remediation_reply r JOIN campaign_host h ON h.id = r.host_id
                                         WHERE h.campaign_id = $1 LIMIT 1)`,
       [campaignId],
     );
