@@ -36,6 +36,9 @@ CREATE TABLE "campaign_org_progress" (
   "still_open"               INTEGER NOT NULL,
   "remediated"               INTEGER NOT NULL,
   "flagged"                  INTEGER NOT NULL,
+  -- its rows in campaign_host_duration, by kind: a median's rank without counting them
+  "answer_durations"         INTEGER NOT NULL DEFAULT 0,
+  "gone_durations"           INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY ("campaign_id", "organization_id")
 );
 CREATE INDEX "campaign_org_progress_order_idx" ON "campaign_org_progress" ("campaign_id", "still_open" DESC, "hosts" DESC);
@@ -108,7 +111,8 @@ DECLARE
   day_new "campaign_host"[];
 BEGIN
   -- Where the hosts stand: each host counts by its own row (the definitions of findProgressTotals).
-  INSERT INTO "campaign_org_progress" AS t
+  INSERT INTO "campaign_org_progress" AS t ("campaign_id", "organization_id", "hosts", "notified", "answered",
+    "claimed_fixed", "claimed_fixed_still_seen", "gone", "not_ours", "still_open", "remediated", "flagged")
   SELECT f."campaign_id", f."org",
          sum(s), coalesce(sum(s) FILTER (WHERE n), 0),
          coalesce(sum(s) FILTER (WHERE n AND "answer" IS NOT NULL), 0),
@@ -139,9 +143,6 @@ BEGIN
     "still_open" = t."still_open" + excluded."still_open",
     "remediated" = t."remediated" + excluded."remediated",
     "flagged" = t."flagged" + excluded."flagged";
-  DELETE FROM "campaign_org_progress" t
-   WHERE t."hosts" = 0
-     AND t."campaign_id" IN (SELECT (y)."campaign_id" FROM unnest(p_old) y UNION SELECT (y)."campaign_id" FROM unnest(p_new) y);
 
   -- The curve and the durations: only hosts whose events may have changed (their notice, their being gone,
   -- their answers; their organization, for the durations).
@@ -186,9 +187,23 @@ BEGIN
        AND t."campaign_id" IN (SELECT (y)."campaign_id" FROM unnest(day_old) y UNION SELECT (y)."campaign_id" FROM unnest(day_new) y);
   END IF;
 
-  -- Durations of the hosts as they are now (a removed host's go with it, by its foreign key).
-  IF day_new IS NULL THEN RETURN; END IF;
-  DELETE FROM "campaign_host_duration" WHERE "host_id" IN (SELECT (y)."id" FROM unnest(day_new) y);
+  -- Durations of the hosts as they are now (a removed host's go with it, by its foreign key), counted per
+  -- organization.
+  IF day_new IS NOT NULL THEN
+  WITH gone AS (
+    DELETE FROM "campaign_host_duration" WHERE "host_id" IN (SELECT (y)."id" FROM unnest(day_new) y)
+    RETURNING "campaign_id", "organization_id", "kind"
+  )
+  INSERT INTO "campaign_org_progress" AS t ("campaign_id", "organization_id", "hosts", "notified", "answered",
+    "claimed_fixed", "claimed_fixed_still_seen", "gone", "not_ours", "still_open", "remediated", "flagged",
+    "answer_durations", "gone_durations")
+  SELECT "campaign_id", coalesce("organization_id", '00000000-0000-0000-0000-000000000000'), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+         -count(*) FILTER (WHERE "kind" = 'answer'), -count(*) FILTER (WHERE "kind" = 'gone')
+    FROM gone GROUP BY 1, 2
+  ON CONFLICT ("campaign_id", "organization_id") DO UPDATE SET
+    "answer_durations" = t."answer_durations" + excluded."answer_durations",
+    "gone_durations" = t."gone_durations" + excluded."gone_durations";
+  WITH made AS (
   INSERT INTO "campaign_host_duration" ("host_id", "kind", "campaign_id", "organization_id", "sector", "seconds")
   SELECT h."id", k."kind", h."campaign_id", h."organization_id",
          CASE WHEN o."id" IS NOT NULL THEN coalesce(o."sector", '') END, k."seconds"
@@ -200,7 +215,23 @@ BEGIN
       UNION ALL
       SELECT 'gone', extract(epoch FROM CASE WHEN h."state" = 'gone' THEN h."gone_at" END - h."notified_at")::float8
     ) k
-   WHERE k."seconds" IS NOT NULL;
+   WHERE k."seconds" IS NOT NULL
+  RETURNING "campaign_id", "organization_id", "kind"
+  )
+  INSERT INTO "campaign_org_progress" AS t ("campaign_id", "organization_id", "hosts", "notified", "answered",
+    "claimed_fixed", "claimed_fixed_still_seen", "gone", "not_ours", "still_open", "remediated", "flagged",
+    "answer_durations", "gone_durations")
+  SELECT "campaign_id", coalesce("organization_id", '00000000-0000-0000-0000-000000000000'), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+         count(*) FILTER (WHERE "kind" = 'answer'), count(*) FILTER (WHERE "kind" = 'gone')
+    FROM made GROUP BY 1, 2
+  ON CONFLICT ("campaign_id", "organization_id") DO UPDATE SET
+    "answer_durations" = t."answer_durations" + excluded."answer_durations",
+    "gone_durations" = t."gone_durations" + excluded."gone_durations";
+  END IF;
+
+  DELETE FROM "campaign_org_progress" t
+   WHERE t."hosts" = 0
+     AND t."campaign_id" IN (SELECT (y)."campaign_id" FROM unnest(p_old) y UNION SELECT (y)."campaign_id" FROM unnest(p_new) y);
 END $$;
 
 -- A campaign's aggregates, computed whole from its hosts and answers.

@@ -83,8 +83,13 @@ export async function findProgressTotals(conn: Conn, campaignId: string): Promis
 export async function findProgressMedians(conn: Conn, campaignId: string) {
   const [medians] = await rows<{ toAnswer: number | null; toGone: number | null }>(
     conn,
-    `SELECT ${durationMedian("answer", "d.campaign_id = $1::uuid")} AS "toAnswer",
-            ${durationMedian("gone", "d.campaign_id = $1::uuid")} AS "toGone"`,
+    `WITH c AS (
+       SELECT coalesce(sum(answer_durations), 0) AS answers, coalesce(sum(gone_durations), 0) AS gones
+         FROM campaign_org_progress WHERE campaign_id = $1::uuid
+     )
+     SELECT ${durationMedian("answer", "d.campaign_id = $1::uuid", "c.answers")} AS "toAnswer",
+            ${durationMedian("gone", "d.campaign_id = $1::uuid", "c.gones")} AS "toGone"
+       FROM c`,
     [campaignId],
   );
   return medians!;

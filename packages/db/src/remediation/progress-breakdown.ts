@@ -43,10 +43,10 @@ const lastAnswer = (org: string, column: string) => `(
      ${column === "answer" ? "AND h.answer IS NOT NULL" : ""}
    ORDER BY h.answered_at DESC, h.id DESC LIMIT 1)`;
 
-// Median hours (two decimals) of the durations `where` picks.
-const MEDIAN_HOURS = (where: string) => `
-  round((${durationMedian("answer", where)} / 3600)::numeric, 2)::float8 AS "medianHoursToAnswer",
-  round((${durationMedian("gone", where)} / 3600)::numeric, 2)::float8 AS "medianHoursToGone"`;
+// Median hours (two decimals) of the durations `where` picks, `answers` and `gones` of them.
+const MEDIAN_HOURS = (where: string, answers: string, gones: string) => `
+  round((${durationMedian("answer", where, answers)} / 3600)::numeric, 2)::float8 AS "medianHoursToAnswer",
+  round((${durationMedian("gone", where, gones)} / 3600)::numeric, 2)::float8 AS "medianHoursToGone"`;
 
 export type OrganizationProgressQuery = { sector?: string; page: number; pageSize: number };
 
@@ -62,15 +62,22 @@ export async function findOrganizationProgress(
   const found = await rows<OrganizationProgress & { total: number }>(
     conn,
     `WITH page AS (
-      SELECT o.id, o.name, o.sector, ${FIGURES((c) => `p.${c}`)}, count(*) OVER ()::int AS total
+      SELECT o.id, o.name, o.sector, ${FIGURES((c) => `p.${c}`)}, count(*) OVER ()::int AS total,
+             p.answer_durations, p.gone_durations
         FROM campaign_org_progress p JOIN organization o ON o.id = p.organization_id
        WHERE p.campaign_id = $1::uuid AND ($2::text IS NULL OR coalesce(o.sector, '') = $2)
        ORDER BY p.still_open DESC, p.hosts DESC, o.name
        LIMIT $3 OFFSET $4
     )
-    SELECT page.*, ${lastAnswer("page.id", "answered_at")} AS "lastAnswerAt",
+    SELECT page.id, page.name, page.sector, page.hosts, page.notified, page.answered, page."stillOpen", page.gone,
+           page."claimedFixedStillSeen", page.remediated, page.flagged, page.total,
+           ${lastAnswer("page.id", "answered_at")} AS "lastAnswerAt",
            ${lastAnswer("page.id", "answer")}::text AS "latestAnswer",
-           ${MEDIAN_HOURS("d.campaign_id = $1::uuid AND d.organization_id = page.id")}
+           ${MEDIAN_HOURS(
+             "d.campaign_id = $1::uuid AND d.organization_id = page.id",
+             "page.answer_durations",
+             "page.gone_durations",
+           )}
       FROM page
      ORDER BY page."stillOpen" DESC, page.hosts DESC, page.name`,
     [campaignId, q.sector ?? null, q.pageSize, (q.page - 1) * q.pageSize],
@@ -96,12 +103,15 @@ export async function findSectorProgress(conn: Conn, campaignId: string): Promis
     conn,
     `WITH per_sector AS (
       SELECT nullif(o.sector, '') AS sector, count(*)::int AS organizations, ${FIGURES((c) => `sum(p.${c})::int`)},
-             max(${lastAnswer("p.organization_id", "answered_at")}) AS "lastAnswerAt"
+             max(${lastAnswer("p.organization_id", "answered_at")}) AS "lastAnswerAt",
+             sum(p.answer_durations) AS answers, sum(p.gone_durations) AS gones
         FROM campaign_org_progress p JOIN organization o ON o.id = p.organization_id
        WHERE p.campaign_id = $1::uuid
        GROUP BY 1
     )
-    SELECT s.*, ${MEDIAN_HOURS("d.campaign_id = $1::uuid AND d.sector = coalesce(s.sector, '')")}
+    SELECT s.sector, s.organizations, s.hosts, s.notified, s.answered, s."stillOpen", s.gone,
+           s."claimedFixedStillSeen", s.remediated, s.flagged, s."lastAnswerAt",
+           ${MEDIAN_HOURS("d.campaign_id = $1::uuid AND d.sector = coalesce(s.sector, '')", "s.answers", "s.gones")}
       FROM per_sector s
      ORDER BY "stillOpen" DESC, hosts DESC, 1 NULLS LAST`,
     [campaignId],
