@@ -63,40 +63,43 @@ CREATE INDEX "campaign_host_answered_idx" ON "campaign_host" ("campaign_id", "or
   WHERE "answered_at" IS NOT NULL;
 
 -- Per UTC day, the events of these hosts (their answers but those in p_skip): the definitions of
--- findProgressDays. A host not notified has none; a host's gone counts only while it is gone.
+-- findProgressDays. A host not notified has none; a host's gone counts only while it is gone. Written without
+-- joining one set of hosts to another (each host's first answer is an index lookup, each answer carries its
+-- host's times), so the work stays linear in hosts and answers whatever the planner guesses of the arrays.
 CREATE FUNCTION "progress_day_events"(p_hosts "campaign_host"[], p_skip INTEGER[])
 RETURNS TABLE ("campaign_id" UUID, "day" DATE, "events" BIGINT, "notified" BIGINT, "answered" BIGINT,
                "claimed_fixed" BIGINT, "gone" BIGINT, "still_open" BIGINT)
 LANGUAGE sql STABLE AS $$
   WITH h AS (
-    SELECT x."id", x."campaign_id", x."notified_at", CASE WHEN x."state" = 'gone' THEN x."gone_at" END AS "gone_at"
+    SELECT x."id", x."campaign_id", x."notified_at", CASE WHEN x."state" = 'gone' THEN x."gone_at" END AS "gone_at",
+           (SELECT min(a."at") FROM "remediation_reply" a
+             WHERE a."host_id" = x."id" AND a."id" <> ALL (coalesce(p_skip, '{}'))) AS "first_at"
       FROM unnest(p_hosts) x WHERE x."notified_at" IS NOT NULL
   ), r AS (
-    SELECT r."host_id", r."answer", r."at", lead(r."at") OVER (PARTITION BY r."host_id" ORDER BY r."at", r."id") AS "until"
-      FROM "remediation_reply" r JOIN h ON h."id" = r."host_id"
+    SELECT h."campaign_id", h."notified_at", h."gone_at", r."answer", r."at",
+           lead(r."at") OVER (PARTITION BY r."host_id" ORDER BY r."at", r."id") AS "until"
+      FROM h JOIN "remediation_reply" r ON r."host_id" = h."id"
      WHERE r."id" <> ALL (coalesce(p_skip, '{}'))
-  ), first_answer AS (
-    SELECT "host_id", min("at") AS "at" FROM r GROUP BY "host_id"
   ), open_span AS (
-    SELECT o."host_id", greatest(o.s, h."notified_at") AS s, least(o.e, coalesce(h."gone_at", 'infinity')) AS e
-      FROM (
-        SELECT h."id" AS "host_id", h."notified_at" AS s, coalesce(fa."at", 'infinity'::timestamptz) AS e
-          FROM h LEFT JOIN first_answer fa ON fa."host_id" = h."id"
-        UNION ALL
-        SELECT "host_id", "at", coalesce("until", 'infinity') FROM r WHERE "answer" IN ('investigating', 'needs_help')
-      ) o JOIN h ON h."id" = o."host_id"
-  ), ev ("host_id", "at", "notified", "answered", "claimed_fixed", "gone", "still_open") AS (
-    SELECT "id", "notified_at", 1, 0, 0, 0, 0 FROM h
-    UNION ALL SELECT "host_id", "at", 0, 1, 0, 0, 0 FROM first_answer
-    UNION ALL SELECT "host_id", "at", 0, 0, 1, 0, 0 FROM r WHERE "answer" IN ('patched', 'mitigated')
-    UNION ALL SELECT "host_id", "until", 0, 0, -1, 0, 0 FROM r WHERE "answer" IN ('patched', 'mitigated') AND "until" IS NOT NULL
-    UNION ALL SELECT "id", "gone_at", 0, 0, 0, 1, 0 FROM h WHERE "gone_at" IS NOT NULL
-    UNION ALL SELECT "host_id", s, 0, 0, 0, 0, 1 FROM open_span WHERE s < e
-    UNION ALL SELECT "host_id", e, 0, 0, 0, 0, -1 FROM open_span WHERE s < e AND e < 'infinity'
+    -- open from the notice to the first answer, and during each investigating / needs-help answer; never once gone
+    SELECT "campaign_id", "notified_at" AS s,
+           least(coalesce("first_at", 'infinity'), coalesce("gone_at", 'infinity')) AS e
+      FROM h
+    UNION ALL
+    SELECT "campaign_id", greatest("at", "notified_at"), least(coalesce("until", 'infinity'), coalesce("gone_at", 'infinity'))
+      FROM r WHERE "answer" IN ('investigating', 'needs_help')
+  ), ev ("campaign_id", "at", "notified", "answered", "claimed_fixed", "gone", "still_open") AS (
+    SELECT "campaign_id", "notified_at", 1, 0, 0, 0, 0 FROM h
+    UNION ALL SELECT "campaign_id", "first_at", 0, 1, 0, 0, 0 FROM h WHERE "first_at" IS NOT NULL
+    UNION ALL SELECT "campaign_id", "at", 0, 0, 1, 0, 0 FROM r WHERE "answer" IN ('patched', 'mitigated')
+    UNION ALL SELECT "campaign_id", "until", 0, 0, -1, 0, 0 FROM r WHERE "answer" IN ('patched', 'mitigated') AND "until" IS NOT NULL
+    UNION ALL SELECT "campaign_id", "gone_at", 0, 0, 0, 1, 0 FROM h WHERE "gone_at" IS NOT NULL
+    UNION ALL SELECT "campaign_id", s, 0, 0, 0, 0, 1 FROM open_span WHERE s < e
+    UNION ALL SELECT "campaign_id", e, 0, 0, 0, 0, -1 FROM open_span WHERE s < e AND e < 'infinity'
   )
-  SELECT h."campaign_id", (ev."at" AT TIME ZONE 'UTC')::date, count(*), sum(ev."notified"), sum(ev."answered"),
-         sum(ev."claimed_fixed"), sum(ev."gone"), sum(ev."still_open")
-    FROM ev JOIN h ON h."id" = ev."host_id"
+  SELECT "campaign_id", ("at" AT TIME ZONE 'UTC')::date, count(*), sum("notified"), sum("answered"),
+         sum("claimed_fixed"), sum("gone"), sum("still_open")
+    FROM ev
    GROUP BY 1, 2
 $$;
 
@@ -215,7 +218,7 @@ BEGIN
       UNION ALL
       SELECT 'gone', extract(epoch FROM CASE WHEN h."state" = 'gone' THEN h."gone_at" END - h."notified_at")::float8
     ) k
-   WHERE k."seconds" IS NOT NULL
+   WHERE h."notified_at" IS NOT NULL AND k."seconds" IS NOT NULL
   RETURNING "campaign_id", "organization_id", "kind"
   )
   INSERT INTO "campaign_org_progress" AS t ("campaign_id", "organization_id", "hosts", "notified", "answered",
@@ -253,7 +256,8 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION "campaign_host_progress_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- (a hash join of the two transition tables: the planner cannot see how large they are)
+CREATE FUNCTION "campaign_host_progress_update"() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
 DECLARE
   o_hosts "campaign_host"[];
   n_hosts "campaign_host"[];
