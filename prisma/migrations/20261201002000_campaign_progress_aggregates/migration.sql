@@ -65,7 +65,8 @@ CREATE INDEX "campaign_host_answered_idx" ON "campaign_host" ("campaign_id", "or
 -- Per UTC day, the events of these hosts (their answers but those in p_skip): the definitions of
 -- findProgressDays. A host not notified has none; a host's gone counts only while it is gone. Written without
 -- joining one set of hosts to another (each host's first answer is an index lookup, each answer carries its
--- host's times), so the work stays linear in hosts and answers whatever the planner guesses of the arrays.
+-- host's times; the new answers to skip are a hashed set), so the work stays linear in hosts and answers whatever
+-- the planner guesses of the arrays.
 CREATE FUNCTION "progress_day_events"(p_hosts "campaign_host"[], p_skip INTEGER[])
 RETURNS TABLE ("campaign_id" UUID, "day" DATE, "events" BIGINT, "notified" BIGINT, "answered" BIGINT,
                "claimed_fixed" BIGINT, "gone" BIGINT, "still_open" BIGINT)
@@ -73,13 +74,13 @@ LANGUAGE sql STABLE AS $$
   WITH h AS (
     SELECT x."id", x."campaign_id", x."notified_at", CASE WHEN x."state" = 'gone' THEN x."gone_at" END AS "gone_at",
            (SELECT min(a."at") FROM "remediation_reply" a
-             WHERE a."host_id" = x."id" AND a."id" <> ALL (coalesce(p_skip, '{}'))) AS "first_at"
+             WHERE a."host_id" = x."id" AND a."id" NOT IN (SELECT unnest(coalesce(p_skip, '{}')))) AS "first_at"
       FROM unnest(p_hosts) x WHERE x."notified_at" IS NOT NULL
   ), r AS (
     SELECT h."campaign_id", h."notified_at", h."gone_at", r."answer", r."at",
            lead(r."at") OVER (PARTITION BY r."host_id" ORDER BY r."at", r."id") AS "until"
       FROM h JOIN "remediation_reply" r ON r."host_id" = h."id"
-     WHERE r."id" <> ALL (coalesce(p_skip, '{}'))
+     WHERE r."id" NOT IN (SELECT unnest(coalesce(p_skip, '{}')))
   ), open_span AS (
     -- open from the notice to the first answer, and during each investigating / needs-help answer; never once gone
     SELECT "campaign_id", "notified_at" AS s,
