@@ -6,22 +6,11 @@
 // answers for some hosts and incident reports quoting addresses. Then `samples` searches of each kind, drawn
 // from what is stored, and the latency of each kind: p50, p95, max (target p95 < 100 ms).
 // Runs on its own database and Redis prefix, dropped afterwards (--keep keeps the database).
-import { loadConfig } from "@baken/config";
-import { createDb, ensureDatabase, migrate, MIGRATIONS_DIR } from "@baken/db";
-import { QUEUES, createProducer, createRedis } from "@baken/queue";
-import { importRegistry, ingestList, searchEverything, sendCampaign } from "@baken/services";
-import {
-  buildRegistry,
-  registryNdjson,
-  scanExchangeHeader,
-  scanExchangeLines,
-  seedCampaign,
-  withWideIspSpace,
-} from "@baken/testing";
-import { randomUUID } from "node:crypto";
+import { searchEverything } from "@baken/services";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { buildScanCampaign } from "./lib/scan-campaign.ts";
 import { arg, Lcg } from "./support.ts";
 
 const DAYS = arg("days", 4);
@@ -30,52 +19,14 @@ const ORGS = arg("orgs", 5000);
 const SAMPLES = arg("samples", 100);
 const KEEP = process.argv.includes("--keep");
 
-const id = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
-const dbUrl = new URL(loadConfig().databaseUrl);
-dbUrl.pathname = `/baken_bench_${id}`;
-const config = loadConfig({ ...process.env, DATABASE_URL: dbUrl.toString(), REDIS_PREFIX: `baken-bench-${id}` });
-await ensureDatabase(config.databaseUrl);
-await migrate(config.databaseUrl, MIGRATIONS_DIR);
-const db = createDb(config.databaseUrl, { max: 4 });
-const redis = createRedis(config.redis.url, "producer");
-const producer = createProducer(redis, config.redis.prefix, config.notices.attempts);
-const ctx = { db, config, producer };
-const actor = { id: null };
 const rng = new Lcg(16);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng.next() * xs.length)]!;
 const t0 = performance.now();
 const since = (t: number) => Number(((performance.now() - t) / 1000).toFixed(1));
 
 // ---- the database
-const registry = withWideIspSpace(buildRegistry({ orgs: ORGS, seed: 2021 }));
-await importRegistry(ctx, actor, { text: registryNdjson(registry) });
-const campaignId = await seedCampaign(db, { name: "Exchange ProxyLogon, bench" });
-for (let day = 0; day < DAYS; day++) {
-  // The day's report, streamed: header, then its rows in chunks of about a megabyte.
-  async function* file() {
-    yield Buffer.from(scanExchangeHeader(true) + "\n");
-    let chunk = "";
-    for (const line of scanExchangeLines(registry, { rows: ROWS, seed: 2026 + day })) {
-      chunk += line + "\n";
-      if (chunk.length > 1 << 20) {
-        yield Buffer.from(chunk);
-        chunk = "";
-      }
-    }
-    yield Buffer.from(chunk);
-  }
-  const started = performance.now();
-  await ingestList(ctx, actor, {
-    file: file(),
-    fileName: `2026-03-${String(9 + day).padStart(2, "0")}-scan_exchange-bench-geo.csv`,
-    meta: { campaignId, tlp: "AMBER" },
-  });
-  console.error(`day ${day + 1}: ${ROWS} rows stored and matched in ${since(started)} s`);
-  if (day === 0) {
-    const sent = await sendCampaign(ctx, actor, { id: campaignId });
-    console.error(`sent: ${sent.notices} notices for ${sent.hosts} hosts`);
-  }
-}
+const built = await buildScanCampaign({ days: DAYS, rows: ROWS, orgs: ORGS });
+const { config, ctx, registry } = built;
 
 const client = new pg.Client({ connectionString: config.databaseUrl });
 await client.connect();
@@ -154,15 +105,4 @@ console.log(
 
 // ---- clean up
 await client.end();
-for (const name of Object.values(QUEUES)) await producer.queue(name).obliterate({ force: true });
-await producer.close();
-redis.disconnect();
-await db.close();
-if (!KEEP) {
-  const admin = new URL(config.databaseUrl);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "baken_bench_${id}" WITH (FORCE)`);
-  await c.end();
-} else console.error(`kept ${config.databaseUrl}`);
+await built.close(KEEP);

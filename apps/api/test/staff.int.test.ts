@@ -78,6 +78,50 @@ describe("staff accounts, managed by admins", () => {
     expect(JSON.stringify(events)).not.toContain(generated);
   });
 
+  it("ends every session open on an account when its password is reset; a new sign-in works", async () => {
+    const email = `reset-${randomUUID()}@test.example`;
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/staff",
+      headers: bearer(admin),
+      payload: { email, role: "analyst", password: "old password 1234" },
+    });
+    const { id } = created.json();
+    // Two sessions, as a laptop (cookie) and a script (bearer) would hold them.
+    const [laptop, script] = await Promise.all([
+      login(email, "old password 1234").then((r) => r.json().token as string),
+      login(email, "old password 1234").then((r) => r.json().token as string),
+    ]);
+    const byCookie = (token: string) => app.inject({ url: "/api/auth/me", cookies: { baken_session: token } });
+    const byBearer = (token: string) =>
+      app.inject({ url: "/api/auth/me", headers: { authorization: `Bearer ${token}` } });
+    expect((await byCookie(laptop)).statusCode).toBe(200);
+    expect((await byBearer(script)).statusCode).toBe(200);
+
+    const reset = await app.inject({
+      method: "POST",
+      url: `/api/staff/${id}/password`,
+      headers: bearer(admin),
+      payload: { password: "new password 5678" },
+    });
+    expect(reset.statusCode).toBe(200);
+    for (const refused of [await byCookie(laptop), await byBearer(script)]) {
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().message).toMatch(/password was reset/);
+    }
+
+    const fresh = await login(email, "new password 5678");
+    expect(fresh.statusCode).toBe(200);
+    expect((await byBearer(fresh.json().token)).json().email).toBe(email);
+    // The admin who reset it is still signed in; another account's sessions are untouched.
+    expect((await app.inject({ url: "/api/auth/me", headers: bearer(admin) })).statusCode).toBe(200);
+    expect((await app.inject({ url: "/api/auth/me", headers: bearer(analyst) })).statusCode).toBe(200);
+
+    // A second reset ends the session started after the first.
+    await app.inject({ method: "POST", url: `/api/staff/${id}/password`, headers: bearer(admin), payload: {} });
+    expect((await byBearer(fresh.json().token)).statusCode).toBe(401);
+  });
+
   it("refuses what would lock everyone out, and anyone but an admin", async () => {
     const self = await app.inject({
       method: "PATCH",

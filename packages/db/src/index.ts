@@ -272,6 +272,7 @@ export {
   lockStaffUser,
   countOtherActiveAdmins,
   updateStaffUser,
+  endStaffSessions,
   type StaffUserRow,
   type StaffListRow,
 } from "./staff/staff-users.ts";

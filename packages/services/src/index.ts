@@ -2,7 +2,12 @@ export type { Ctx, Actor } from "./context.ts";
 export { listAuditEvents, type AuditQuery } from "./audit/list-audit-events.ts";
 export { exportAuditCsv, AUDIT_EXPORT_MAX } from "./audit/export-audit-csv.ts";
 export { listOrganizationNotices } from "./history/list-organization-notices.ts";
-export { authenticateStaff, findActiveStaff, type StaffIdentity } from "./staff/authenticate-staff.ts";
+export {
+  authenticateStaff,
+  findActiveStaff,
+  type StaffIdentity,
+  type StaffSession,
+} from "./staff/authenticate-staff.ts";
 export { createStaffUser, ensureBootstrapAdmin, type NewStaffUser } from "./staff/create-staff-user.ts";
 export { hashPassword, verifyPassword } from "./staff/passwords.ts";
 export { listStaffUsers } from "./staff/list-staff-users.ts";

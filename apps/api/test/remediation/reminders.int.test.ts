@@ -166,6 +166,59 @@ describe("reminders and link revocation", () => {
     await dropDeliveries(sooner.json().noticeIds);
   });
 
+  it("follows a resend: the reminder goes to the corrected recipients only, with the link, once", async () => {
+    const campaign = await seedCampaign(prisma());
+    // The original went to a wrong address (the relay refused it for good); another was sent and reached.
+    const failed = await org(campaign.id, [{}, {}]);
+    const delivered = await org(campaign.id, [{}]);
+    await app.ctx.db.pool.query(`UPDATE notice SET status = 'failed', sent_at = NULL WHERE id = $1`, [
+      failed.notice.id,
+    ]);
+    const resendOf = async (noticeId: string, to: string) => {
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/notices/${noticeId}/resend`,
+        headers: bearer(analyst),
+        payload: { recipients: [to] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const id = res.json().id as string;
+      await dropDeliveries([id]);
+      // Delivered a week ago, as the worker records it.
+      await app.ctx.db.pool.query(
+        `UPDATE notice SET status = 'sent', sent_at = now() - interval '8 days', created_at = now() - interval '8 days'
+          WHERE id = $1`,
+        [id],
+      );
+      return id;
+    };
+    await resendOf(failed.notice.id, "soc@corrected.example");
+    await resendOf(delivered.notice.id, "cert@second.example");
+
+    const round = await remindCampaign(app.ctx, { id: null }, { campaignId: campaign.id });
+    expect(round).toMatchObject({ reminders: 2, hosts: 3, skipped: { tooRecent: 0, noLink: 0, inactive: 0 } });
+    await dropDeliveries(round.noticeIds);
+    const reminders = await prisma().notice.findMany({ where: { id: { in: round.noticeIds } } });
+    // The link stays the original's (the resend repeated it); the recipients are the resend's, only.
+    expect(reminders.map((n) => [n.organizationId, n.parentId, n.recipients, n.hostCount]).sort()).toEqual(
+      [
+        [failed.organization.id, failed.notice.id, ["soc@corrected.example"], 2],
+        [delivered.organization.id, delivered.notice.id, ["cert@second.example"], 1],
+      ].sort(),
+    );
+    for (const id of round.noticeIds) {
+      const detail = (await app.inject({ url: `/api/notices/${id}`, headers: bearer(viewer) })).json();
+      expect(detail.mail.text).toContain("/r/");
+      expect(JSON.stringify(detail)).not.toContain("abuse@example.test");
+    }
+
+    // Never twice: the next round finds them reminded.
+    const again = await remindCampaign(app.ctx, { id: null }, { campaignId: campaign.id });
+    expect(again).toMatchObject({ reminders: 0, skipped: { tooRecent: 2 } });
+    const all = await prisma().notice.findMany({ where: { campaignId: campaign.id, kind: "reminder" } });
+    expect(all).toHaveLength(2);
+  });
+
   it("never makes two reminders for one round, even when two calls race", async () => {
     const campaign = await seedCampaign(prisma());
     const orgs = await Promise.all([org(campaign.id, [{}]), org(campaign.id, [{}, {}]), org(campaign.id, [{}])]);

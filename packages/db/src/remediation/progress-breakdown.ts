@@ -1,5 +1,5 @@
 import { rows, type Conn } from "../transaction.ts";
-import { CLAIMED_FIXED_STILL_SEEN } from "./still-seen.ts";
+import { durationMedian } from "./progress-median.ts";
 
 /** Where one group's (an organization's, a sector's) hosts in a campaign stand now. */
 export type ProgressGroup = {
@@ -28,40 +28,25 @@ export type OrganizationProgress = ProgressGroup & {
 
 export type SectorProgress = ProgressGroup & { sector: string | null; organizations: number };
 
-// One row per host of the campaign ($1) with an organization, with its first answer's time. The same
-// definitions as findProgressTotals, so a breakdown adds up to the campaign's totals.
-const HOSTS = `
-  hosts AS (
-    SELECT h.organization_id, h.state, h.answer, h.answered_at, h.flagged,
-           h.notified_at IS NOT NULL AS n, h.notified_at, CASE WHEN h.state = 'gone' THEN h.gone_at END AS gone_at,
-           ${CLAIMED_FIXED_STILL_SEEN} AS still_seen,
-           fa.at AS first_answer_at
-      FROM campaign_host h
-      LEFT JOIN (
-        -- every answer of the campaign's notices at once (a hash join), not a lookup per host
-        SELECT r.host_id, min(r.at) AS at
-          FROM remediation_reply r JOIN notice n ON n.id = r.notice_id
-         WHERE n.campaign_id = $1::uuid
-         GROUP BY r.host_id
-      ) fa ON fa.host_id = h.id
-     WHERE h.campaign_id = $1::uuid AND h.organization_id IS NOT NULL
-  )`;
+// The figures of campaign_org_progress (alias p; summed when grouped), kept by triggers with the definitions
+// of findProgressTotals, so a breakdown adds up to the campaign's totals.
+const FIGURES = (sum: (column: string) => string) => `
+  ${sum("hosts")} AS hosts, ${sum("notified")} AS notified, ${sum("answered")} AS answered,
+  ${sum("still_open")} AS "stillOpen", ${sum("gone")} AS gone,
+  ${sum("claimed_fixed_still_seen")} AS "claimedFixedStillSeen", ${sum("remediated")} AS remediated,
+  ${sum("flagged")} AS flagged`;
 
-const FIGURES = `
-  count(*)::int AS hosts,
-  count(*) FILTER (WHERE n)::int AS notified,
-  count(*) FILTER (WHERE n AND answer IS NOT NULL)::int AS answered,
-  count(*) FILTER (WHERE n AND state <> 'gone'
-                     AND (answer IS NULL OR answer IN ('investigating', 'needs_help')))::int AS "stillOpen",
-  count(*) FILTER (WHERE n AND state = 'gone')::int AS gone,
-  count(*) FILTER (WHERE n AND still_seen)::int AS "claimedFixedStillSeen",
-  count(*) FILTER (WHERE n AND (state = 'gone' OR (state = 'remediated' AND NOT still_seen)))::int AS remediated,
-  count(*) FILTER (WHERE flagged)::int AS flagged,
-  max(answered_at) AS "lastAnswerAt",
-  round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_answer_at - notified_at)) / 3600)::numeric, 2)::float8
-    AS "medianHoursToAnswer",
-  round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM gone_at - notified_at)) / 3600)::numeric, 2)::float8
-    AS "medianHoursToGone"`;
+// An organization's (alias of its id: `org`) hosts' latest answer time, read at the top of an index.
+const lastAnswer = (org: string, column: string) => `(
+  SELECT h.${column} FROM campaign_host h
+   WHERE h.campaign_id = $1::uuid AND h.organization_id = ${org} AND h.answered_at IS NOT NULL
+     ${column === "answer" ? "AND h.answer IS NOT NULL" : ""}
+   ORDER BY h.answered_at DESC, h.id DESC LIMIT 1)`;
+
+// Median hours (two decimals) of the durations `where` picks, `answers` and `gones` of them.
+const MEDIAN_HOURS = (where: string, answers: string, gones: string) => `
+  round((${durationMedian("answer", where, answers)} / 3600)::numeric, 2)::float8 AS "medianHoursToAnswer",
+  round((${durationMedian("gone", where, gones)} / 3600)::numeric, 2)::float8 AS "medianHoursToGone"`;
 
 export type OrganizationProgressQuery = { sector?: string; page: number; pageSize: number };
 
@@ -74,30 +59,39 @@ export async function findOrganizationProgress(
   campaignId: string,
   q: OrganizationProgressQuery,
 ): Promise<{ total: number; items: OrganizationProgress[] }> {
-  const found = await rows<OrganizationProgress & { total: number; organization_id: string }>(
+  const found = await rows<OrganizationProgress & { total: number }>(
     conn,
-    `WITH ${HOSTS}, per_org AS (
-      SELECT organization_id, ${FIGURES},
-             (array_agg(answer::text ORDER BY answered_at DESC) FILTER (WHERE answer IS NOT NULL))[1] AS "latestAnswer"
-        FROM hosts GROUP BY organization_id
+    `WITH page AS (
+      SELECT o.id, o.name, o.sector, ${FIGURES((c) => `p.${c}`)}, count(*) OVER ()::int AS total,
+             p.answer_durations, p.gone_durations
+        FROM campaign_org_progress p JOIN organization o ON o.id = p.organization_id
+       WHERE p.campaign_id = $1::uuid AND ($2::text IS NULL OR coalesce(o.sector, '') = $2)
+       ORDER BY p.still_open DESC, p.hosts DESC, o.name
+       LIMIT $3 OFFSET $4
     )
-    SELECT o.id, o.name, o.sector, p.*, count(*) OVER ()::int AS total
-      FROM per_org p JOIN organization o ON o.id = p.organization_id
-     WHERE $2::text IS NULL OR coalesce(o.sector, '') = $2
-     ORDER BY p."stillOpen" DESC, p.hosts DESC, o.name
-     LIMIT $3 OFFSET $4`,
+    SELECT page.id, page.name, page.sector, page.hosts, page.notified, page.answered, page."stillOpen", page.gone,
+           page."claimedFixedStillSeen", page.remediated, page.flagged, page.total,
+           ${lastAnswer("page.id", "answered_at")} AS "lastAnswerAt",
+           ${lastAnswer("page.id", "answer")}::text AS "latestAnswer",
+           ${MEDIAN_HOURS(
+             "d.campaign_id = $1::uuid AND d.organization_id = page.id",
+             "page.answer_durations",
+             "page.gone_durations",
+           )}
+      FROM page
+     ORDER BY page."stillOpen" DESC, page.hosts DESC, page.name`,
     [campaignId, q.sector ?? null, q.pageSize, (q.page - 1) * q.pageSize],
   );
   const total = found[0]?.total ?? (q.page > 1 ? await countOrganizations(conn, campaignId, q.sector) : 0);
-  return { total, items: found.map(({ total: _, organization_id: __, ...o }) => o) };
+  return { total, items: found.map(({ total: _, ...o }) => o) };
 }
 
 async function countOrganizations(conn: Conn, campaignId: string, sector: string | undefined): Promise<number> {
   const [c] = await rows<{ n: number }>(
     conn,
-    `SELECT count(DISTINCT h.organization_id)::int AS n
-       FROM campaign_host h JOIN organization o ON o.id = h.organization_id
-      WHERE h.campaign_id = $1::uuid AND ($2::text IS NULL OR coalesce(o.sector, '') = $2)`,
+    `SELECT count(*)::int AS n
+       FROM campaign_org_progress p JOIN organization o ON o.id = p.organization_id
+      WHERE p.campaign_id = $1::uuid AND ($2::text IS NULL OR coalesce(o.sector, '') = $2)`,
     [campaignId, sector ?? null],
   );
   return c!.n;
@@ -107,10 +101,18 @@ async function countOrganizations(conn: Conn, campaignId: string, sector: string
 export async function findSectorProgress(conn: Conn, campaignId: string): Promise<SectorProgress[]> {
   return rows<SectorProgress>(
     conn,
-    `WITH ${HOSTS}
-    SELECT nullif(o.sector, '') AS sector, count(DISTINCT hosts.organization_id)::int AS organizations, ${FIGURES}
-      FROM hosts JOIN organization o ON o.id = hosts.organization_id
-     GROUP BY 1
+    `WITH per_sector AS (
+      SELECT nullif(o.sector, '') AS sector, count(*)::int AS organizations, ${FIGURES((c) => `sum(p.${c})::int`)},
+             max(${lastAnswer("p.organization_id", "answered_at")}) AS "lastAnswerAt",
+             sum(p.answer_durations) AS answers, sum(p.gone_durations) AS gones
+        FROM campaign_org_progress p JOIN organization o ON o.id = p.organization_id
+       WHERE p.campaign_id = $1::uuid
+       GROUP BY 1
+    )
+    SELECT s.sector, s.organizations, s.hosts, s.notified, s.answered, s."stillOpen", s.gone,
+           s."claimedFixedStillSeen", s.remediated, s.flagged, s."lastAnswerAt",
+           ${MEDIAN_HOURS("d.campaign_id = $1::uuid AND d.sector = coalesce(s.sector, '')", "s.answers", "s.gones")}
+      FROM per_sector s
      ORDER BY "stillOpen" DESC, hosts DESC, 1 NULLS LAST`,
     [campaignId],
   );

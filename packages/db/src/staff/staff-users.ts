@@ -10,9 +10,12 @@ export type StaffUserRow = {
   role: StaffRole;
   active: boolean;
   passwordHash: string;
+  /** sessions signed with another value are over (a password reset raises it) */
+  sessionEpoch: number;
 };
 
-const STAFF = `"id", "email", "name", "role"::text AS "role", "active", "password_hash" AS "passwordHash"`;
+const STAFF = `"id", "email", "name", "role"::text AS "role", "active", "password_hash" AS "passwordHash",
+  "session_epoch" AS "sessionEpoch"`;
 
 export async function findStaffUser(conn: Conn, id: string): Promise<StaffUserRow | null> {
   const [user] = await rows<StaffUserRow>(conn, `SELECT ${STAFF} FROM "staff_user" WHERE "id" = $1::uuid`, [id]);
@@ -47,7 +50,10 @@ export async function countStaffUsers(db: Db): Promise<number> {
 }
 
 /** A staff user as the staff page lists it. */
-export type StaffListRow = Omit<StaffUserRow, "passwordHash"> & { createdAt: Date; lastLoginAt: Date | null };
+export type StaffListRow = Omit<StaffUserRow, "passwordHash" | "sessionEpoch"> & {
+  createdAt: Date;
+  lastLoginAt: Date | null;
+};
 
 /** Every staff user, active ones first, by e-mail. */
 export async function findAllStaffUsers(conn: Conn): Promise<StaffListRow[]> {
@@ -91,4 +97,9 @@ export async function updateStaffUser(
   if (change.passwordHash !== undefined) set.push(`"password_hash" = $${params.push(change.passwordHash)}`);
   if (set.length === 0) return;
   await rows(tx, `UPDATE "staff_user" SET ${set.join(", ")} WHERE "id" = $1::uuid`, params);
+}
+
+/** Ends every session signed in to this account so far: they carry the old epoch. */
+export async function endStaffSessions(tx: Tx, id: string): Promise<void> {
+  await rows(tx, `UPDATE "staff_user" SET "session_epoch" = "session_epoch" + 1 WHERE "id" = $1::uuid`, [id]);
 }

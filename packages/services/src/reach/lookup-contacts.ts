@@ -139,7 +139,7 @@ export async function lookupListContacts(
     .filter((ip): ip is IpAddress => {
       if (!ip) return false;
       const at = fallback.prefixes.lookup(ip);
-      return (at < 0 || fallback.prefixAnswers[at]!.source !== "ripe") && cached.lookup(ip) < 0;
+      return (at < 0 || fallback.prefixAnswers.at(at)!.source !== "ripe") && cached.lookup(ip) < 0;
     });
   const rdap = { addresses: addresses.length, queries: 0, found: 0 };
   // Addresses of one /24 (/48) are asked one after another, so the network the first one's answer names

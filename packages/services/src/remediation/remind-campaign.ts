@@ -22,7 +22,9 @@ export type RemindResult = {
  * One reminder round for a campaign: a `reminder` notice to each organization that has hosts still seen
  * (see STILL_SEEN) and whose last notice or reminder of this campaign is older than the minimum age.
  * The reminder repeats the link of the organization's latest delivered initial notice with a valid link
- * (parent_id), and that link's expiry is pushed out by the token lifetime so the reminder's link works.
+ * (parent_id), and that link's expiry is pushed out by the token lifetime so the reminder's link works. It
+ * goes to whom that notice last reached: after a resend to corrected recipients (or a redirect after a
+ * bounce), to those, not to the original's.
  *
  * Never twice: the round runs under a per-campaign advisory lock in one transaction, so a concurrent call
  * waits and then sees the reminders just made as "too recent". The age is at least one day, so even a
@@ -55,7 +57,7 @@ export async function remindCampaign(
 
     const noticeIds = await insertReminders(
       tx,
-      send.map((d) => ({ parentId: d.parentId!, hosts: d.hosts })),
+      send.map((d) => ({ parentId: d.parentId!, recipientsOf: d.recipientsOf!, hosts: d.hosts })),
     );
     await extendLinks(
       tx,

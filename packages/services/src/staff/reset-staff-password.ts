@@ -1,12 +1,13 @@
 import { AppError, notFound } from "@baken/core";
-import { lockStaffUser, recordAudit, updateStaffUser, withTransaction } from "@baken/db";
+import { endStaffSessions, lockStaffUser, recordAudit, updateStaffUser, withTransaction } from "@baken/db";
 import { randomBytes } from "node:crypto";
 import type { Actor, Ctx } from "../context.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
  * Sets a staff account's password: the one given, or a new random one, returned this once so the admin can
- * hand it over. The audit event says that it was reset, never the password.
+ * hand it over. Every session open on the account ends (whoever knew the old password is out); its API tokens
+ * stay, being revoked on their own. The audit event says that it was reset, never the password.
  */
 export async function resetStaffPassword(
   ctx: Pick<Ctx, "db">,
@@ -22,6 +23,7 @@ export async function resetStaffPassword(
     const user = await lockStaffUser(tx, input.id);
     if (!user) throw notFound(`Staff user ${input.id}`);
     await updateStaffUser(tx, user.id, { passwordHash });
+    await endStaffSessions(tx, user.id);
     await recordAudit(tx, actor, {
       action: "staff.password",
       subjectType: "staff_user",

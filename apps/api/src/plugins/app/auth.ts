@@ -28,7 +28,8 @@ declare module "fastify" {
 
 declare module "@fastify/jwt" {
   interface FastifyJWT {
-    payload: { sub: string; role: Role };
+    /** epoch: the account's session epoch at sign-in (none before there were epochs: 0) */
+    payload: { sub: string; role: Role; epoch?: number };
   }
 }
 
@@ -62,20 +63,23 @@ export default fp(
         requireRole(request, role);
         return;
       }
-      let payload: { sub?: unknown };
+      let payload: { sub?: unknown; epoch?: unknown };
       try {
         // Bearer header first; the cookie only when there is none.
-        payload = await request.jwtVerify<{ sub: string; role: Role }>({ onlyCookie: false });
+        payload = await request.jwtVerify<{ sub: string; role: Role; epoch?: number }>({ onlyCookie: false });
       } catch {
         throw new AppError("unauthorized", SIGN_IN_FIRST);
       }
       // We only sign staff ids; anything else (a token signed with a leaked secret, say) is not a session.
       const subject = staffId.safeParse(payload.sub);
       if (!subject.success) throw new AppError("unauthorized", SIGN_IN_FIRST);
-      const staff = await findActiveStaff(app.ctx, subject.data);
-      if (!staff) throw new AppError("unauthorized", "This account is disabled or no longer exists");
+      const session = await findActiveStaff(app.ctx, subject.data);
+      if (!session) throw new AppError("unauthorized", "This account is disabled or no longer exists");
+      if ((payload.epoch ?? 0) !== session.sessionEpoch) {
+        throw new AppError("unauthorized", "This account's password was reset since you signed in: sign in again");
+      }
       if (!role) throw new AppError("forbidden", "This route has no role set");
-      request.staff = staff;
+      request.staff = session.staff;
       requireRole(request, role);
     });
   },

@@ -45,16 +45,17 @@ export default async function authRoutes(fastify: FastifyInstance) {
       if (!(await attempts.reserve(email))) {
         throw new AppError("rate_limited", "Too many failed sign-ins for this account; try again in 15 minutes");
       }
-      let staff;
+      let session;
       try {
-        staff = await authenticateStaff(app.ctx, { email, password, ip: request.ip });
+        session = await authenticateStaff(app.ctx, { email, password, ip: request.ip });
       } catch (err) {
         // A wrong password keeps its reservation: that is the failure count.
         if (!(err instanceof AppError && err.code === "unauthorized")) await attempts.release(email);
         throw err;
       }
       await attempts.clear(email);
-      const token = await reply.jwtSign({ sub: staff.id, role: staff.role });
+      const { staff, sessionEpoch } = session;
+      const token = await reply.jwtSign({ sub: staff.id, role: staff.role, epoch: sessionEpoch });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "strict",
