@@ -245,7 +245,7 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
     expect((await summary(listId)).coverage).toEqual({
       registered: 1,
       abuseContact: 1,
-      bySource: { security_txt: 0, network: 1, asn: 0 },
+      bySource: { override: 0, security_txt: 0, network: 1, asn: 0 },
       nobody: 6,
     });
 
@@ -256,7 +256,7 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       expect((await summary(listId)).coverage).toEqual({
         registered: 1,
         abuseContact: 3,
-        bySource: { security_txt: 1, network: 2, asn: 0 },
+        bySource: { override: 0, security_txt: 1, network: 2, asn: 0 },
         nobody: 4,
       });
       // One request per domain and per network; none for the registered domain or the RIPE range.
