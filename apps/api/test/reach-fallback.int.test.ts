@@ -1,14 +1,12 @@
-import { insertRipeImport, withClientTransaction } from "@baken/db";
-import { importRipeDump } from "@baken/services";
+import { withClientTransaction } from "@baken/db";
 import { SmtpSink, waitFor } from "@baken/testing";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestWorker } from "../../worker/test/helper.ts";
 import type { App } from "../src/app.ts";
+import { importRipeText, rpslObject } from "./ripe-dump.ts";
 import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
 import { listUpload } from "./upload.ts";
-
-const obj = (...pairs: [string, string][]) => pairs.map(([n, v]) => `${`${n}:`.padEnd(16)}${v}`).join("\n") + "\n\n";
 
 describe("hosts no registered organization matches", () => {
   let app: App;
@@ -32,47 +30,25 @@ describe("hosts no registered organization matches", () => {
       c.query(`DELETE FROM "ripe_prefix"; DELETE FROM "ripe_asn"; DELETE FROM "ripe_import"`),
     );
     const dump = [
-      obj(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.hoster]),
-      obj(["role", "Customer NOC"], ["nic-hdl", "CN1-RIPE"], ["abuse-mailbox", mail.customer]),
-      obj(["role", "Transit abuse"], ["nic-hdl", "TA1-RIPE"], ["abuse-mailbox", mail.transit]),
-      obj(["organisation", "ORG-H1-RIPE"], ["org-name", "Hoster"], ["abuse-c", "HA1-RIPE"]),
-      obj(
+      rpslObject(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.hoster]),
+      rpslObject(["role", "Customer NOC"], ["nic-hdl", "CN1-RIPE"], ["abuse-mailbox", mail.customer]),
+      rpslObject(["role", "Transit abuse"], ["nic-hdl", "TA1-RIPE"], ["abuse-mailbox", mail.transit]),
+      rpslObject(["organisation", "ORG-H1-RIPE"], ["org-name", "Hoster"], ["abuse-c", "HA1-RIPE"]),
+      rpslObject(
         ["inetnum", `${net}.0.0 - ${net}.0.255`],
         ["netname", "HOSTER-NET"],
         ["country", "BE"],
         ["org", "ORG-H1-RIPE"],
       ),
-      obj(
+      rpslObject(
         ["inetnum", `${net}.1.0 - ${net}.1.127`],
         ["netname", "CUSTOMER-NET"],
         ["country", "BE"],
         ["abuse-c", "CN1-RIPE"],
       ),
-      obj(["aut-num", "AS4200000042"], ["as-name", "TRANSIT"], ["abuse-c", "TA1-RIPE"]),
+      rpslObject(["aut-num", "AS4200000042"], ["as-name", "TRANSIT"], ["abuse-c", "TA1-RIPE"]),
     ].join("");
-    const importId = await insertRipeImport(app.ctx.db, {
-      origin: "cli",
-      files: [],
-      countries: null,
-      createdById: null,
-    });
-    const bytes = Buffer.from(dump, "latin1");
-    await importRipeDump(
-      app.ctx,
-      { id: null },
-      {
-        importId,
-        files: [
-          {
-            name: "ripe.db",
-            bytes: bytes.length,
-            async *open() {
-              yield bytes;
-            },
-          },
-        ],
-      },
-    );
+    await importRipeText(app, dump);
   });
   afterAll(async () => {
     await withClientTransaction(app.ctx.db.pool, (c) =>

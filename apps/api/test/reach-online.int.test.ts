@@ -1,5 +1,4 @@
-import { insertRipeImport, withClientTransaction } from "@baken/db";
-import { importRipeDump } from "@baken/services";
+import { withClientTransaction } from "@baken/db";
 import { SmtpSink, waitFor } from "@baken/testing";
 import { randomInt, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -7,10 +6,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestWorker } from "../../worker/test/helper.ts";
 import type { App } from "../src/app.ts";
+import { importRipeText, rpslObject } from "./ripe-dump.ts";
 import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
 import { listUpload } from "./upload.ts";
 
-const obj = (...pairs: [string, string][]) => pairs.map(([n, v]) => `${`${n}:`.padEnd(16)}${v}`).join("\n") + "\n\n";
 const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
 const vcard = (email: string) => [
   "vcard",
@@ -140,37 +139,15 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       c.query(`DELETE FROM "ripe_prefix"; DELETE FROM "ripe_asn"; DELETE FROM "ripe_import"`),
     );
     const dump = [
-      obj(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.ripe]),
-      obj(
+      rpslObject(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.ripe]),
+      rpslObject(
         ["inetnum", `${net}.9.0 - ${net}.9.255`],
         ["netname", "HOSTER-NET"],
         ["country", "BE"],
         ["abuse-c", "HA1-RIPE"],
       ),
     ].join("");
-    const importId = await insertRipeImport(app.ctx.db, {
-      origin: "cli",
-      files: [],
-      countries: null,
-      createdById: null,
-    });
-    const bytes = Buffer.from(dump, "latin1");
-    await importRipeDump(
-      app.ctx,
-      { id: null },
-      {
-        importId,
-        files: [
-          {
-            name: "ripe.db",
-            bytes: bytes.length,
-            async *open() {
-              yield bytes;
-            },
-          },
-        ],
-      },
-    );
+    await importRipeText(app, dump);
     const imported = await app.inject({
       method: "POST",
       url: "/api/organizations/import",
