@@ -30,6 +30,16 @@ const CLI = "apps/worker/src/cli/ripe-import.ts";
 const db = createDb(loadConfig().databaseUrl);
 const dir = mkdtempSync(join(tmpdir(), "baken-ripe-"));
 
+/** Imports a dump's files with the command, which must succeed. */
+async function importWithCli(dump: { files: { path: string }[] }) {
+  const run = await runProcess(
+    CLI,
+    {},
+    dump.files.map((f) => f.path),
+  );
+  expect(run.code, run.stderr).toBe(0);
+}
+
 /** A small dump in RIPE's split files, some gzipped, with the mailbox each IPv4 range must answer to. */
 function writeDump(seed: number) {
   const truth: Extract<RangeTruth, { family: 4 }>[] = [];
@@ -113,15 +123,7 @@ describe("npm run ripe:import", () => {
 
   it("keeps the previous import active and whole when the next one fails", async () => {
     const first = writeDump(11);
-    expect(
-      (
-        await runProcess(
-          CLI,
-          {},
-          first.files.map((f) => f.path),
-        )
-      ).code,
-    ).toBe(0);
+    await importWithCli(first);
     const [before] = await findRipeImports(db);
 
     // The second dump's inetnum file is cut inside its gzip stream: the read fails part-way.
@@ -155,15 +157,7 @@ describe("npm run ripe:import", () => {
     expect((await findRipeImports(db)).find((i) => i.active)?.id).toBe(before!.id);
 
     // A good import replaces it, and the first import's rows are gone.
-    expect(
-      (
-        await runProcess(
-          CLI,
-          {},
-          second.files.map((f) => f.path),
-        )
-      ).code,
-    ).toBe(0);
+    await importWithCli(second);
     await expectAnswers(second.truth);
     const left = await withClientTransaction(db.pool, (c) =>
       c.query(`SELECT count(*)::int AS n FROM "ripe_prefix" WHERE "import_id" = $1`, [before!.id]),
@@ -173,15 +167,7 @@ describe("npm run ripe:import", () => {
 
   it("marks an import whose process was killed as interrupted, and the next import runs", async () => {
     const first = writeDump(17);
-    expect(
-      (
-        await runProcess(
-          CLI,
-          {},
-          first.files.map((f) => f.path),
-        )
-      ).code,
-    ).toBe(0);
+    await importWithCli(first);
     const [before] = await findRipeImports(db);
 
     // The import reads a pipe the test holds open, so it is mid-read (running) when it is killed.

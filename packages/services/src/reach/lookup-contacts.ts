@@ -147,7 +147,9 @@ export async function lookupListContacts(
   const blocks = new Map<string, IpAddress[]>();
   for (const ip of addresses) {
     const key = ip.bytes.slice(0, ip.version === 4 ? 3 : 6).join(".");
-    blocks.set(key, [...(blocks.get(key) ?? []), ip]);
+    const block = blocks.get(key);
+    if (block) block.push(ip);
+    else blocks.set(key, [ip]);
   }
   const answered: Cidr[] = [];
   const bootstrapOf = (version: 4 | 6) =>
