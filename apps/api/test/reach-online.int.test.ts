@@ -129,6 +129,8 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       CONTACT_LOOKUP_TIMEOUT_MS: "800",
       SECURITY_TXT_BASE_URL: internet.base,
       RDAP_BOOTSTRAP_URL: `${internet.base}/iana/`,
+      // The local server is on loopback, where lookups never connect otherwise.
+      CONTACT_LOOKUP_ALLOWED_NETWORKS: "127.0.0.0/8",
       NOTICE_RATE_PER_DOMAIN_PER_MINUTE: "0",
     };
     app = await buildTestApp(env);

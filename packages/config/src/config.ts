@@ -1,4 +1,4 @@
-import { bounceMailbox, LANGUAGES, type Language } from "@baken/core";
+import { bounceMailbox, LANGUAGES, parseNetworks, type Language } from "@baken/core";
 import { z } from "zod";
 
 // The only module that reads the environment. Everything else receives a Config.
@@ -127,6 +127,16 @@ const schema = z.object({
   RDAP_BOOTSTRAP_URL: url("https://data.iana.org/rdap/"),
   /** For tests only: security.txt read from `<base>/<domain>/.well-known/security.txt`, not https://<domain>/. */
   SECURITY_TXT_BASE_URL: z.url().optional(),
+  /** Networks the lookups may connect to although not public (an internal RDAP mirror; tests' local servers). */
+  CONTACT_LOOKUP_ALLOWED_NETWORKS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const parsed = parseNetworks(v);
+      if ("networks" in parsed) return parsed.networks;
+      ctx.addIssue({ code: "custom", message: `'${parsed.bad}' is not a network (10.1.2.0/24, fd00::/8)` });
+      return z.NEVER;
+    }),
   NOTICE_LANGUAGE_BY_COUNTRY: z
     .string()
     .default("BE:nl,NL:nl,LU:fr,FR:fr,MC:fr,DE:de,AT:de,LI:de")
@@ -273,6 +283,8 @@ function shape(env: Env, warnings: string[]) {
       failureTtlMs: env.CONTACT_LOOKUP_FAILURE_TTL_MINUTES * 60_000,
       rdapBootstrapUrl: env.RDAP_BOOTSTRAP_URL.endsWith("/") ? env.RDAP_BOOTSTRAP_URL : `${env.RDAP_BOOTSTRAP_URL}/`,
       securityTxtBaseUrl: env.SECURITY_TXT_BASE_URL?.replace(/\/+$/, "") ?? null,
+      /** Besides public unicast addresses, the only ones a lookup connects to. */
+      allowedNetworks: env.CONTACT_LOOKUP_ALLOWED_NETWORKS,
     },
     /** A fallback contact's notice language when its security.txt names none Baken writes, by country. */
     noticeLanguageByCountry: env.NOTICE_LANGUAGE_BY_COUNTRY as ReadonlyMap<string, Language>,

@@ -180,6 +180,7 @@ describe("loadConfig", () => {
       timeoutMs: 5_000,
       rdapBootstrapUrl: "https://data.iana.org/rdap/",
       securityTxtBaseUrl: null,
+      allowedNetworks: [],
     });
     expect(off.noticeLanguageByCountry.get("BE")).toBe("nl");
     expect(off.noticeLanguageByCountry.get("LU")).toBe("fr");
@@ -188,6 +189,7 @@ describe("loadConfig", () => {
       CONTACT_LOOKUP_NEGATIVE_TTL_HOURS: "2",
       RDAP_BOOTSTRAP_URL: "http://127.0.0.1:9/rdap",
       SECURITY_TXT_BASE_URL: "http://127.0.0.1:9/",
+      CONTACT_LOOKUP_ALLOWED_NETWORKS: "127.0.0.0/8, 10.9.0.0/16",
       NOTICE_LANGUAGE_BY_COUNTRY: "be:FR, ch:de",
     });
     expect(on.contactLookup).toMatchObject({
@@ -195,6 +197,7 @@ describe("loadConfig", () => {
       negativeTtlMs: 7_200_000,
       rdapBootstrapUrl: "http://127.0.0.1:9/rdap/",
       securityTxtBaseUrl: "http://127.0.0.1:9",
+      allowedNetworks: ["127.0.0.0/8", "10.9.0.0/16"],
     });
     expect([...on.noticeLanguageByCountry]).toEqual([
       ["BE", "fr"],

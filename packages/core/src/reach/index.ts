@@ -17,6 +17,7 @@ export {
 export { ReachLookup } from "./reach-lookup.ts";
 export { PrefixMap, PrefixMapBuilder } from "./prefix-map.ts";
 export { PackedAnswers } from "./packed-answers.ts";
+export { lookupMayConnect, parseNetworks } from "./lookup-address.ts";
 export { gunzipIfNeeded, readRpslStream } from "./read-ripe-stream.ts";
 export { delegatedAsns } from "./delegated-stats.ts";
 export { forEachV4Prefix, rangePrefixes, parseV4 } from "./address-range.ts";

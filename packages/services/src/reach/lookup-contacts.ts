@@ -32,7 +32,8 @@ import {
 } from "@baken/db";
 import type { Ctx } from "../context.ts";
 import { getFallback, getMatcher } from "../registry/load-matcher.ts";
-import { boundedGet, forEachBounded, type ServerThrottle } from "./lookup-http.ts";
+import type { Agent } from "undici";
+import { boundedGet, forEachBounded, lookupAgent, type ServerThrottle } from "./lookup-http.ts";
 
 /** An RDAP answer is JSON of a few KB; a megabyte is not one. */
 const RDAP_MAX_BYTES = 1024 * 1024;
@@ -51,7 +52,8 @@ export type ContactLookupResult = {
   changed: number;
 };
 
-export type LookupDeps = { throttle: ServerThrottle };
+/** `agent`: the lookups' HTTP agent (tests pass one trusting their own certificate); else one of config's. */
+export type LookupDeps = { throttle: ServerThrottle; agent: Agent };
 
 const noThrottle: ServerThrottle = async () => 0;
 const bootstraps = new Map<string, { at: number; value: Promise<RdapBootstrap> }>();
@@ -68,13 +70,26 @@ const bootstraps = new Map<string, { at: number; value: Promise<RdapBootstrap> }
 export async function lookupListContacts(
   ctx: Pick<Ctx, "db" | "config">,
   { listId }: { listId: string },
-  { throttle = noThrottle }: Partial<LookupDeps> = {},
+  { throttle = noThrottle, agent }: Partial<LookupDeps> = {},
+): Promise<ContactLookupResult> {
+  const own = agent ?? lookupAgent(ctx.config.contactLookup.allowedNetworks);
+  try {
+    return await lookupWith(ctx, listId, { throttle, agent: own });
+  } finally {
+    if (!agent) await own.close();
+  }
+}
+
+async function lookupWith(
+  ctx: Pick<Ctx, "db" | "config">,
+  listId: string,
+  { throttle, agent }: LookupDeps,
 ): Promise<ContactLookupResult> {
   const options = ctx.config.contactLookup;
   const targets = await listLookupTargets(ctx.db, listId);
   const problems: string[] = [];
   const get = (url: string, maxBytes: number, accept: string) =>
-    boundedGet(url, { timeoutMs: options.timeoutMs, maxBytes, accept, throttle });
+    boundedGet(url, { timeoutMs: options.timeoutMs, maxBytes, accept, throttle, agent });
 
   // security.txt, per registered domain.
   const domains = [...new Set(targets.hostnames.map((h) => registeredDomain(h.toLowerCase())))].filter(
