@@ -1,4 +1,6 @@
 import { withClientTransaction } from "@baken/db";
+import { jobId } from "@baken/queue";
+import { requeueMissedContactLookups } from "@baken/services";
 import { SmtpSink, waitFor } from "@baken/testing";
 import { randomInt, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -140,6 +142,10 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
     await withClientTransaction(app.ctx.db.pool, (c) =>
       c.query(`DELETE FROM "ripe_prefix"; DELETE FROM "ripe_asn"; DELETE FROM "ripe_import"`),
     );
+    // Earlier test files uploaded lists with lookups off: the missed-lookups sweep is to see this file's only.
+    await app.ctx.db.pool.query(
+      `UPDATE "exposure_list" SET "contacts_looked_up_at" = now() WHERE "contacts_looked_up_at" IS NULL`,
+    );
     const dump = [
       rpslObject(["role", "Hoster abuse"], ["nic-hdl", "HA1-RIPE"], ["abuse-mailbox", mail.ripe]),
       rpslObject(
@@ -228,10 +234,23 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       nobody: 6,
     });
 
+    // Redis loses the job (or the upload could not queue it): the worker's sweep queues it again, once.
+    expect(await app.ctx.producer.queue("lookups").remove(jobId("lookup-contacts", { listId }))).toBe(1);
+    expect([...(await app.ctx.producer.inspect("lookup-contacts", [{ listId }])).values()]).toEqual([
+      { state: "missing" },
+    ]);
+    const sweep = () => requeueMissedContactLookups(app.ctx, { olderThanMs: 0 });
+    expect(await sweep()).toEqual({ requeued: 1 });
+    expect(await sweep()).toEqual({ requeued: 0 });
+    expect([...(await app.ctx.producer.inspect("lookup-contacts", [{ listId }])).values()]).toEqual([
+      { state: "live" },
+    ]);
+
     const sink = await new SmtpSink().start();
     const worker = await startTestWorker(sink.url, env);
     try {
       await lookedUp(listId);
+      expect(await sweep()).toEqual({ requeued: 0 });
       expect((await summary(listId)).coverage).toEqual({
         registered: 1,
         abuseContact: 3,

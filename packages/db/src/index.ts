@@ -244,6 +244,7 @@ export {
   rdapCoveredPrefixes,
   saveRdapLookup,
   markContactsLookedUp,
+  listsAwaitingContactLookups,
   type LookupOutcome,
   type SecurityTxtLookupRow,
   type RdapLookupRow,

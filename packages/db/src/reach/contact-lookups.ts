@@ -124,3 +124,23 @@ export async function saveRdapLookup(conn: Conn, r: RdapLookupRow): Promise<void
 export async function markContactsLookedUp(conn: Conn, listId: string): Promise<void> {
   await rows(conn, `UPDATE "exposure_list" SET "contacts_looked_up_at" = now() WHERE "id" = $1::uuid`, [listId]);
 }
+
+/**
+ * Lists uploaded between `withinMs` and `olderThanMs` ago whose lookups have not run: their job was never
+ * queued (Redis down at upload) or was lost with Redis's data.
+ */
+export async function listsAwaitingContactLookups(
+  conn: Conn,
+  { olderThanMs, withinMs }: { olderThanMs: number; withinMs: number },
+): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    conn,
+    `SELECT "id" FROM "exposure_list"
+      WHERE "contacts_looked_up_at" IS NULL
+        AND "created_at" < now() - make_interval(secs => $1::float8 / 1000)
+        AND "created_at" > now() - make_interval(secs => $2::float8 / 1000)
+      ORDER BY "created_at"`,
+    [olderThanMs, withinMs],
+  );
+  return found.map((r) => r.id);
+}

@@ -6,6 +6,7 @@ export { listRipeImports, getRipeImport, ripeImportView, type RipeImportView } f
 export { parseCountries } from "./ripe-files.ts";
 export { blockAbuseContact, promoteAbuseContact, type AbuseContactView } from "./manage-abuse-contacts.ts";
 export { lookupListContacts, type ContactLookupResult, type LookupDeps } from "./lookup-contacts.ts";
+export { requeueMissedContactLookups, LOOKUP_REQUEUE_WINDOW_MS } from "./requeue-missed-lookups.ts";
 export type { ServerThrottle } from "./lookup-http.ts";
 export {
   listContactOverrides,
