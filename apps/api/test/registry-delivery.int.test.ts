@@ -63,6 +63,29 @@ describe("delivery in the registry", () => {
     expect(updates).toContainEqual({ fallbackEmail: null, fallbackEmailBefore: `noc@${domain}` });
   });
 
+  it("takes the fallback address from a registry import where the file gives one, and keeps staff's otherwise", async () => {
+    const name = `Imported ${randomUUID()}`;
+    const importFile = async (body: string, type: string) => {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/organizations/import",
+        headers: { ...bearer(admin), "content-type": type },
+        payload: body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const org = await app.ctx.db.prisma.organization.findUniqueOrThrow({ where: { name } });
+      return org.fallbackEmail;
+    };
+    const ndjson = (record: object) => importFile(JSON.stringify({ name, ...record }), "application/x-ndjson");
+    expect(await ndjson({ fallbackEmail: "NOC@Hoster.example" })).toBe("noc@hoster.example");
+    expect(await ndjson({ sector: "energy" })).toBe("noc@hoster.example");
+    expect(await importFile(`name,sector\n"${name}",health\n`, "text/csv")).toBe("noc@hoster.example");
+    expect(await importFile(`name,fallback_email\n"${name}",abuse@isp.example\n`, "text/csv")).toBe(
+      "abuse@isp.example",
+    );
+    expect(await importFile(`name,fallback_email\n"${name}",\n`, "text/csv")).toBeNull();
+  });
+
   it("pages the contacts to fix, with their total", async () => {
     const { prisma } = app.ctx.db;
     const domain = `p${randomUUID().slice(0, 8)}.example`;

@@ -125,6 +125,26 @@ describe("registry records", () => {
     expect(r2.ok ? [] : r2.errors.map((e) => e.field)).toEqual(["cidrs[0]", "asns[0]", "domains[0]"]);
   });
 
+  it("takes a fallback address when the file gives one, and tells absent from cleared", () => {
+    const nd = readRegistryFile(
+      ['{"name":"A","fallbackEmail":"NOC@Hoster.example"}', '{"name":"B","fallbackEmail":""}', '{"name":"C"}'].join(
+        "\n",
+      ),
+    );
+    expect(nd.entries.map((e) => (e.ok ? e.record.fallbackEmail : e.errors))).toEqual([
+      "noc@hoster.example",
+      null,
+      undefined,
+    ]);
+    const csv = readRegistryFile("name,fallback_email\nA,noc@hoster.example\nB,\nC,not-an-address\n");
+    expect(csv.entries.map((e) => (e.ok ? e.record.fallbackEmail : e.errors))).toEqual([
+      "noc@hoster.example",
+      null,
+      [{ line: 4, field: "fallbackEmail", message: "not a valid e-mail address" }],
+    ]);
+    expect(readRegistryFile("name\nA\n").entries.map((e) => e.ok && "fallbackEmail" in e.record)).toEqual([false]);
+  });
+
   it("reads NDJSON and CSV registry files with line numbers", () => {
     const nd = readRegistryFile('{"name":"A","cidrs":["198.18.0.0/24"]}\n\n{"name":"B","language":"xx"}\nnot json\n');
     expect(nd.format).toBe("ndjson");

@@ -43,6 +43,7 @@ const organizationSchema = z.object({
   cidrs: z.array(z.string()).default([]),
   asns: z.array(z.union([z.number(), z.string()])).default([]),
   domains: z.array(z.string()).default([]),
+  fallbackEmail: fallbackEmailSchema.optional(),
 });
 
 /** An organization as the registry import takes it, every value checked and normalised. */
@@ -55,6 +56,8 @@ export type OrganizationRecord = {
   cidrs: string[];
   asns: number[];
   domains: string[];
+  /** Given: the fallback address to set (null clears it); absent: the one staff set stays. */
+  fallbackEmail?: string | null;
 };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -130,6 +133,7 @@ export function validateOrganization(
       cidrs: unique(cidrs),
       asns: unique(asns),
       domains: unique(domains),
+      ...(o.fallbackEmail !== undefined ? { fallbackEmail: o.fallbackEmail } : {}),
     },
   };
 }
@@ -152,7 +156,8 @@ function csvContact(entry: string) {
 
 /**
  * Reads a registry import file: NDJSON (one organization a line, the shape of registry.ndjson) or CSV
- * with a header `name,sector,country,language,contacts,cidrs,asns,domains` (lists separated by `;`).
+ * with a header `name,sector,country,language,contacts,cidrs,asns,domains` (lists separated by `;`), and
+ * optionally `fallback_email` (an empty cell clears it; without the column the address staff set stays).
  */
 export function readRegistryFile(text: string): { format: "ndjson" | "csv"; entries: RegistryEntry[] } {
   const body = text.replace(/^\uFEFF/, "");
@@ -199,6 +204,7 @@ export function readRegistryFile(text: string): { format: "ndjson" | "csv"; entr
       cidrs: list(get("cidrs")),
       asns: list(get("asns")),
       domains: list(get("domains")),
+      ...(col("fallback_email") >= 0 ? { fallbackEmail: get("fallback_email") ?? "" } : {}),
     };
     const v = validateOrganization(value, line);
     return v.ok ? { line, ok: true, record: v.record } : { line, ok: false, errors: v.errors };

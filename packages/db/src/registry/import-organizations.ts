@@ -29,6 +29,16 @@ export async function upsertOrganizations(
       records.map((r) => r.language),
     ],
   );
+  // Only where the file gives one: the address staff set in the console stays otherwise.
+  const withFallback = records.filter((r) => r.fallbackEmail !== undefined);
+  if (withFallback.length > 0) {
+    await rows(
+      tx,
+      `UPDATE "organization" o SET "fallback_email" = t."fallback"
+       FROM unnest($1::text[], $2::text[]) AS t("name", "fallback") WHERE o."name" = t."name"`,
+      [withFallback.map((r) => r.name), withFallback.map((r) => r.fallbackEmail)],
+    );
+  }
   const idOf = new Map(orgs.map((o) => [o.name, o.id]));
   const ids = orgs.map((o) => o.id);
   const pairs = <T>(pick: (r: OrganizationRecord) => T[]) => {

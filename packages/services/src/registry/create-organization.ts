@@ -9,11 +9,10 @@ import {
   type OrganizationView,
 } from "@baken/db";
 import type { Actor, Ctx } from "../context.ts";
-import { checkFallbackEmail } from "./update-organization.ts";
 
 /**
  * Registers one organization with its contacts, networks, ASNs and domains (the import's record shape), and
- * optionally the fallback address its bounced notices are re-sent to (`fallbackEmail`, not part of the import).
+ * optionally the fallback address its bounced notices are re-sent to (`fallbackEmail`).
  */
 export async function createOrganization(
   ctx: Pick<Ctx, "db">,
@@ -28,7 +27,7 @@ export async function createOrganization(
       v.errors,
     );
   const r = v.record;
-  const fallbackEmail = checkFallbackEmail((input as { fallbackEmail?: string | null }).fallbackEmail);
+  const fallbackEmail = r.fallbackEmail;
   return withTransaction(ctx.db, async (tx) => {
     if (await organizationNamed(tx, r.name)) {
       throw new AppError("conflict", `An organization named '${r.name}' already exists`, [
