@@ -7,6 +7,7 @@ export { parseIp, parseCidr, type IpAddress, type Cidr } from "./match/ip-addres
 export { PrefixTrie } from "./match/prefix-trie.ts";
 export {
   buildMatcher,
+  buildMatcherInTurns,
   MATCH_REASONS,
   MATCH_CACHE_SIZE,
   type Matcher,

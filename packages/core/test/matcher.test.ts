@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildMatcher, parseCidr, parseIp, PrefixTrie, type RegistrySnapshot } from "../src/index.ts";
+import {
+  buildMatcher,
+  buildMatcherInTurns,
+  parseCidr,
+  parseIp,
+  PrefixTrie,
+  type RegistrySnapshot,
+} from "../src/index.ts";
 
 const ISP = "00000000-0000-4000-8000-000000000001";
 const CUSTOMER = "00000000-0000-4000-8000-000000000002";
@@ -196,5 +203,32 @@ describe("addresses", () => {
     });
     expect(parseCidr("198.18.0.0/33").ok).toBe(false);
     expect(parseCidr("nope/8").ok).toBe(false);
+  });
+});
+
+describe("building in turns", () => {
+  it("matches as the one built straight through, and lets the event loop run while it builds", async () => {
+    // 100,000 networks of one /24 each, every tenth of another organization.
+    const networks = Array.from({ length: 100_000 }, (_, i) => ({
+      organizationId: i % 10 === 0 ? ISP : CUSTOMER,
+      cidr: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}/32`,
+    }));
+    const big: RegistrySnapshot = { ...registry, networks: [...registry.networks, ...networks] };
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const inTurns = await buildMatcherInTurns(big);
+    ticking = false;
+    expect(turns).toBeGreaterThanOrEqual(5);
+    const straight = buildMatcher(big);
+    for (const ip of ["10.0.0.0", "10.1.134.159", "198.18.1.17", "2001:db8:5:1::1", "203.0.113.1"]) {
+      const row = { ip: parseIp(ip), hostname: "owa.mail.a.example", asn: 64512 };
+      expect(inTurns.match(row), ip).toEqual(straight.match(row));
+    }
   });
 });

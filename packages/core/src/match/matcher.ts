@@ -1,4 +1,5 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
+import { finish, finishInTurns, STEP_ROWS, type Steps } from "../reach/steps.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
 /**
@@ -82,10 +83,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * registered the same network or domain) go to the earlier registration; the other stays a candidate.
  */
 export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
+  return finish(matcherSteps(snapshot));
+}
+
+/** The same, in turns of the event loop: the api builds it while serving (~0.2 s at 100,000 networks). */
+export function buildMatcherInTurns(snapshot: RegistrySnapshot): Promise<Matcher> {
+  return finishInTurns(matcherSteps(snapshot));
+}
+
+function* matcherSteps(snapshot: RegistrySnapshot): Steps<Matcher> {
   const trie = new PrefixTrie();
   const prefixes: { cidr: string; organizationIds: string[] }[] = [];
   const prefixIndex = new Map<string, number>();
+  let done = 0;
   for (const n of snapshot.networks) {
+    if (++done % STEP_ROWS === 0) yield;
     const parsed = parseCidr(n.cidr);
     if (!parsed.ok) continue; // the database only holds valid cidr values
     const key = parsed.cidr.text;
@@ -102,6 +114,7 @@ export function buildMatcher(snapshot: RegistrySnapshot): Matcher {
   // hold a slice of a row's text, which would keep the row's whole chunk of the file alive with it.
   const domains = new Map<string, Domain>();
   for (const d of snapshot.domains) {
+    if (++done % STEP_ROWS === 0) yield;
     const entry = domains.get(d.name);
     if (entry) entry.owners.push(d.organizationId);
     else domains.set(d.name, { name: d.name, owners: [d.organizationId] });

@@ -1,4 +1,4 @@
-import { buildMatcher, withFallback, type FallbackData, type FallbackMatcher, type Matcher } from "@baken/core";
+import { buildMatcherInTurns, withFallback, type FallbackData, type FallbackMatcher, type Matcher } from "@baken/core";
 import {
   loadFallbackData,
   loadRegistrySnapshot,
@@ -12,7 +12,7 @@ import type { Ctx } from "../context.ts";
 
 // Matching runs in memory, not in SQL. Measured on the 2-core reference machine (npm run bench:match,
 // 100,000 prefixes): the trie answers 14.9 M longest-prefix lookups/s (7.8 M/s with every candidate,
-// 1.7 M/s including parsing the address text) and builds in ~0.2 s, while PostgreSQL (a LATERAL
+// 1.7 M/s including parsing the address text) and builds in ~0.2 s (in turns of the event loop), while PostgreSQL (a LATERAL
 // `cidr >>= ip ORDER BY masklen DESC LIMIT 1` probe per address on the GiST index) manages 0.05 M/s,
 // ~300x slower, before domains, ASNs and manual assignments. In memory also lets upload rows be
 // matched as they stream past, so each is written once, already matched.
@@ -22,7 +22,7 @@ import type { Ctx } from "../context.ts";
  * then the fallback contacts as loaded (see getFallback).
  */
 export async function loadMatcher(conn: Conn, ctx: Pick<Ctx, "db">): Promise<FallbackMatcher> {
-  return withFallback(buildMatcher(await loadRegistrySnapshot(conn)), await getFallback(ctx));
+  return withFallback(await buildMatcherInTurns(await loadRegistrySnapshot(conn)), await getFallback(ctx));
 }
 
 type Cached<T> = { version: string; value: Promise<T> };
@@ -51,7 +51,10 @@ async function getRegistryMatcher(db: Db): Promise<Matcher> {
     // One snapshot for the version and the data, so the matcher is exactly that version's registry.
     const { loadedVersion, m } = await withTransaction(
       db,
-      async (tx) => ({ loadedVersion: await readRegistryVersion(tx), m: buildMatcher(await loadRegistrySnapshot(tx)) }),
+      async (tx) => ({
+        loadedVersion: await readRegistryVersion(tx),
+        m: await buildMatcherInTurns(await loadRegistrySnapshot(tx)),
+      }),
       { isolation: "repeatable read", readOnly: true },
     );
     // A newer version than asked for is as good: cache it under its own number.
