@@ -158,6 +158,22 @@ export const noticesQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** What every view of a notice shows of it: the campaign's list of notices and one notice's page. */
+export const noticeCore = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.enum(NOTICE_STATUSES),
+  recipients: z.array(z.string()),
+  language: z.enum(LANGUAGES),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  messageId: z.string().nullable(),
+  smtpResponse: z.string().nullable(),
+  hostCount: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
 export const noticesBody = z.object({
   counts: z.object({
     queued: z.number(),
@@ -177,24 +193,12 @@ export const noticesBody = z.object({
     })
     .describe("what became of the notices once they left (issue 15)"),
   notices: z.array(
-    z.object({
-      id: z.string(),
-      reference: z.string(),
+    noticeCore.extend({
       kind: z.enum(["initial", "reminder"]),
       parentId: z.string().nullable(),
       organization: z.object({ id: z.string(), name: z.string() }),
-      recipients: z.array(z.string()),
-      language: z.enum(LANGUAGES),
-      status: z.enum(NOTICE_STATUSES),
       redirectOf: z.string().nullable().describe("the bounced notice this one re-sends to the fallback contact"),
       redirectId: z.string().nullable().describe("the redirect of this bounced notice, if any"),
-      attempts: z.number(),
-      lastError: z.string().nullable(),
-      messageId: z.string().nullable(),
-      smtpResponse: z.string().nullable(),
-      hostCount: z.number(),
-      createdAt: z.string(),
-      sentAt: z.string().nullable(),
     }),
   ),
 });

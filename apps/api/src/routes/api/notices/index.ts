@@ -1,9 +1,10 @@
-import { LANGUAGES, NOTICE_KINDS, NOTICE_STATUSES } from "@baken/core";
+import { NOTICE_KINDS, NOTICE_STATUSES } from "@baken/core";
 import { getNotice, resendNotice } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
+import { noticeCore } from "../campaigns/schemas.ts";
 
 const named = z.object({ id: z.string(), name: z.string() });
 const params = z.object({ id: z.uuid() });
@@ -21,23 +22,11 @@ export default async function notices(fastify: FastifyInstance) {
         summary: "A notice: recipients, every delivery attempt and the relay's answer, owners' answers, the mail",
         params,
         response: {
-          200: z.object({
-            id: z.string(),
-            reference: z.string(),
+          200: noticeCore.extend({
             kind: z.enum(NOTICE_KINDS),
-            status: z.enum(NOTICE_STATUSES),
             parent: z.object({ id: z.string(), reference: z.string() }).nullable().describe("what it repeats"),
             campaign: named,
             organization: named,
-            recipients: z.array(z.string()),
-            language: z.enum(LANGUAGES),
-            attempts: z.number(),
-            lastError: z.string().nullable(),
-            messageId: z.string().nullable(),
-            smtpResponse: z.string().nullable(),
-            hostCount: z.number(),
-            createdAt: z.string(),
-            sentAt: z.string().nullable(),
             deliveries: z.array(
               z.object({
                 attempt: z.number(),
