@@ -53,6 +53,8 @@ export type IngestInput = {
   meta: ListMeta | Promise<ListMeta> | ((report: ListReport) => ListMeta);
   /** In the list's transaction, once it is stored: a feed records the report it came from. */
   onStored?: (tx: Tx, list: { id: string; sha256: string }) => Promise<void>;
+  /** From how many rows the list keeps a table of its own (BIG_LIST_ROWS unless said). */
+  bigListRows?: number;
 };
 
 export type IngestResult = ListReport & {
@@ -125,7 +127,9 @@ export async function ingestList(
         setStore: ctx.db,
         read: { ...input.read, fileName: input.fileName },
       };
-      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context));
+      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context), {
+        bigListRows: input.bigListRows,
+      });
       return store(tx, actor, { db: ctx.db, id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
     if (ctx.config.contactLookup.online) await queueContactLookups(ctx, stored.id);
