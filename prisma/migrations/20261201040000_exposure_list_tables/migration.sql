@@ -8,26 +8,31 @@ CREATE FUNCTION "exposure_list_table"("list_id" uuid) RETURNS text LANGUAGE sql 
   SELECT 'exposure_' || replace("list_id"::text, '-', '')
 $$;
 
--- An index definition without its name and table: what a child's index and its parent's have in common.
+-- An index of "exposure" as a list's table has it, without its name and table: "CREATE INDEX USING btree (ip)".
+-- A leading "list_id" is left out, the table holding one list: sorting a million equal list ids before the
+-- owner cost that index's bulk build more than twice the time of the owner alone.
 CREATE FUNCTION "exposure_index_shape"("definition" text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT regexp_replace("definition", '^(CREATE (?:UNIQUE )?INDEX) \S+ ON \S+ USING ', '\1 USING ')
+  SELECT regexp_replace(regexp_replace("definition", '^(CREATE (?:UNIQUE )?INDEX) \S+ ON \S+ USING ', '\1 USING '),
+                        '^(CREATE (?:UNIQUE )?INDEX USING \w+ \()list_id, ', '\1')
 $$;
 
 -- Gives a list's table the indexes "exposure" has and drops those it no longer has (CREATE INDEX does not
 -- reach a child as ADD COLUMN does): the upload calls it once its rows are in, and a migration that adds or
--- drops an index of "exposure" calls it for every child (see packages/db/src/lists/README.md).
-CREATE FUNCTION "exposure_sync_child_indexes"("child" regclass) RETURNS void LANGUAGE plpgsql AS $$
+-- drops an index of "exposure" calls it for every child (see packages/db/src/lists/README.md). The sorts of
+-- a million-row list's indexes fit in 256 MB: a third less time than in the default 64 MB.
+CREATE FUNCTION "exposure_sync_child_indexes"("child" regclass) RETURNS void LANGUAGE plpgsql
+SET "maintenance_work_mem" = '256MB' AS $$
 DECLARE
   "wanted" text;
   "unwanted" regclass;
 BEGIN
   FOR "wanted" IN
-    SELECT pg_get_indexdef(p."indexrelid") FROM pg_index p
+    SELECT exposure_index_shape(pg_get_indexdef(p."indexrelid")) FROM pg_index p
      WHERE p."indrelid" = '"exposure"'::regclass
-       AND exposure_index_shape(pg_get_indexdef(p."indexrelid")) NOT IN
-           (SELECT exposure_index_shape(pg_get_indexdef(c."indexrelid")) FROM pg_index c WHERE c."indrelid" = "child")
+    EXCEPT
+    SELECT exposure_index_shape(pg_get_indexdef(c."indexrelid")) FROM pg_index c WHERE c."indrelid" = "child"
   LOOP
-    EXECUTE regexp_replace("wanted", '^(CREATE (?:UNIQUE )?INDEX) \S+ ON \S+ USING ', '\1 ON ' || "child"::text || ' USING ');
+    EXECUTE replace("wanted", ' INDEX USING ', ' INDEX ON ' || "child"::text || ' USING ');
   END LOOP;
   FOR "unwanted" IN
     SELECT c."indexrelid"::regclass FROM pg_index c
