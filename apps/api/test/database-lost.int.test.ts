@@ -7,13 +7,13 @@ import { space } from "./fixtures.ts";
 import { bearer, buildTestApp, signIn, type TestStaff } from "./helper.ts";
 import { multipart, uploadList } from "./upload.ts";
 
-/** The backend running this database's COPY into exposure (an upload's), once it is there. */
+/** The backend running this database's COPY into an exposure table (an upload's), once it is there. */
 async function copyBackend(app: App): Promise<number> {
   return waitFor(
     async () => {
       const { rows } = await app.ctx.db.pool.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity
-          WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY "exposure"%'`,
+          WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY "exposure%'`,
       );
       return rows[0]?.pid;
     },

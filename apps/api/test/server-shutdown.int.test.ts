@@ -53,7 +53,7 @@ describe("api process shutting down during an upload", () => {
         async () =>
           (
             await db.pool.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY "exposure"%' AND state = 'active'`,
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY "exposure%' AND state = 'active'`,
             )
           ).rowCount,
         { what: "the upload's COPY" },

@@ -15,6 +15,7 @@ export { recordAudit, findAuditEvents, type AuditEntry, type AuditQuery, type Au
 // Lists and exposures: the upload's COPY writer and its helpers, re-matching, campaign hosts.
 export { ExposureCopy, matchTail } from "./lists/exposure-copy.ts";
 export { copyExposures } from "./lists/copy-exposures.ts";
+export { BIG_LIST_ROWS, type ListTableOptions } from "./lists/list-tables.ts";
 export { ErrorSpool } from "./lists/error-spool.ts";
 export { CandidateSets, SAVE_CANDIDATE_SETS_AT } from "./lists/candidate-sets.ts";
 export { lockOwners } from "./lists/lock-owners.ts";

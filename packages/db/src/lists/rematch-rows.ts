@@ -77,9 +77,10 @@ export async function rematchRows(
   await sets.save(tx);
   const changed = await client.query(
     `UPDATE "exposure" e SET "organization_id" = r."organization_id", "match_reason" = r."match_reason", "candidate_set" = r."candidate_set"
-     FROM "rematch_row" r WHERE e."id" = r."id"
+     FROM "rematch_row" r WHERE e."list_id" = $1::uuid AND e."id" = r."id"
        AND (e."organization_id" IS DISTINCT FROM r."organization_id" OR e."match_reason" IS DISTINCT FROM r."match_reason"
             OR e."candidate_set" IS DISTINCT FROM r."candidate_set")`,
+    [listId],
   );
   await client.query(`UPDATE "exposure_list" SET "matched_at" = now() WHERE "id" = $1::uuid`, [listId]);
   return { exposures, changed: changed.rowCount ?? 0 };

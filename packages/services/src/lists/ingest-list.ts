@@ -53,6 +53,8 @@ export type IngestInput = {
   meta: ListMeta | Promise<ListMeta> | ((report: ListReport) => ListMeta);
   /** In the list's transaction, once it is stored: a feed records the report it came from. */
   onStored?: (tx: Tx, list: { id: string; sha256: string }) => Promise<void>;
+  /** From how many rows the list keeps a table of its own (BIG_LIST_ROWS unless said). */
+  bigListRows?: number;
 };
 
 export type IngestResult = ListReport & {
@@ -85,7 +87,9 @@ const formatName = (format: string, delimiter?: string) =>
  * INSERT ... SELECT folding duplicates wrote every row twice and took 21 s; folding in memory (KeySet)
  * and copying once, ~12 s; reading plain lines in place (PlainCsvRow, ExposureCopy), ~4.3 s, of which
  * PostgreSQL's per-row foreign-key checks were the last 1.5 s; without them, and with a trie that misses
- * the cache less, 2.0-2.2 s (2.5-2.7x PostgreSQL's own \copy of the file).
+ * the cache less, 2.0-2.2 s (2.5-2.7x PostgreSQL's own \copy of the file). The search indexes on exposure
+ * then made PostgreSQL's side 10 s of 10-12 s: a big list's rows now go into a table of their own, indexed
+ * in bulk once they are in (copyExposures, packages/db/src/lists/README.md "Storage").
  * Candidate lists are stored once per distinct list (candidate_set).
  */
 export async function ingestList(
@@ -125,7 +129,9 @@ export async function ingestList(
         setStore: ctx.db,
         read: { ...input.read, fileName: input.fileName },
       };
-      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context));
+      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context), {
+        bigListRows: input.bigListRows,
+      });
       return store(tx, actor, { db: ctx.db, id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
     });
     if (ctx.config.contactLookup.online) await queueContactLookups(ctx, stored.id);
