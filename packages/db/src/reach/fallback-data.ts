@@ -60,8 +60,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
           if (parsed.ok) builder.add(parsed.cidr, at);
         }
       });
-      const answers = new PackedAnswers("ripe");
-      const ripe = rdap.length;
+      const answers = new PackedAnswers("ripe", rdap);
       await client.query(
         `DECLARE "fallback_cursor" NO SCROLL CURSOR FOR
          SELECT p."cidr"::text AS "cidr", p."mailbox", p."kind", p."source", p."name"
@@ -71,7 +70,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
         const batch = await client.query<PrefixRow>(`FETCH ${LOAD_BATCH_ROWS} FROM "fallback_cursor"`);
         if (batch.rows.length === 0) break;
         for (const r of batch.rows) {
-          const answer = ripe + answers.add(r.mailbox, `${r.kind} ${r.source}${r.name ? ` (${r.name})` : ""}`);
+          const answer = answers.add(r.mailbox, `${r.kind} ${r.source}${r.name ? ` (${r.name})` : ""}`);
           const v4 = V4_CIDR.exec(r.cidr);
           if (v4) {
             builder.addV4(
@@ -111,7 +110,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
       );
       return {
         prefixes: await builder.buildInTurns(),
-        prefixAnswers: { at: (i) => (i < ripe ? rdap[i] : answers.at(i - ripe)) },
+        prefixAnswers: answers,
         asns,
         securityTxt: online.securityTxt,
         blocked: new Set(blocked.rows.map((b) => b.mailbox)),
