@@ -16,7 +16,8 @@ if (positionals.length === 0) {
 }
 
 const config = loadConfig();
-const db = createDb(config.databaseUrl, { max: 2 });
+// The import holds three connections (its lock, the ranges being sorted, the transaction) and writes progress.
+const db = createDb(config.databaseUrl, { max: 4 });
 try {
   const started = performance.now();
   const done = await importRipeFiles(
