@@ -1,8 +1,9 @@
 import type { ReadRange, StreamedRange } from "@baken/core";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { from as copyFrom } from "pg-copy-streams";
 import { withClient } from "../checkout.ts";
+import { copyLines, unescapeCopy } from "../copy-lines.ts";
 import type { Db } from "../client.ts";
 import { copyValue, CopyWriter } from "../lists/copy-text.ts";
 
@@ -83,42 +84,30 @@ export class RipeStaging {
   ): Promise<void> {
     const order = family === 4 ? `"w0", "last" DESC, "seq"` : `"w0", "w1", "w2", "w3", "last", "seq"`;
     await this.client.query(`SET work_mem = '${SORT_MEMORY}'`);
-    const stream = this.client.query(
-      copyTo(
-        `COPY (SELECT "w0", "w1", "w2", "w3", "last", "abuse_c", "org", "countries", "name" FROM pg_temp."ripe_range"
-                WHERE "family" = ${family} ORDER BY ${order}) TO STDOUT`,
-      ),
-    );
     const words = new Uint32Array(family === 4 ? 1 : 4);
     const range: StreamedRange = { words, last: 0, abuseC: -1, org: -1, inScope: true, name: null };
     const none: number[] = [];
-    let rest: Buffer | null = null;
-    const line = (text: string) => {
-      const f = text.split("\t");
-      words[0] = Number(f[0]);
-      if (family === 6) {
-        words[1] = Number(f[1]);
-        words[2] = Number(f[2]);
-        words[3] = Number(f[3]);
-      }
-      range.last = Number(f[4]);
-      range.abuseC = f[5] === "\\N" ? -1 : Number(f[5]);
-      range.org = f[6] === "\\N" ? -1 : Number(f[6]);
-      range.inScope = inScope(f[7] === "\\N" ? none : f[7]!.split(",").map(Number));
-      range.name = f[8] === "\\N" ? null : unescape(f[8]!);
-      each(range);
-    };
     try {
-      for await (const piece of stream as AsyncIterable<Buffer>) {
-        const bytes: Buffer = rest === null ? piece : Buffer.concat([rest, piece]);
-        // Lines whole: a piece may end inside one (and inside a UTF-8 character of a netname).
-        const end = bytes.lastIndexOf(10);
-        rest = end + 1 < bytes.length ? bytes.subarray(end + 1) : null;
-        if (end < 0) continue;
-        const lines = bytes.toString("utf8", 0, end).split("\n");
-        for (const l of lines) line(l);
-        await between();
-      }
+      await copyLines(
+        this.client,
+        `SELECT "w0", "w1", "w2", "w3", "last", "abuse_c", "org", "countries", "name" FROM pg_temp."ripe_range"
+          WHERE "family" = ${family} ORDER BY ${order}`,
+        (f) => {
+          words[0] = Number(f[0]);
+          if (family === 6) {
+            words[1] = Number(f[1]);
+            words[2] = Number(f[2]);
+            words[3] = Number(f[3]);
+          }
+          range.last = Number(f[4]);
+          range.abuseC = f[5] === "\\N" ? -1 : Number(f[5]);
+          range.org = f[6] === "\\N" ? -1 : Number(f[6]);
+          range.inScope = inScope(f[7] === "\\N" ? none : f[7]!.split(",").map(Number));
+          range.name = unescapeCopy(f[8]!);
+          each(range);
+        },
+        between,
+      );
     } finally {
       await this.client.query(`RESET work_mem`).catch(() => {});
     }
@@ -144,6 +133,3 @@ export class RipeStaging {
     this.out = new CopyWriter(copy);
   }
 }
-
-const UNESCAPES: Record<string, string> = { t: "\t", n: "\n", r: "\r", "\\": "\\" };
-const unescape = (v: string) => (v.includes("\\") ? v.replace(/\\(.)/g, (_, c: string) => UNESCAPES[c] ?? c) : v);
