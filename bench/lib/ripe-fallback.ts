@@ -24,9 +24,20 @@ const db = createDb(loadConfig().databaseUrl, { max: 2 });
 // A query first, so the pool's connection and code are there before the baseline.
 await readFallbackVersion(db);
 const before = memory();
+// The longest the event loop waited while the fallback loaded: the api answers requests meanwhile.
+let longestTurnMs = 0;
+let tick = performance.now();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  longestTurnMs = Math.max(longestTurnMs, now - tick);
+  tick = now;
+}, 1);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const fallback = await getFallback({ db });
 const loadMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+clearInterval(ticker);
 const after = memory();
 // The registry's matcher (empty: no organization registered) around the loaded fallback, as an upload's.
 const matcher = await getMatcher({ db });
@@ -65,6 +76,8 @@ const mib = (n: number) => n / 2 ** 20;
 console.log(
   JSON.stringify({
     loadMs,
+    loadCpuMs: (cpu.user + cpu.system) / 1000,
+    longestTurnMs,
     intervals: fallback.prefixes.size,
     answers: (fallback.prefixAnswers as { length?: number }).length ?? 0,
     asns: fallback.asns.size,

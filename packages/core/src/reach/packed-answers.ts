@@ -47,7 +47,10 @@ export class PackedAnswers {
     if (this.count > this.first.length && mailbox === this.lastMailbox && object === this.lastObject) {
       return this.count - 1;
     }
-    this.mailbox.set(this.count, this.mailboxId(mailbox));
+    this.mailbox.set(
+      this.count,
+      mailbox === this.lastMailbox ? this.mailbox.get(this.count - 1) : this.mailboxId(mailbox),
+    );
     this.object.set(this.count, this.pool.add(object));
     this.lastMailbox = mailbox;
     this.lastObject = object;
@@ -72,8 +75,11 @@ export class PackedAnswers {
   private mailboxId(mailbox: string): number {
     let m = this.mailboxIds.get(mailbox);
     if (m === undefined) {
-      m = this.mailboxes.push(mailbox) - 1;
-      this.mailboxIds.set(mailbox, m);
+      // A copy of its own: the text handed in is often a slice of a larger string (a piece of COPY text
+      // read back), which a kept slice would keep whole.
+      const own = Buffer.from(mailbox, "utf8").toString("utf8");
+      m = this.mailboxes.push(own) - 1;
+      this.mailboxIds.set(own, m);
     }
     return m;
   }

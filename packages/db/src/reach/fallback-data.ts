@@ -60,6 +60,8 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
       const answers = new PackedAnswers("ripe", rdap);
       // The rows in the map's order (the primary key's), as COPY text: PrefixMapBuilder then has nothing
       // to sort, and pg makes no object per row. Parsed a piece at a time, between turns of the event loop.
+      // A plain scan in key order: compiling it (JIT, past its cost threshold at this size) gains nothing.
+      await client.query(`SET LOCAL jit = off`);
       const [active] = (await client.query<{ id: number }>(`SELECT "id" FROM "ripe_import" WHERE "active"`)).rows;
       if (active) {
         await copyLines(
