@@ -151,7 +151,7 @@ try {
     `fallback held  +${n(f.heldMiB.rss, 0)} MiB RSS (V8 heap +${n(f.heldMiB.heap, 0)} MiB, array buffers +${n(f.heldMiB.external, 0)} MiB) in each process that loads it (the api; the worker once it ingests a feed's report); ${n(f.rssMiB, 0)} MiB RSS in all`,
   );
   console.log(
-    `lookups        ${n(f.prefixes.perSecond / 1e6, 2)} M/s prefix map, ${n(f.matched.perSecond / 1e6, 2)} M/s through the matcher (target >= 1 M/s); ${f.matched.hits} of ${LOOKUPS} reach a contact`,
+    `lookups        ${n(f.prefixes.perSecond / 1e6, 2)} M/s prefix map, ${n(f.matched.perSecond / 1e6, 2)} M/s through the matcher (target >= 1 M/s); per CPU-second ${n(f.prefixes.perCpuSecond / 1e6, 2)} and ${n(f.matched.perCpuSecond / 1e6, 2)} M; ${f.matched.hits} of ${LOOKUPS} reach a contact (addresses at random over the dump's space: nearly each in another range)`,
   );
   console.log(`load average   ${n(loadavg()[0]!, 2)} at the end`);
 } finally {
