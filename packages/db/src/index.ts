@@ -227,6 +227,7 @@ export {
   findRipeImport,
   activeRipeImportId,
   whileRunningRipeImport,
+  type RipeSession,
   failInterruptedRipeImports,
   INTERRUPTED as RIPE_IMPORT_INTERRUPTED,
   type RipeImportRow,

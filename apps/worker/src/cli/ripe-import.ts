@@ -16,8 +16,7 @@ if (positionals.length === 0) {
 }
 
 const config = loadConfig();
-// The import holds three connections (its lock, the ranges being sorted, the transaction) and writes progress.
-const db = createDb(config.databaseUrl, { max: 4 });
+const db = createDb(config.databaseUrl, { max: 2 });
 try {
   const started = performance.now();
   const done = await importRipeFiles(

@@ -2,9 +2,8 @@ import type { ReadRange, StreamedRange } from "@baken/core";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { withClient } from "../checkout.ts";
 import { copyLines, unescapeCopy } from "../copy-lines.ts";
-import type { Db } from "../client.ts";
+import type { RipeSession } from "./ripe-imports.ts";
 import { copyValue, CopyWriter } from "../lists/copy-text.ts";
 
 /**
@@ -15,12 +14,13 @@ const SORT_MEMORY = "64MB";
 
 /**
  * The ranges of a RIPE dump being imported, kept out of the importing process: written to a temporary
- * table of a connection of their own as they are read (RipeCollector's `ranges` sink), then read back
+ * table of the import's own connection (the one holding its lock) as they are read (RipeCollector's `ranges` sink), then read back
  * sorted per family, as ReachStream takes them. The process holds a COPY buffer, not the dump's ranges:
  * its memory does not grow with the dump.
  */
-export async function withRipeStaging<T>(db: Db, fn: (staging: RipeStaging) => Promise<T>): Promise<T> {
-  return withClient(db.pool, async (client) => {
+export async function withRipeStaging<T>(running: RipeSession, fn: (staging: RipeStaging) => Promise<T>): Promise<T> {
+  const client = running as unknown as pg.PoolClient;
+  {
     await client.query(`DROP TABLE IF EXISTS pg_temp."ripe_range"`);
     // IPv4: w0 the first address, "last" the last; IPv6: w0..w3 the prefix, "last" its length.
     await client.query(
@@ -33,7 +33,7 @@ export async function withRipeStaging<T>(db: Db, fn: (staging: RipeStaging) => P
     } finally {
       await staging.close();
     }
-  });
+  }
 }
 
 export class RipeStaging {

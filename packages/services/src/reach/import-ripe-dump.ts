@@ -21,6 +21,7 @@ import {
   withTransaction,
   type RipeImportProgress,
   type RipeImportRow,
+  type RipeSession,
 } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
@@ -53,13 +54,14 @@ export async function importRipeDump(
   input: { importId: number; files: RipeDumpFile[] },
 ): Promise<RipeImportRow> {
   await failInterruptedRipeImports(ctx.db);
-  return whileRunningRipeImport(ctx.db, input.importId, () => runImport(ctx, actor, input));
+  return whileRunningRipeImport(ctx.db, input.importId, (session) => runImport(ctx, actor, input, session));
 }
 
 async function runImport(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
+  session: RipeSession,
 ): Promise<RipeImportRow> {
   const { db } = ctx;
   const started = await startRipeImport(db, input.importId);
@@ -71,7 +73,7 @@ async function runImport(
   let report: ReachReport | null = null;
   try {
     const countries = started.countries;
-    await withRipeStaging(db, async (staging) => {
+    await withRipeStaging(session, async (staging) => {
       const collector = new RipeCollector({ countries, ranges: staging.add });
       const progress = new ProgressWriter(ctx, input.importId, input.files);
       let delegated: string | null = null;
@@ -121,7 +123,6 @@ async function runImport(
         for (const row of resolver.asnRows()) asns.add(row.asn, row);
         const counts = { prefixCount, asnCount: await asns.end() };
         const resolved = (report = resolver.report());
-        await progress.write({ phase: "writing" });
         await activateRipeImport(tx, input.importId, { report: resolved, ...counts });
         await recordAudit(tx, actor, {
           action: "ripe.import",
