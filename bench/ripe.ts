@@ -65,7 +65,7 @@ function rssOf(pid: number): number {
 
 // The importing process reports its own peak RSS (getrusage's maxrss) as it exits.
 const PEAK =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('peak-rss '+process.resourceUsage().maxRSS+'\\n'))";
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('peak-rss '+u.maxRSS+' cpu-us '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 const watcher = new pg.Client({ connectionString: dbUrl.toString() });
 await watcher.connect();
 try {
@@ -99,7 +99,9 @@ try {
   const wallS = (performance.now() - started) / 1000;
   const loadAfter = loadavg()[0]!;
   if (exit![0] !== 0) throw new Error(`ripe:import failed (${String(exit![0])}):\n${stdout}\n${stderr}`);
-  const peakMiB = Number(/peak-rss (\d+)/.exec(stderr)![1]) / 1024;
+  const [, peakKiB, cpuUs] = /peak-rss (\d+) cpu-us (\d+)/.exec(stderr)!;
+  const peakMiB = Number(peakKiB) / 1024;
+  const cpuS = Number(cpuUs) / 1e6;
   const { rows } = await watcher.query<{
     report: { objects: Record<string, number> };
     prefixCount: number;
@@ -132,7 +134,7 @@ try {
   );
   console.log(`load average: ${n(loadBefore, 2)} before, ${n(loadAfter, 2)} after the import (2 cores, shared)`);
   console.log(
-    `import         ${n(wallS)} s wall (target < 180 s), ${n(objects / wallS / 1000, 0)} k objects/s; ${imported.prefixCount} prefixes, ${imported.asnCount} ASNs stored`,
+    `import         ${n(wallS)} s wall (target < 180 s), ${n(cpuS)} s CPU in the importing process, ${n(objects / wallS / 1000, 0)} k objects/s; ${imported.prefixCount} prefixes, ${imported.asnCount} ASNs stored`,
   );
   const phaseLine = phases
     .map(
@@ -143,13 +145,13 @@ try {
   console.log(`phases         ${phaseLine}`);
   console.log(`peak RSS       ${n(peakMiB, 0)} MiB, the importing process (target < 400 MiB)`);
   console.log(
-    `fallback load  ${n(f.loadMs / 1000, 2)} s; ${f.intervals.v4} IPv4 + ${f.intervals.v6} IPv6 intervals, ${f.answers} answers, ${f.asns} ASNs`,
+    `fallback load  ${n(f.loadMs / 1000, 2)} s (${n(f.loadCpuMs / 1000, 2)} s CPU, longest turn of the event loop ${n(f.longestTurnMs, 0)} ms); ${f.intervals.v4} IPv4 + ${f.intervals.v6} IPv6 intervals, ${f.answers} answers, ${f.asns} ASNs`,
   );
   console.log(
     `fallback held  +${n(f.heldMiB.rss, 0)} MiB RSS (V8 heap +${n(f.heldMiB.heap, 0)} MiB, array buffers +${n(f.heldMiB.external, 0)} MiB) in each process that loads it (the api; the worker once it ingests a feed's report); ${n(f.rssMiB, 0)} MiB RSS in all`,
   );
   console.log(
-    `lookups        ${n(f.prefixes.perSecond / 1e6, 2)} M/s prefix map, ${n(f.matched.perSecond / 1e6, 2)} M/s through the matcher (target >= 1 M/s); ${f.matched.hits} of ${LOOKUPS} reach a contact`,
+    `lookups        ${n(f.prefixes.perSecond / 1e6, 2)} M/s prefix map, ${n(f.matched.perSecond / 1e6, 2)} M/s through the matcher (target >= 1 M/s); per CPU-second ${n(f.prefixes.perCpuSecond / 1e6, 2)} and ${n(f.matched.perCpuSecond / 1e6, 2)} M; ${f.matched.hits} of ${LOOKUPS} reach a contact (addresses at random over the dump's space: nearly each in another range)`,
   );
   console.log(`load average   ${n(loadavg()[0]!, 2)} at the end`);
 } finally {

@@ -228,6 +228,7 @@ export {
   findRipeImport,
   activeRipeImportId,
   whileRunningRipeImport,
+  type RipeSession,
   failInterruptedRipeImports,
   INTERRUPTED as RIPE_IMPORT_INTERRUPTED,
   type RipeImportRow,
@@ -235,7 +236,14 @@ export {
   type RipeImportProgress,
   type RipeImportStatus,
 } from "./reach/ripe-imports.ts";
-export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
+export {
+  copyRipeRows,
+  openRipeRowCopy,
+  networkAbuseContacts,
+  type NetworkAbuseContact,
+  type RipeRowCopy,
+} from "./reach/ripe-rows.ts";
+export { withRipeStaging, type RipeStaging } from "./reach/ripe-staging.ts";
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
 export {

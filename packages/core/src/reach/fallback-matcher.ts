@@ -9,6 +9,7 @@ import {
   type MatchReason,
   type MatchResult,
 } from "../match/matcher.ts";
+import type { PackedAnswers } from "./packed-answers.ts";
 import type { PrefixMap } from "./prefix-map.ts";
 import { registeredDomain } from "./security-txt.ts";
 
@@ -29,8 +30,8 @@ export type FallbackAnswer = {
 export type FallbackData = {
   /** Longest-prefix map whose values index `prefixAnswers` (RIPE ranges, RDAP networks). */
   prefixes: PrefixMap;
-  /** An array, or PackedAnswers for the millions of a RIPE import. */
-  prefixAnswers: { at(index: number): FallbackAnswer | undefined };
+  /** The RDAP networks' answers, then the millions of a RIPE import's. */
+  prefixAnswers: PackedAnswers;
   asns: ReadonlyMap<number, FallbackAnswer>;
   /** By registered domain (the Public Suffix List's). */
   securityTxt: ReadonlyMap<string, FallbackAnswer>;
@@ -56,6 +57,39 @@ export function abuseContactOrganizationId(mailbox: string): string {
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.toString("hex");
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** Slots of the table of results by range (a power of two). */
+const RESULT_SLOTS = 1 << 16;
+const NO_RESULT: MatchResult = Object.freeze({ organizationId: null, reason: null, candidates: [] });
+
+/**
+ * A row's result when only a range's abuse contact reaches it: its one candidate (whose detail is the
+ * range's text, decoded from the packed answers) is made when first read, when the row's candidate set is
+ * written; a lookup alone makes this one object. Read-only like the matcher's frozen results.
+ */
+class RangeResult implements MatchResult {
+  readonly reason = "abuse_network" as const;
+  #candidates: Candidate[] | null = null;
+
+  constructor(
+    readonly organizationId: string,
+    private readonly answers: PackedAnswers,
+    private readonly index: number,
+  ) {}
+
+  get candidates(): Candidate[] {
+    if (this.#candidates === null) {
+      const answer = this.answers.at(this.index)!;
+      const candidate = {
+        organizationId: this.organizationId,
+        reason: this.reason,
+        detail: `${answer.source} ${answer.object}`,
+      };
+      this.#candidates = Object.freeze([Object.freeze(candidate)]) as Candidate[];
+    }
+    return this.#candidates;
+  }
 }
 
 export const FALLBACK_REASONS = [
@@ -87,7 +121,6 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
     if (id === undefined) ids.set(mailbox, (id = abuseContactOrganizationId(mailbox)));
     return id;
   };
-  const results = new Map<string | number, MatchResult>();
   const domains = new Map<string, string | null>();
 
   function domainOf(hostname: string): string | null {
@@ -98,6 +131,32 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
       domains.set(hostname, d);
     }
     return d;
+  }
+
+  // Results of rows with only a range, by the range's answer index in a direct-mapped table: a lookup
+  // whose range was seen recently is one array read, and one whose range was not (every address in
+  // another range) replaces a slot instead of growing and clearing a Map.
+  const slotKey = new Int32Array(RESULT_SLOTS).fill(-1);
+  const slotResult: MatchResult[] = new Array<MatchResult>(RESULT_SLOTS).fill(NO_RESULT);
+  const results = new Map<string, MatchResult>();
+  // Per mailbox number (PackedAnswers.mailboxOf): its organization id, "" while not known, null when
+  // blocked. A hit in a range never met reads these numbers and no string: hashing a mailbox string to
+  // find its id in a Map cost more than the rest of the lookup.
+  const answers = data.prefixAnswers;
+  const mailboxIds: (string | null)[] = new Array<string | null>(answers.mailboxCount).fill("");
+
+  /** The result of a row reaching only a range's contact (the most frequent fallback outcome). */
+  function rangeResult(base: MatchResult, prefix: number): MatchResult {
+    const m = answers.mailboxOf(prefix);
+    let id: string | null = mailboxIds[m]!;
+    if (id === "") {
+      const answer = answers.at(prefix)!;
+      id = data.blocked.has(answer.mailbox) ? null : idOf(answer.mailbox);
+      mailboxIds[m] = id;
+      if (id !== null && !contacts.has(id))
+        contacts.set(id, { ...answer, organizationId: id, reason: "abuse_network" });
+    }
+    return id === null ? base : new RangeResult(id, answers, prefix);
   }
 
   function resolve(
@@ -111,16 +170,33 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
     const domain = hostname !== null && data.securityTxt.size > 0 ? domainOf(hostname) : null;
     const sec = domain !== null ? data.securityTxt.get(domain) : undefined;
     const asnAnswer = asn !== null ? data.asns.get(asn) : undefined;
-    if (!sec && prefix < 0 && !asnAnswer && override < 0) return base;
-    // Most rows have only a range: their results are kept by its number, without making a key.
-    const key =
-      sec || asnAnswer || override >= 0
-        ? `${sec ? domain : ""}\u0001${prefix}\u0001${asnAnswer ? asn : ""}\u0001${override}`
-        : prefix;
+    if (!sec && !asnAnswer && override < 0) {
+      if (prefix < 0) return base;
+      const slot = prefix & (RESULT_SLOTS - 1);
+      if (slotKey[slot] === prefix) return slotResult[slot]!;
+      const result = rangeResult(base, prefix);
+      slotKey[slot] = prefix;
+      slotResult[slot] = result;
+      return result;
+    }
+    const key = `${sec ? domain : ""}\u0001${prefix}\u0001${asnAnswer ? asn : ""}\u0001${override}`;
     const known = results.get(key);
     if (known) return known;
-    const candidates: Candidate[] = [];
     const target = override >= 0 ? data.overrides!.targets[override] : undefined;
+    const result = build(base, sec, prefix, asnAnswer, target);
+    if (results.size >= MATCH_CACHE_SIZE) results.clear();
+    results.set(key, result);
+    return result;
+  }
+
+  function build(
+    base: MatchResult,
+    sec: FallbackAnswer | undefined,
+    prefix: number,
+    asnAnswer: FallbackAnswer | undefined,
+    target: ContactOverrideTarget | undefined,
+  ): MatchResult {
+    const candidates: Candidate[] = [];
     if (target)
       candidates.push({ organizationId: target.organizationId, reason: "override", detail: `override ${target.cidr}` });
     const add = (answer: FallbackAnswer | undefined, reason: MatchReason) => {
@@ -134,16 +210,13 @@ export function withFallback(matcher: Matcher, data: FallbackData): FallbackMatc
     add(prefix >= 0 ? data.prefixAnswers.at(prefix) : undefined, "abuse_network");
     add(asnAnswer, "abuse_asn");
     const first = candidates[0];
-    const result = first
+    return first
       ? Object.freeze({
           organizationId: first.organizationId,
           reason: first.reason,
           candidates: Object.freeze(candidates) as Candidate[],
         })
       : base;
-    if (results.size >= MATCH_CACHE_SIZE) results.clear();
-    results.set(key, result);
-    return result;
   }
 
   /** A network's answer: the range holding both its ends (the nearest range that covers all of it). */

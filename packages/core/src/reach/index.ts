@@ -1,7 +1,16 @@
 export { RpslReader, type RpslEvents, type RpslSchema } from "./rpsl-reader.ts";
 export { RIPE_SCHEMA, RIPE_TYPES, type RipeObjectType } from "./ripe-schema.ts";
-export { RipeCollector, MALFORMED_LISTED, type CollectOptions, type MalformedObject } from "./ripe-collector.ts";
+export {
+  RipeCollector,
+  MALFORMED_LISTED,
+  countryCode,
+  type CollectOptions,
+  type MalformedObject,
+  type ReadRange,
+} from "./ripe-collector.ts";
 export { resolveReach, type ResolveOptions } from "./resolve-reach.ts";
+export { ReachStream, type StreamedRange } from "./stream-reach.ts";
+export { RangeSweep, type SweptRange, type SweptSource } from "./range-sweep.ts";
 export {
   prefixRows,
   asnRows,

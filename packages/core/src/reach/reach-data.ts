@@ -120,7 +120,7 @@ export function reachAnswer(data: ReachData, family: 0 | 4 | 6, index: number): 
 
 // A row is one object literal, its answer's fields written out: spreading an answer into each row made
 // V8 keep millions of rows in its old space (150 MiB more at the real dump's size, measured twice).
-function row<K extends "cidr" | "asn">(key: K, value: K extends "cidr" ? string : number, a: ReachAnswer) {
+export function row<K extends "cidr" | "asn">(key: K, value: K extends "cidr" ? string : number, a: ReachAnswer) {
   return {
     [key]: value,
     mailbox: a.mailbox,

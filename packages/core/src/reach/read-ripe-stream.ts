@@ -33,11 +33,14 @@ export async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array>): AsyncG
   }
 }
 
-/** Feeds a file to a reader (from `RipeCollector.reader`), gzipped or not. */
+/**
+ * Feeds a file to a reader (from `RipeCollector.reader`), gzipped or not. A push may return a promise
+ * (the collector's `ranges` sink writing what it was handed): the next bytes wait for it.
+ */
 export async function readRpslStream(
   chunks: AsyncIterable<Uint8Array>,
-  reader: { push(chunk: Uint8Array): void; end(): void },
+  reader: { push(chunk: Uint8Array): void | Promise<void>; end(): void },
 ): Promise<void> {
-  for await (const chunk of gunzipIfNeeded(chunks)) reader.push(chunk);
+  for await (const chunk of gunzipIfNeeded(chunks)) await reader.push(chunk);
   reader.end();
 }

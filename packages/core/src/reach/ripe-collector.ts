@@ -121,9 +121,26 @@ export class AsnTable {
   readonly org = new Column(Int32Array, NONE);
 }
 
+/** A range as read: first address (IPv4) or prefix words (IPv6), last address or length, interned handles. */
+export type ReadRange = {
+  words: ArrayLike<number>;
+  last: number;
+  /** Handles, or -1. */
+  abuseC: number;
+  org: number;
+  /** Country codes (`countryCode`), every `country:` line's. */
+  countries: readonly number[];
+  name: string | null;
+};
+
 export type CollectOptions = {
   /** Keep only ranges whose `country` is one of these (ISO 3166 codes); null: every range. */
   countries?: readonly string[] | null;
+  /**
+   * Where the ranges go instead of the collector's tables, for an import that keeps them out of memory
+   * (sorted back and resolved by ReachStream). Called synchronously for each range kept.
+   */
+  ranges?: ((family: 4 | 6, range: ReadRange) => void) | null;
 };
 
 /**
@@ -147,6 +164,7 @@ export class RipeCollector {
   readonly orgNames = new Map<number, string>();
   readonly names = new BytePool();
   readonly scope: ReadonlySet<number> | null;
+  private readonly sink: CollectOptions["ranges"];
 
   readonly objects: Record<string, number> = Object.fromEntries(RIPE_TYPES.map((t) => [t, 0]));
   /** Objects of the types not read (in a whole-database dump), by type. */
@@ -162,6 +180,12 @@ export class RipeCollector {
 
   constructor(options: CollectOptions = {}) {
     this.scope = options.countries ? new Set(options.countries.map(countryCode).filter((c) => c !== 0)) : null;
+    this.sink = options.ranges ?? null;
+  }
+
+  /** A range with these countries is in the scope (every range without a scope). */
+  inScope(countries: readonly number[]): boolean {
+    return this.scope === null || countries.some((c) => this.scope!.has(c));
   }
 
   /** A reader for one file (any of the split files, or a whole dump): push its bytes, then `end()`. */
@@ -277,6 +301,17 @@ export class RipeCollector {
         if (typeof address === "string") return address;
         if (this.scope !== null && !abuseC && !org && !countries.some((c) => this.scope!.has(c))) {
           this.outOfScope++;
+          return null;
+        }
+        if (this.sink) {
+          this.sink(type === "inetnum" ? 4 : 6, {
+            words: address.words,
+            last: address.last,
+            abuseC: abuseC ? this.handle(abuseC) : NONE,
+            org: org ? this.handle(org) : NONE,
+            countries,
+            name: netname || null,
+          });
           return null;
         }
         // A bare range needs no country: out of a scope it was dropped above.

@@ -104,6 +104,11 @@ export function* sortByWordsInSteps(
   word: (row: number, k: number) => number,
   tie: (a: number, b: number) => number,
 ): Steps<Uint32Array> {
+  if (yield* inOrder(count, width, word, tie)) {
+    const identity = new Uint32Array(count);
+    for (let i = 0; i < count; i++) identity[i] = i;
+    return identity;
+  }
   let lead = width - 1;
   find: for (let k = 0; k < width - 1; k++) {
     for (let i = 1; i < count; i++) {
@@ -124,4 +129,23 @@ export function* sortByWordsInSteps(
       return tie(a, b);
     },
   );
+}
+
+/**
+ * Whether the rows are already in order (the fallback's prefixes read back by their primary key): one
+ * pass instead of a sort.
+ */
+function* inOrder(
+  count: number,
+  width: number,
+  word: (row: number, k: number) => number,
+  tie: (a: number, b: number) => number,
+): Steps<boolean> {
+  for (let i = 1; i < count; i++) {
+    let d = 0;
+    for (let k = 0; k < width && d === 0; k++) d = word(i - 1, k) - word(i, k);
+    if (d > 0 || (d === 0 && tie(i - 1, i) > 0)) return false;
+    if ((i & (STEP_ROWS - 1)) === 0) yield;
+  }
+  return true;
 }

@@ -72,6 +72,29 @@ describe("the fallback after the registry", () => {
     expect(m.match({ ip: parseIp("192.0.2.1"), hostname: null, asn: null }).organizationId).toBeNull();
   });
 
+  it("answers a row reaching only a range as a full result would, once per range, its JSON the same", () => {
+    const m = withFallback(registry, data());
+    const address = ((198 << 24) | (51 << 16) | (100 << 8) | 200) >>> 0;
+    const r = m.matchV4(address, null, null);
+    const id = abuseContactOrganizationId("abuse@customer.example");
+    expect([r.organizationId, r.reason]).toEqual([id, "abuse_network"]);
+    expect(JSON.parse(JSON.stringify(r.candidates))).toEqual([
+      { organizationId: id, reason: "abuse_network", detail: "ripe inetnum 198.51.100.128 - 198.51.100.255 (CUST)" },
+    ]);
+    expect(r.candidates).toBe(r.candidates);
+    expect(Object.isFrozen(r.candidates)).toBe(true);
+    expect(m.match({ ip: parseIp("198.51.100.201"), hostname: null, asn: null })).toBe(r);
+    expect(m.contactOf(id)).toMatchObject({
+      mailbox: "abuse@customer.example",
+      source: "ripe",
+      reason: "abuse_network",
+    });
+    // Another range of the same mailbox: another result, the same organization.
+    const hoster = m.matchV4(address - 100, null, null);
+    expect(hoster.organizationId).toBe(abuseContactOrganizationId("abuse@hoster.example"));
+    expect(hoster.candidates[0]!.detail).toBe("ripe inetnum 198.51.100.0 - 198.51.100.255 (HOSTER)");
+  });
+
   it("takes a network row's range only when one range holds all of it, and never a blocked mailbox", () => {
     const m = withFallback(registry, data({ blocked: new Set(["abuse@customer.example"]) }));
     const net = (text: string) => m.match({ ip: null, network: cidr(text), hostname: null, asn: null });
@@ -148,5 +171,25 @@ describe("PackedAnswers", () => {
     expect(a.at(1)?.object).toBe("inet6num 2001:db8::/48 (TWO)");
     expect(a.at(3)).toBeUndefined();
     expect(a.at(-1)).toBeUndefined();
+    expect([a.mailboxOf(0), a.mailboxOf(1), a.mailboxOf(2), a.mailboxCount]).toEqual([0, 1, 0, 2]);
+  });
+
+  it("puts answers given whole first, their mailboxes numbered with the packed ones", () => {
+    const rdap = {
+      mailbox: "abuse@two.example",
+      source: "rdap" as const,
+      object: "NET-2 (read 2026-11-30)",
+      language: "fr" as const,
+    };
+    const a = new PackedAnswers("ripe", [rdap]);
+    expect(a.add("abuse@one.example", "inetnum 192.0.2.0 - 192.0.2.255")).toBe(1);
+    expect(a.add("abuse@two.example", "inetnum 198.51.100.0 - 198.51.100.255")).toBe(2);
+    expect(a.at(0)).toBe(rdap);
+    expect(a.at(2)).toEqual({
+      mailbox: "abuse@two.example",
+      source: "ripe",
+      object: "inetnum 198.51.100.0 - 198.51.100.255",
+    });
+    expect([a.mailboxOf(0), a.mailboxOf(1), a.mailboxOf(2), a.length]).toEqual([0, 1, 0, 3]);
   });
 });

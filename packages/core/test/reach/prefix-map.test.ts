@@ -38,6 +38,45 @@ describe("PrefixMap", () => {
     for (const a of probes.filter((x) => x < 2 ** 32)) expect(map.lookupV4(a), String(a)).toBe(expected(a));
   });
 
+  it("builds from prefixes already in order (as read back by their key) what it builds from any order", () => {
+    const prefixes: { start: number; bits: number }[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const bits = 8 + Math.floor(rnd() * 25);
+      const size = 2 ** (32 - bits);
+      prefixes.push({ start: Math.floor((10 * 2 ** 24 + Math.floor(rnd() * 2 ** 22) * 4) / size) * size, bits });
+    }
+    prefixes.push({ ...prefixes[0]! }); // the same prefix twice: the later value
+    const inOrder = [...prefixes].sort((a, b) => a.start - b.start || a.bits - b.bits);
+    const build = (list: typeof prefixes) => {
+      const b = new PrefixMapBuilder();
+      // The value names the prefix, so that both builds can be compared.
+      list.forEach((p) => b.addV4(p.start, p.bits, p.start * 64 + p.bits));
+      return b.build();
+    };
+    const sorted = build(inOrder);
+    const shuffled = build([...inOrder].reverse());
+    for (let i = 0; i < 5000; i++) {
+      const a = 10 * 2 ** 24 + Math.floor(rnd() * 2 ** 24);
+      expect(sorted.lookupV4(a)).toBe(shuffled.lookupV4(a));
+    }
+    expect(
+      sortByWords(
+        4,
+        1,
+        (row) => [1, 2, 2, 3][row]!,
+        (a, b) => a - b,
+      ),
+    ).toEqual(Uint32Array.from([0, 1, 2, 3]));
+    expect(
+      sortByWords(
+        3,
+        1,
+        (row) => [2, 1, 3][row]!,
+        (a, b) => a - b,
+      ),
+    ).toEqual(Uint32Array.from([1, 0, 2]));
+  });
+
   it("keeps the later value of a prefix added twice, and answers IPv6", () => {
     const b = new PrefixMapBuilder();
     const add = (cidr: string, v: number) => b.add((parseCidr(cidr) as { ok: true; cidr: never }).cidr, v);

@@ -38,6 +38,12 @@ export class CopyWriter {
     this.size += text.length;
   }
 
+  /** Adds a line already in COPY text (escaped, ending in a newline). */
+  text(line: string): void {
+    this.buffer.push(line);
+    this.size += line.length;
+  }
+
   get full(): boolean {
     return this.size >= COPY_CHUNK_BYTES;
   }

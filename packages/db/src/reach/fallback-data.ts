@@ -1,21 +1,18 @@
 import {
   PackedAnswers,
   parseCidr,
+  parseV4,
   PrefixMapBuilder,
   type FallbackAnswer,
   type FallbackData,
   type Language,
 } from "@baken/core";
+import { setImmediate as turn } from "node:timers/promises";
 import type pg from "pg";
 import { withClientTransaction } from "../checkout.ts";
+import { copyLines, unescapeCopy } from "../copy-lines.ts";
 import type { Db } from "../client.ts";
 import { rows, type Conn } from "../transaction.ts";
-
-/**
- * Prefixes read per FETCH while the fallback loads: a MB or so at once, and parsed between two turns of the
- * event loop (the api loads it while answering requests).
- */
-const LOAD_BATCH_ROWS = 10_000;
 
 /**
  * What the loaded fallback depends on: the active RIPE import, the blocked mailboxes, staff's overrides
@@ -36,7 +33,7 @@ export async function readFallbackVersion(conn: Conn): Promise<string> {
   return row!.version;
 }
 
-type PrefixRow = { cidr: string; mailbox: string; kind: string; source: string; name: string | null };
+type PrefixRow = { mailbox: string; kind: string; source: string; name: string | null };
 
 /**
  * The fallback's data: the active import's prefixes in a PrefixMap and their answers packed (PackedAnswers:
@@ -60,30 +57,32 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
           if (parsed.ok) builder.add(parsed.cidr, at);
         }
       });
-      const answers = new PackedAnswers("ripe");
-      const ripe = rdap.length;
-      await client.query(
-        `DECLARE "fallback_cursor" NO SCROLL CURSOR FOR
-         SELECT p."cidr"::text AS "cidr", p."mailbox", p."kind", p."source", p."name"
-           FROM "ripe_prefix" p JOIN "ripe_import" i ON i."id" = p."import_id" AND i."active"`,
-      );
-      for (;;) {
-        const batch = await client.query<PrefixRow>(`FETCH ${LOAD_BATCH_ROWS} FROM "fallback_cursor"`);
-        if (batch.rows.length === 0) break;
-        for (const r of batch.rows) {
-          const answer = ripe + answers.add(r.mailbox, `${r.kind} ${r.source}${r.name ? ` (${r.name})` : ""}`);
-          const v4 = V4_CIDR.exec(r.cidr);
-          if (v4) {
-            builder.addV4(
-              ((Number(v4[1]) << 24) | (Number(v4[2]) << 16) | (Number(v4[3]) << 8) | Number(v4[4])) >>> 0,
-              Number(v4[5]),
-              answer,
-            );
-            continue;
-          }
-          const parsed = parseCidr(r.cidr);
-          if (parsed.ok) builder.add(parsed.cidr, answer);
-        }
+      const answers = new PackedAnswers("ripe", rdap);
+      // The rows in the map's order (the primary key's), as COPY text: PrefixMapBuilder then has nothing
+      // to sort, and pg makes no object per row. Parsed a piece at a time, between turns of the event loop.
+      // A plain scan in key order: compiling it (JIT, past its cost threshold at this size) gains nothing.
+      await client.query(`SET LOCAL jit = off`);
+      const [active] = (await client.query<{ id: number }>(`SELECT "id" FROM "ripe_import" WHERE "active"`)).rows;
+      if (active) {
+        await copyLines(
+          client,
+          `SELECT "cidr", "mailbox", "kind", "source", "name" FROM "ripe_prefix"
+            WHERE "import_id" = ${Number(active.id)} ORDER BY "cidr"`,
+          (f) => {
+            const name = unescapeCopy(f[4]!);
+            const object = `${f[2]} ${unescapeCopy(f[3]!)}${name ? ` (${name})` : ""}`;
+            const answer = answers.add(unescapeCopy(f[1]!)!, object);
+            const cidr = f[0]!;
+            const slash = cidr.indexOf("/");
+            const v4 = parseV4(cidr, 0, slash);
+            if (v4 >= 0) builder.addV4(v4, Number(cidr.slice(slash + 1)), answer);
+            else {
+              const parsed = parseCidr(cidr);
+              if (parsed.ok) builder.add(parsed.cidr, answer);
+            }
+          },
+          () => turn(),
+        );
       }
       const asnRows = await client.query<PrefixRow & { asn: string }>(
         `SELECT a."asn"::text AS "asn", a."mailbox", a."kind", a."source", a."name"
@@ -111,7 +110,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
       );
       return {
         prefixes: await builder.buildInTurns(),
-        prefixAnswers: { at: (i) => (i < ripe ? rdap[i] : answers.at(i - ripe)) },
+        prefixAnswers: answers,
         asns,
         securityTxt: online.securityTxt,
         blocked: new Set(blocked.rows.map((b) => b.mailbox)),
@@ -176,6 +175,3 @@ async function loadOnlineAnswers(client: pg.PoolClient) {
   });
   return { securityTxt, rdap };
 }
-
-/** PostgreSQL's text of an IPv4 cidr (`192.0.2.0/24`): read without parseCidr's objects, millions of times. */
-const V4_CIDR = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/;

@@ -59,6 +59,10 @@ export async function insertRipeImport(
   return row!.id;
 }
 
+declare const session: unique symbol;
+/** The running import's own connection (whileRunningRipeImport), for its staging table. */
+export type RipeSession = { readonly [session]: true };
+
 /** Advisory-lock namespace of running imports (the second key is the import's id): "RIPE". */
 const RUNNING_LOCK = 0x52495045;
 
@@ -71,9 +75,14 @@ export const INTERRUPTED =
  * says "a live process is running this import". PostgreSQL releases it when that process's connection
  * ends, however the process ended (SIGKILL included), which is how failInterruptedRipeImports tells a
  * running import from one whose process is gone. A 409 when another process holds it (the same import run
- * twice at once).
+ * twice at once). The same connection holds the import's ranges while it runs (`withRipeStaging`): an
+ * import needs one connection more only for its transaction, and a pool of two runs it.
  */
-export async function whileRunningRipeImport<T>(db: Db, id: number, work: () => Promise<T>): Promise<T> {
+export async function whileRunningRipeImport<T>(
+  db: Db,
+  id: number,
+  work: (session: RipeSession) => Promise<T>,
+): Promise<T> {
   return withClient(db.pool, async (client) => {
     const { rows: got } = await client.query<{ locked: boolean }>(
       `SELECT pg_try_advisory_lock($1::int, $2::int) AS "locked"`,
@@ -81,7 +90,7 @@ export async function whileRunningRipeImport<T>(db: Db, id: number, work: () => 
     );
     if (!got[0]!.locked) throw new AppError("conflict", `RIPE import ${id} is being run by another process`);
     try {
-      return await work();
+      return await work(client as unknown as RipeSession);
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1::int, $2::int)`, [RUNNING_LOCK, id]);
     }
@@ -169,6 +178,9 @@ export async function activateRipeImport(
   );
   await rows(tx, `DELETE FROM "ripe_prefix" WHERE "import_id" <> $1`, [id]);
   await rows(tx, `DELETE FROM "ripe_asn" WHERE "import_id" <> $1`, [id]);
+  // Statistics of the new rows before anything reads them: without, the fallback's load (millions of rows
+  // in key order) was planned as a sort of a few thousand rows, spilled to disk (twice as long).
+  await rows(tx, `ANALYZE "ripe_prefix", "ripe_asn"`);
 }
 
 export async function findRipeImports(db: Db, limit = 50): Promise<RipeImportRow[]> {

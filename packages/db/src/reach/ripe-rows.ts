@@ -12,49 +12,65 @@ export async function copyRipeRows(
   importId: number,
   data: { prefixes: Iterable<ReachPrefixRow>; asns: Iterable<ReachAsnRow> },
 ): Promise<{ prefixCount: number; asnCount: number }> {
-  const line = (key: string | number, r: ReachAnswer) => [
-    importId,
-    key,
-    r.mailbox,
-    r.kind,
-    r.source,
-    r.name,
-    r.role,
-    r.org,
-    r.orgName,
-  ];
-  const prefixCount = await copyInto(tx, "ripe_prefix", "cidr", data.prefixes, (r) => line(r.cidr, r));
-  const asnCount = await copyInto(tx, "ripe_asn", "asn", data.asns, (r) => line(r.asn, r));
-  return { prefixCount, asnCount };
+  const prefixes = openRipeRowCopy(tx, importId, "ripe_prefix");
+  for (const r of data.prefixes) {
+    prefixes.add(r.cidr, r);
+    if (prefixes.full) await prefixes.flush();
+  }
+  const prefixCount = await prefixes.end();
+  const asns = openRipeRowCopy(tx, importId, "ripe_asn");
+  for (const r of data.asns) {
+    asns.add(r.asn, r);
+    if (asns.full) await asns.flush();
+  }
+  return { prefixCount, asnCount: await asns.end() };
 }
 
-async function copyInto<R>(
-  tx: Tx,
-  table: string,
-  key: string,
-  source: Iterable<R>,
-  values: (r: R) => (string | number | null)[],
-): Promise<number> {
+/** A COPY of an import's rows into "ripe_prefix" (key: cidr) or "ripe_asn" (key: asn), fed a row at a time. */
+export type RipeRowCopy = {
+  add(key: string | number, answer: ReachAnswer): void;
+  /** When full, await `flush` before adding more. */
+  readonly full: boolean;
+  flush(): Promise<void>;
+  /** Ends the COPY; answers the rows written. */
+  end(): Promise<number>;
+};
+
+/** Opens a COPY of rows in the import's transaction (on error, the transaction's rollback ends it). */
+export function openRipeRowCopy(tx: Tx, importId: number, table: "ripe_prefix" | "ripe_asn"): RipeRowCopy {
+  const key = table === "ripe_prefix" ? "cidr" : "asn";
   const columns = ["import_id", key, ...ANSWER].map((c) => `"${c}"`).join(", ");
   const copy = clientOf(tx).query(copyFrom(`COPY "${table}" (${columns}) FROM STDIN`));
   const done = finished(copy);
   done.catch(() => {});
+  const out = new CopyWriter(copy);
   let count = 0;
-  try {
-    const out = new CopyWriter(copy);
-    for (const r of source) {
-      out.line(values(r));
-      count++;
-      if (out.full) await out.flush();
+  const failing = async <T>(step: Promise<T>): Promise<T> => {
+    try {
+      return await step;
+    } catch (err) {
+      copy.destroy(err instanceof Error ? err : new Error(String(err)));
+      await done.catch(() => {});
+      throw err;
     }
-    await out.end();
-    await done;
-    return count;
-  } catch (err) {
-    copy.destroy(err instanceof Error ? err : new Error(String(err)));
-    await done.catch(() => {});
-    throw err;
-  }
+  };
+  return {
+    add(k, r) {
+      out.line([importId, k, r.mailbox, r.kind, r.source, r.name, r.role, r.org, r.orgName]);
+      count++;
+    },
+    get full() {
+      return out.full;
+    },
+    flush: () => failing(out.flush()),
+    end: () =>
+      failing(
+        out
+          .end()
+          .then(() => done)
+          .then(() => count),
+      ),
+  };
 }
 
 /** A stored range's or ASN's abuse contact, with where it comes from. */

@@ -1,17 +1,15 @@
 import {
   AppError,
-  asnRows,
   delegatedAsns,
-  prefixRows,
+  ReachStream,
   readRpslStream,
-  resolveReach,
   RipeCollector,
   type Actor,
   type ReachReport,
 } from "@baken/core";
 import {
   activateRipeImport,
-  copyRipeRows,
+  openRipeRowCopy,
   failInterruptedRipeImports,
   failRipeImport,
   findRipeImport,
@@ -19,9 +17,11 @@ import {
   setRipeImportProgress,
   startRipeImport,
   whileRunningRipeImport,
+  withRipeStaging,
   withTransaction,
   type RipeImportProgress,
   type RipeImportRow,
+  type RipeSession,
 } from "@baken/db";
 import type { Ctx } from "../context.ts";
 
@@ -36,16 +36,17 @@ const isDelegatedStats = (name: string) => /delegated-ripencc/i.test(name);
 
 /**
  * Runs a RIPE import whose row exists (`insertRipeImport`): reads the files one after another (gzipped or
- * not, in any order, each object's type read from the object), resolves every range's and ASN's abuse
- * contact, then, in one transaction, COPYs the rows, makes this import the active one and deletes the
+ * not, in any order, each object's type read from the object), storing the ranges in a temporary table as
+ * they are read; then, in one transaction, reads them back sorted, resolves every range's and ASN's abuse
+ * contact as they come (ReachStream), COPYs the rows, makes this import the active one and deletes the
  * previous import's rows. A failure at any point (a bad file, the database gone, the process killed)
  * leaves the previous import active and whole; the row says failed, with the reason. A killed process
  * cannot say so: while it runs it holds the import's lock (whileRunningRipeImport), and the next import
  * or the next look at the imports marks a row running without its lock as interrupted. A file with no
  * RIPE object at all is refused (400).
  *
- * Memory: the files stream through the collector's typed columns (peak RSS grows with the number of
- * ranges, ~60 bytes each, not with the files' bytes: README's Benchmarks, bench:ripe).
+ * Memory: the process holds the handles, mailboxes and contacts (tens of thousands of each), never the
+ * ranges (PostgreSQL holds and sorts them): flat in the dump's size (README's Benchmarks, bench:ripe).
  */
 export async function importRipeDump(
   ctx: Pick<Ctx, "db">,
@@ -53,13 +54,14 @@ export async function importRipeDump(
   input: { importId: number; files: RipeDumpFile[] },
 ): Promise<RipeImportRow> {
   await failInterruptedRipeImports(ctx.db);
-  return whileRunningRipeImport(ctx.db, input.importId, () => runImport(ctx, actor, input));
+  return whileRunningRipeImport(ctx.db, input.importId, (session) => runImport(ctx, actor, input, session));
 }
 
 async function runImport(
   ctx: Pick<Ctx, "db">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
+  session: RipeSession,
 ): Promise<RipeImportRow> {
   const { db } = ctx;
   const started = await startRipeImport(db, input.importId);
@@ -71,44 +73,69 @@ async function runImport(
   let report: ReachReport | null = null;
   try {
     const countries = started.countries;
-    const collector = new RipeCollector({ countries });
-    const progress = new ProgressWriter(ctx, input.importId, input.files);
-    let delegated: string | null = null;
-    for (const file of input.files) {
-      const chunks = progress.count(file);
-      if (isDelegatedStats(file.name)) {
-        delegated = await readText(chunks);
-        continue;
+    await withRipeStaging(session, async (staging) => {
+      const collector = new RipeCollector({ countries, ranges: staging.add });
+      const progress = new ProgressWriter(ctx, input.importId, input.files);
+      let delegated: string | null = null;
+      for (const file of input.files) {
+        const chunks = progress.count(file);
+        if (isDelegatedStats(file.name)) {
+          delegated = await readText(chunks);
+          continue;
+        }
+        const reader = collector.reader(file.name);
+        await readRpslStream(chunks, {
+          push: (chunk) => {
+            reader.push(chunk);
+            return staging.full ? staging.flush() : undefined;
+          },
+          end: () => reader.end(),
+        });
       }
-      await readRpslStream(chunks, collector.reader(file.name));
-    }
-    if (Object.values(collector.objects).every((n) => n === 0)) {
-      throw new AppError(
-        "bad_request",
-        `${input.files.map((f) => f.name).join(", ")}: no RIPE object (inetnum, inet6num, aut-num, organisation, role) in the files`,
-      );
-    }
-    await progress.write({ phase: "resolving" });
-    const data = resolveReach(collector, {
-      delegatedAsns: delegated !== null && countries ? delegatedAsns(delegated, countries) : null,
-    });
-    report = data.report;
-    await progress.write({ phase: "writing" });
-    const resolved = data.report;
-    await withTransaction(db, async (tx) => {
-      const counts = await copyRipeRows(tx, input.importId, { prefixes: prefixRows(data), asns: asnRows(data) });
-      await activateRipeImport(tx, input.importId, { report: resolved, ...counts });
-      await recordAudit(tx, actor, {
-        action: "ripe.import",
-        subjectType: "ripe_import",
-        subjectId: String(input.importId),
-        details: {
-          files: input.files.map((f) => f.name),
-          countries,
-          dumpDate: resolved.dumpDate,
-          ...counts,
-          malformed: resolved.malformed.count,
-        },
+      if (Object.values(collector.objects).every((n) => n === 0)) {
+        throw new AppError(
+          "bad_request",
+          `${input.files.map((f) => f.name).join(", ")}: no RIPE object (inetnum, inet6num, aut-num, organisation, role) in the files`,
+        );
+      }
+      await staging.finish();
+      await progress.write({ phase: "resolving" });
+      await withTransaction(db, async (tx) => {
+        const prefixes = openRipeRowCopy(tx, input.importId, "ripe_prefix");
+        const resolver = new ReachStream(
+          collector,
+          { delegatedAsns: delegated !== null && countries ? delegatedAsns(delegated, countries) : null },
+          (row) => prefixes.add(row.cidr, row),
+        );
+        // The ranges come back sorted and resolved as they come; the prefixes are written as they are final.
+        for (const family of [6, 4] as const) {
+          const ranges = resolver.family(family);
+          await staging.read(
+            family,
+            (c) => collector.inScope(c),
+            ranges.range,
+            () => (prefixes.full ? prefixes.flush() : Promise.resolve()),
+          );
+          ranges.end();
+        }
+        const prefixCount = await prefixes.end();
+        const asns = openRipeRowCopy(tx, input.importId, "ripe_asn");
+        for (const row of resolver.asnRows()) asns.add(row.asn, row);
+        const counts = { prefixCount, asnCount: await asns.end() };
+        const resolved = (report = resolver.report());
+        await activateRipeImport(tx, input.importId, { report: resolved, ...counts });
+        await recordAudit(tx, actor, {
+          action: "ripe.import",
+          subjectType: "ripe_import",
+          subjectId: String(input.importId),
+          details: {
+            files: input.files.map((f) => f.name),
+            countries,
+            dumpDate: resolved.dumpDate,
+            ...counts,
+            malformed: resolved.malformed.count,
+          },
+        });
       });
     });
   } catch (err) {
