@@ -1,5 +1,6 @@
 import type { ListDetail } from "../api/index.ts";
 import { dateTime, n } from "../lib/format.ts";
+import { RipeDataHint } from "./ripe-data-hint.tsx";
 
 export type Coverage = ListDetail["summary"]["coverage"];
 
@@ -49,6 +50,7 @@ export function CoverageCard({
             .map(([key, label]) => `${label}: ${n(bySource[key])}`)
             .join(" · ")}.`}
       </p>
+      {nobody > 0 && <RipeDataHint />}
       {lookedUpAt && (
         <p className="muted" data-testid="coverage-online">
           Abuse contacts looked up online (security.txt, RDAP) {dateTime(lookedUpAt)}.
