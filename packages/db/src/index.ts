@@ -237,6 +237,7 @@ export {
 export { copyRipeRows, networkAbuseContacts, type NetworkAbuseContact } from "./reach/ripe-rows.ts";
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
+export { insertRipeMailboxes, ripeMailboxCountries, type RipeMailboxCountry } from "./reach/ripe-mailboxes.ts";
 export {
   listLookupTargets,
   securityTxtDue,

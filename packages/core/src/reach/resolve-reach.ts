@@ -1,5 +1,6 @@
 import { forEachV4Prefix } from "./address-range.ts";
 import { Column } from "./columns.ts";
+import { MailboxCountries } from "./mailbox-country.ts";
 import { sortByWords } from "./sort-indexes.ts";
 import type { RangeCounts, ReachData, ReachReport } from "./reach-data.ts";
 import { MALFORMED_LISTED, type RangeTable, type RipeCollector } from "./ripe-collector.ts";
@@ -65,9 +66,10 @@ const emptyCounts = (): RangeCounts => ({ read: 0, inScope: 0, withContact: 0, i
 export function resolveReach(collected: RipeCollector, options: ResolveOptions = {}): ReachData {
   const contacts = new Contacts(collected);
   const inScopeOrgs = new Set<number>();
+  const countries = new MailboxCountries();
   // IPv6 first: its table is released before the larger IPv4 one is sorted and walked.
-  const v6 = resolveFamily(collected, collected.v6, contacts, inScopeOrgs);
-  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs);
+  const v6 = resolveFamily(collected, collected.v6, contacts, inScopeOrgs, countries);
+  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs, countries);
   const asns = resolveAsns(collected, contacts, inScopeOrgs, options.delegatedAsns ?? null);
 
   // Keep only the handles and names the contacts use.
@@ -117,6 +119,7 @@ export function resolveReach(collected: RipeCollector, options: ResolveOptions =
       prefixes: v6.prefixes,
     },
     asns: asns.table,
+    mailboxCountries: countries.mostCommon(collected.mailboxes.length),
     names: collected.names.take(),
     report,
   };
@@ -129,7 +132,13 @@ type FamilyResult = {
   prefixes: { words: Uint32Array; bits: Uint8Array; source: Int32Array };
 };
 
-function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inScopeOrgs: Set<number>): FamilyResult {
+function resolveFamily(
+  c: RipeCollector,
+  t: RangeTable,
+  contacts: Contacts,
+  inScopeOrgs: Set<number>,
+  countries: MailboxCountries,
+): FamilyResult {
   const n = t.size;
   const w = t.width;
   // IPv4: first and last address; IPv6: the prefix's words and its length.
@@ -224,6 +233,8 @@ function resolveFamily(c: RipeCollector, t: RangeTable, contacts: Contacts, inSc
       if (scope !== null && !t.hasCountry(i, scope)) continue;
       counts.inScope++;
       if (org >= 0) inScopeOrgs.add(org);
+      const reached = own >= 0 ? own : parentContact;
+      if (reached >= 0) countries.add(contacts.mailbox.get(reached), t.countryOf(i));
       if (own >= 0) {
         counts.withContact++;
         emit(i, addSource(i, own));

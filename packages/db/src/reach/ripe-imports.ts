@@ -169,6 +169,7 @@ export async function activateRipeImport(
   );
   await rows(tx, `DELETE FROM "ripe_prefix" WHERE "import_id" <> $1`, [id]);
   await rows(tx, `DELETE FROM "ripe_asn" WHERE "import_id" <> $1`, [id]);
+  await rows(tx, `DELETE FROM "ripe_mailbox" WHERE "import_id" <> $1`, [id]);
 }
 
 export async function findRipeImports(db: Db, limit = 50): Promise<RipeImportRow[]> {

@@ -2,6 +2,8 @@ import {
   AppError,
   asnRows,
   delegatedAsns,
+  fallbackLanguage,
+  mailboxCountryRows,
   prefixRows,
   readRpslStream,
   resolveReach,
@@ -15,6 +17,7 @@ import {
   failInterruptedRipeImports,
   failRipeImport,
   findRipeImport,
+  insertRipeMailboxes,
   recordAudit,
   setRipeImportProgress,
   startRipeImport,
@@ -48,7 +51,7 @@ const isDelegatedStats = (name: string) => /delegated-ripencc/i.test(name);
  * ranges, ~60 bytes each, not with the files' bytes: README's Benchmarks, bench:ripe).
  */
 export async function importRipeDump(
-  ctx: Pick<Ctx, "db">,
+  ctx: Pick<Ctx, "db" | "config">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
 ): Promise<RipeImportRow> {
@@ -57,7 +60,7 @@ export async function importRipeDump(
 }
 
 async function runImport(
-  ctx: Pick<Ctx, "db">,
+  ctx: Pick<Ctx, "db" | "config">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
 ): Promise<RipeImportRow> {
@@ -95,8 +98,15 @@ async function runImport(
     report = data.report;
     await progress.write({ phase: "writing" });
     const resolved = data.report;
+    // Each mailbox's notice language, from the country most of its ranges have (a config change applies
+    // from the next import).
+    const mailboxes = [...mailboxCountryRows(data)].map((m) => ({
+      ...m,
+      language: fallbackLanguage([], m.country, ctx.config.noticeLanguageByCountry),
+    }));
     await withTransaction(db, async (tx) => {
       const counts = await copyRipeRows(tx, input.importId, { prefixes: prefixRows(data), asns: asnRows(data) });
+      await insertRipeMailboxes(tx, input.importId, mailboxes);
       await activateRipeImport(tx, input.importId, { report: resolved, ...counts });
       await recordAudit(tx, actor, {
         action: "ripe.import",
