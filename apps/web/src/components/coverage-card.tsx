@@ -7,7 +7,7 @@ export type Coverage = ListDetail["summary"]["coverage"];
 const SOURCES = [
   ["override", "a range's contact set by staff"],
   ["network", "the network's range (RIPE, RDAP)"],
-  ["asn", "the ASN (RIPE)"],
+  ["asn", "the ASN (RIPE, RDAP)"],
   ["security_txt", "the domain's security.txt"],
 ] as const;
 
