@@ -150,7 +150,7 @@ export async function lookupListContacts(
   }
   const answered: Cidr[] = [];
   // The networks found now: their addresses need no ASN's contact.
-  const found: Cidr[] = [];
+  const found = new PrefixMapBuilder();
   const bootstrapOf = (kind: RdapBootstrap["kind"]) =>
     loadBootstrap(options.rdapBootstrapUrl, kind, (url) => get(url, 16 * RDAP_MAX_BYTES, "application/json"));
   await forEachBounded([...blocks.values()], options.concurrency, async (block) => {
@@ -250,16 +250,17 @@ export async function lookupListContacts(
       });
       for (const p of network.prefixes) {
         const parsed = parseCidr(p);
-        if (parsed.ok) found.push(parsed.cidr);
+        if (parsed.ok) found.add(parsed.cidr, 0);
       }
     }
   });
 
   // RDAP for the AS numbers of the rows whose address still reaches no one.
+  const foundNow = found.build();
   const rdapAsn = await lookupAsnContacts(ctx, {
     listId,
     fallback,
-    reached: (ip) => fallback.prefixes.lookup(ip) >= 0 || found.some((c) => contains(c, ip)),
+    reached: (ip) => fallback.prefixes.lookup(ip) >= 0 || foundNow.lookup(ip) >= 0,
     bootstrap: () => bootstrapOf("asn"),
     get,
     problems,
