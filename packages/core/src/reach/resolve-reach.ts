@@ -119,7 +119,7 @@ export function resolveReach(collected: RipeCollector, options: ResolveOptions =
       prefixes: v6.prefixes,
     },
     asns: asns.table,
-    mailboxCountries: countries.mostCommon(collected.mailboxes.length),
+    mailboxCountries: countries.countries(collected.mailboxes.length),
     names: collected.names.take(),
     report,
   };
