@@ -176,7 +176,7 @@ type ListCoverage = { registered: number; abuseContact: number; nobody: number }
 async function loadRipeDump() {
   const db = createDb(config.databaseUrl, { max: 2 });
   try {
-    const r = await ensureDemoRipeImport(db);
+    const r = await ensureDemoRipeImport({ db, config });
     done(
       r.imported
         ? `RIPE import ${r.id} active: ${r.prefixes} prefixes, ${r.asns} ASNs`

@@ -1,6 +1,7 @@
 // The demo's RIPE dump: a small one from the test-data builder, in RIPE's split-file format, whose ranges
 // run through the documentation space up to the end of 192.0.2.0/24, where the demo list's unregistered
 // hosts are. Loaded through `npm run ripe:import`'s service, so those hosts reach an abuse contact.
+import type { Config } from "@baken/config";
 import { activeRipeImportId, type Db } from "@baken/db";
 import { importRipeFiles } from "@baken/services";
 import { ripeDump } from "@baken/testing";
@@ -13,9 +14,13 @@ import { join } from "node:path";
 const DEMO_DUMP = { inetnum: 2620, inet6num: 200, autNum: 50, organisation: 200, role: 200 };
 
 /** Imports the demo dump unless an import is active (a second run keeps what is loaded, staff's upload too). */
-export async function ensureDemoRipeImport(
-  db: Db,
-): Promise<{ imported: false } | { imported: true; id: number; prefixes: number; asns: number }> {
+export async function ensureDemoRipeImport({
+  db,
+  config,
+}: {
+  db: Db;
+  config: Config;
+}): Promise<{ imported: false } | { imported: true; id: number; prefixes: number; asns: number }> {
   if ((await activeRipeImportId(db)) !== null) return { imported: false };
   const dir = await mkdtemp(join(tmpdir(), "baken-demo-ripe-"));
   try {
@@ -25,7 +30,7 @@ export async function ensureDemoRipeImport(
       await writeFile(path, Buffer.concat([...file.chunks()]));
       paths.push(path);
     }
-    const done = await importRipeFiles({ db }, { id: null }, { paths, countries: null });
+    const done = await importRipeFiles({ db, config }, { id: null }, { paths, countries: null });
     return { imported: true, id: done.id, prefixes: done.prefixCount, asns: done.asnCount };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -37,13 +37,13 @@ describe("hosts no registered organization matches", () => {
       rpslObject(
         ["inetnum", `${net}.0.0 - ${net}.0.255`],
         ["netname", "HOSTER-NET"],
-        ["country", "BE"],
+        ["country", "GB"],
         ["org", "ORG-H1-RIPE"],
       ),
       rpslObject(
         ["inetnum", `${net}.1.0 - ${net}.1.127`],
         ["netname", "CUSTOMER-NET"],
-        ["country", "BE"],
+        ["country", "LU"],
         ["abuse-c", "CN1-RIPE"],
       ),
       rpslObject(["aut-num", "AS4200000042"], ["as-name", "TRANSIT"], ["abuse-c", "TA1-RIPE"]),
@@ -126,6 +126,18 @@ describe("hosts no registered organization matches", () => {
       organizationName: `${mail.hoster} (abuse contact)`,
     });
 
+    // Each mailbox's language is its ranges' country's (NOTICE_LANGUAGE_BY_COUNTRY: LU is French, GB has
+    // none), else English; an aut-num has no country.
+    const made = await app.ctx.db.prisma.organization.findMany({
+      where: { abuseMailbox: { in: Object.values(mail) } },
+      select: { abuseMailbox: true, language: true, country: true },
+    });
+    expect(Object.fromEntries(made.map((o) => [o.abuseMailbox, [o.language, o.country]]))).toEqual({
+      [mail.hoster]: ["en", "GB"],
+      [mail.customer]: ["fr", "LU"],
+      [mail.transit]: ["en", null],
+    });
+
     // The registry's own listing shows registered organizations only.
     const registry = await app.inject({
       method: "GET",
@@ -152,6 +164,7 @@ describe("hosts no registered organization matches", () => {
       expect(hoster).toContain(`${net}.0.70`);
       expect(hoster).toContain(`${net}.0.71`);
       expect(to(registered)[0]!.parsed.text!.replace(/\s+/g, " ")).not.toContain("forward this message");
+      expect(to(mail.customer)[0]!.parsed.text!.replace(/\s+/g, " ")).toContain("transmettre ce message au client");
 
       const again = await app.inject({
         method: "POST",

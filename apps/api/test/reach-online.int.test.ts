@@ -59,6 +59,7 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
     security: `security-${tag}@valid.example`,
     rdap: `abuse-${tag}@netz.example`,
     ripe: `abuse-${tag}@ripe-hoster.example`,
+    asn: `abuse-${tag}@transit.example`,
     registered: `reg-${tag}@registered.example`,
   };
 
@@ -123,7 +124,32 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
           { "cache-control": "max-age=3600" },
         );
       }
-      if (path.startsWith("/rdap/ip/")) return json(404, { errorCode: 404, title: "Not Found" });
+      if (path === "/iana/asn.json") {
+        return json(200, {
+          version: "1.0",
+          publication: "2026-11-01T00:00:00Z",
+          services: [[["4200000100-4200000199"], [`${internet.base}/rdap/`]]],
+        });
+      }
+      const autnum = /^\/rdap\/autnum\/(\d+)$/.exec(path);
+      if (autnum && Number(autnum[1]) >= 4200000100 && Number(autnum[1]) <= 4200000109) {
+        return json(
+          200,
+          {
+            objectClassName: "autnum",
+            handle: `AS-BLOCK-${tag}`,
+            startAutnum: 4200000100,
+            endAutnum: 4200000109,
+            name: "TRANSIT-AS",
+            country: "FR",
+            entities: [
+              { objectClassName: "entity", handle: `ABUSE-AS-${tag}`, roles: ["abuse"], vcardArray: vcard(mail.asn) },
+            ],
+          },
+          { "cache-control": "max-age=3600" },
+        );
+      }
+      if (path.startsWith("/rdap/ip/") || autnum) return json(404, { errorCode: 404, title: "Not Found" });
       file(404, "not found");
     });
     env = {
@@ -360,7 +386,7 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       expect(sent.json()).toMatchObject({ notices: 4, queued: 4 });
       await waitFor(() => sink.mails.length >= 4, { what: "four notices" });
       const to = (address: string) => sink.mails.filter((m) => m.envelope.to.includes(address));
-      for (const address of Object.values(mail)) expect(to(address)).toHaveLength(1);
+      for (const address of [mail.security, mail.rdap, mail.ripe, mail.registered]) expect(to(address)).toHaveLength(1);
       const text = (address: string) => to(address)[0]!.parsed.text!.replace(/\s+/g, " ");
       expect(text(mail.security)).toContain("transmettre ce message au client");
       expect(text(mail.security)).toContain(`www.${domain("valid")}`);
@@ -400,6 +426,66 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
       expect([...status.values()]).toEqual([{ state: "missing" }]);
     } finally {
       await offline.close();
+    }
+  });
+
+  it("ask RDAP for the AS number of a row whose address reached no one, once per AS block", async () => {
+    const rows = (port: number) =>
+      [
+        "ip,port,hostname,asn",
+        `${net}.6.1,${port},,4200000101`, // RDAP knows no network: the ASN is asked
+        `${net}.6.2,${port},,4200000105`, // the same AS block: not asked again
+        `,${port},www.${domain("asnonly")},4200000102`, // no address at all: the block's contact too
+        `${net}.7.5,${port},,4200000150`, // RDAP's network answered: its ASN is not asked
+        `${net}.9.1,${port},,4200000160`, // the RIPE range: neither
+        `${net}.6.3,${port},,4200000170`, // an AS number RDAP has no autnum for: nobody
+      ].join("\n");
+    const uploadRows = async (port: number) => {
+      const body = listUpload(rows(port));
+      const up = await app.inject({
+        method: "POST",
+        url: "/api/lists",
+        payload: body.payload,
+        headers: { ...body.headers, ...bearer(analyst) },
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      return up.json().id as string;
+    };
+    const autnums = () => internet.requests.filter((r) => r.startsWith("/rdap/autnum/"));
+    const sink = await new SmtpSink().start();
+    const worker = await startTestWorker(sink.url, env);
+    try {
+      const listId = await uploadRows(1443);
+      await lookedUp(listId);
+      expect(autnums()).toEqual(["/rdap/autnum/4200000101", "/rdap/autnum/4200000170"]);
+      expect((await summary(listId)).coverage).toEqual({
+        registered: 0,
+        abuseContact: 5,
+        bySource: { override: 0, security_txt: 0, network: 2, asn: 3 },
+        nobody: 1,
+      });
+      const exposures = (
+        await app.inject({ method: "GET", url: `/api/lists/${listId}/exposures?pageSize=50`, headers: bearer(analyst) })
+      ).json().exposures as { ip: string | null; matchReason: string; candidates: { detail: string }[] }[];
+      const viaAsn = exposures.find((e) => e.ip === `${net}.6.2`)!;
+      expect(viaAsn.matchReason).toBe("abuse_asn");
+      expect(viaAsn.candidates[0]!.detail).toMatch(
+        new RegExp(
+          `^rdap AS-BLOCK-${tag} \\(TRANSIT-AS\\), abuse ABUSE-AS-${tag}, ${internet.base}/rdap/autnum/4200000101 \\(read \\d{4}-\\d\\d-\\d\\d\\)$`,
+        ),
+      );
+      // Its organization writes in the AS's country's language.
+      const org = await app.ctx.db.prisma.organization.findUnique({ where: { abuseMailbox: mail.asn } });
+      expect(org).toMatchObject({ kind: "abuse_contact", contactSource: "rdap", language: "fr" });
+
+      // The same rows again: every answer is cached, found or not.
+      const again = await uploadRows(2443);
+      await lookedUp(again);
+      expect(autnums()).toHaveLength(2);
+      expect((await summary(again)).coverage).toMatchObject({ abuseContact: 5, nobody: 1 });
+    } finally {
+      await worker.close();
+      await sink.stop();
     }
   });
 });

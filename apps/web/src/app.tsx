@@ -20,6 +20,7 @@ import { NewOrganizationPage, OrganizationDetailPage } from "./pages/organizatio
 import { OrganizationsPage } from "./pages/organizations.tsx";
 import { ReportDetailPage } from "./pages/report-detail.tsx";
 import { ReportsPage } from "./pages/reports.tsx";
+import { RipeImportsPage } from "./pages/ripe-imports.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
 import { StaffPage } from "./pages/staff.tsx";
 import { TokensPage } from "./pages/tokens.tsx";
@@ -52,6 +53,7 @@ const ROUTES: Route[] = [
   { path: "/organizations/:id", title: "Organization", render: (p) => <OrganizationDetailPage id={p.id!} /> },
   { path: "/contacts-to-fix", title: "Contacts to fix", render: () => <ContactsToFixPage /> },
   { path: "/range-contacts", title: "Range contacts", render: () => <ContactOverridesPage /> },
+  { path: "/ripe-imports", title: "RIPE imports", render: () => <RipeImportsPage /> },
   { path: "/campaigns", title: "Campaigns", render: () => <CampaignsPage /> },
   { path: "/campaigns/new", title: "New campaign", render: () => <NewCampaignPage /> },
   { path: "/campaigns/:id", title: "Campaign", render: (p) => <CampaignDetailPage id={p.id!} /> },

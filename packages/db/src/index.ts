@@ -246,6 +246,14 @@ export {
 export { withRipeStaging, type RipeStaging } from "./reach/ripe-staging.ts";
 export { readFallbackVersion, loadFallbackData } from "./reach/fallback-data.ts";
 export { ensureAbuseContactOrganizations } from "./reach/abuse-contact-organizations.ts";
+export { insertRipeMailboxes, ripeMailboxCountries, type RipeMailboxCountry } from "./reach/ripe-mailboxes.ts";
+export {
+  listLookupAsns,
+  rdapAsnDue,
+  saveRdapAsnLookup,
+  addRdapAsnAnswers,
+  type RdapAsnLookupRow,
+} from "./reach/rdap-asn-lookups.ts";
 export {
   listLookupTargets,
   securityTxtDue,

@@ -11,6 +11,7 @@ import * as search from "./search.ts";
 import * as signals from "./signals.ts";
 import * as organizations from "./organizations.ts";
 import * as reports from "./reports.ts";
+import * as ripe from "./ripe.ts";
 import * as staff from "./staff.ts";
 import * as tokens from "./tokens.ts";
 
@@ -25,6 +26,7 @@ export const api = {
   organizations,
   overview,
   reports,
+  ripe,
   search,
   signals,
   staff,

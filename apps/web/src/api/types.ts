@@ -159,3 +159,7 @@ export type OrganizationProgressPage = Answer<"/api/campaigns/{id}/progress/orga
 export type OrgProgress = OrganizationProgressPage["items"][number];
 export type SectorProgress = Answer<"/api/campaigns/{id}/progress/sectors", "get">["sectors"][number];
 export type ContactOverride = Answer<"/api/contact-overrides/", "get">["overrides"][number];
+
+// ---- RIPE database imports
+export type RipeImport = Answer<"/api/ripe/imports", "get">["imports"][number];
+export type RipeReport = NonNullable<RipeImport["report"]>;

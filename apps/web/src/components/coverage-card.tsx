@@ -1,12 +1,13 @@
 import type { ListDetail } from "../api/index.ts";
 import { dateTime, n } from "../lib/format.ts";
+import { RipeDataHint } from "./ripe-data-hint.tsx";
 
 export type Coverage = ListDetail["summary"]["coverage"];
 
 const SOURCES = [
   ["override", "a range's contact set by staff"],
   ["network", "the network's range (RIPE, RDAP)"],
-  ["asn", "the ASN (RIPE)"],
+  ["asn", "the ASN (RIPE, RDAP)"],
   ["security_txt", "the domain's security.txt"],
 ] as const;
 
@@ -49,6 +50,7 @@ export function CoverageCard({
             .map(([key, label]) => `${label}: ${n(bySource[key])}`)
             .join(" · ")}.`}
       </p>
+      {nobody > 0 && <RipeDataHint />}
       {lookedUpAt && (
         <p className="muted" data-testid="coverage-online">
           Abuse contacts looked up online (security.txt, RDAP) {dateTime(lookedUpAt)}.

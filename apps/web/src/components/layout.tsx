@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: "/organizations", label: "Organizations" },
   { to: "/contacts-to-fix", label: "Contacts to fix" },
   { to: "/range-contacts", label: "Range contacts" },
+  { to: "/ripe-imports", label: "RIPE imports" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/feeds", label: "Feeds" },
   { to: "/reports", label: "Incident reports" },

@@ -56,6 +56,54 @@ export function FileDrop(props: {
   );
 }
 
+/** FileDrop for several files at once (a RIPE dump's split files): each drop or choice replaces the set. */
+export function FilesDrop(props: {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  files: File[];
+  onFiles: (f: File[]) => void;
+  disabled?: boolean;
+}) {
+  const [over, setOver] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    if (!props.disabled && e.dataTransfer.files.length > 0) props.onFiles([...e.dataTransfer.files]);
+  };
+  return (
+    <div
+      className={`drop-zone${over ? " over" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      data-testid={`${props.id}-drop`}
+    >
+      <label htmlFor={props.id}>{props.label}</label>
+      <p className="hint">{props.hint}</p>
+      <input
+        id={props.id}
+        type="file"
+        multiple
+        disabled={props.disabled}
+        onChange={(e) => props.onFiles([...(e.target.files ?? [])])}
+      />
+      {props.files.length > 0 && (
+        <ul className="chosen" aria-label="Chosen files">
+          {props.files.map((f) => (
+            <li key={f.name}>
+              <strong>{f.name}</strong> ({bytes(f.size)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function UploadProgressBar({ state }: { state: UploadState }) {
   if (state.phase === "idle") return null;
   if (state.phase === "processing")

@@ -5,6 +5,7 @@ import { api, type ContactOverride } from "../api/index.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { TextField } from "../components/fields.tsx";
 import { OrgPicker, type PickedOrganization } from "../components/org-picker.tsx";
+import { RipeDataHint } from "../components/ripe-data-hint.tsx";
 import { AsyncView, Empty, ErrorBox } from "../components/status.tsx";
 import { dateTime } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
@@ -50,8 +51,10 @@ export function ContactOverridesPage() {
       <h1>Range contacts</h1>
       <p className="muted">
         A range’s hosts that no registered organization matches reach the contact set here, before the RIPE abuse
-        contact of their network. From the next upload, or a list matched again.
+        contact of their network (<Link to="/ripe-imports">RIPE imports</Link>). From the next upload, or a list matched
+        again.
       </p>
+      <RipeDataHint />
       {isAdmin && <NewOverride onDone={() => void overrides.reload()} />}
       <ErrorBox error={removal.error} title="Not removed" />
       <AsyncView state={overrides} what="the range contacts">

@@ -20,7 +20,7 @@ const db = createDb(config.databaseUrl, { max: 2 });
 try {
   const started = performance.now();
   const done = await importRipeFiles(
-    { db },
+    { db, config },
     { id: null },
     { paths: positionals, countries: parseCountries(values.countries, "--countries") },
   );

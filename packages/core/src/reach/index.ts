@@ -24,6 +24,7 @@ export {
   type ReachAsnRow,
 } from "./reach-data.ts";
 export { ReachLookup } from "./reach-lookup.ts";
+export { mailboxCountryRows, countryText } from "./mailbox-country.ts";
 export { PrefixMap, PrefixMapBuilder } from "./prefix-map.ts";
 export { PackedAnswers } from "./packed-answers.ts";
 export { lookupMayConnect, parseNetworks } from "./lookup-address.ts";

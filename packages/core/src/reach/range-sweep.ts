@@ -11,6 +11,8 @@ export type SweptRange<N> = {
   org: number;
   /** In the country scope (always true without one). */
   inScope: boolean;
+  /** Its first country (countryCode; 0: none), for the language of the mailbox it reaches. */
+  country: number;
   name: N;
 };
 
@@ -55,6 +57,8 @@ export class RangeSweep<N, S> {
     private readonly on: {
       /** The contact of an abuse-c and an org (handles or -1): an index, or -1 for none. */
       contact(abuseC: number, org: number): number;
+      /** A range in scope reaches `contact`, its own or a less specific range's (MailboxCountries counts them). */
+      reached?(contact: number, country: number): void;
       /** A range with a contact is written out: its reference for the rows. */
       source(source: SweptSource<N>): S;
       /** A final prefix (`words` is reused: copy what is kept). */
@@ -79,6 +83,8 @@ export class RangeSweep<N, S> {
     stack.push({ words, last: r.last, inScope: r.inScope, nearest: self ?? above?.nearest ?? null });
     if (!r.inScope) return own;
     this.counts.inScope++;
+    const reached = self?.contact ?? above?.nearest?.contact;
+    if (reached !== undefined) this.on.reached?.(reached, r.country);
     if (self !== null) {
       this.counts.withContact++;
       this.emit(words, r.last, this.on.source(self));

@@ -24,6 +24,7 @@ export type RdapNetwork = {
 export type RdapAutnum = {
   handle: string | null;
   name: string | null;
+  country: string | null;
   first: number;
   last: number;
   abuse: RdapAbuse | null;
@@ -102,6 +103,7 @@ export function parseRdapAutnum(json: unknown, caching: RdapCaching = {}): RdapR
     value: {
       handle: str(json.handle),
       name: str(json.name),
+      country: str(json.country),
       first,
       last,
       abuse: findAbuse(json),

@@ -57,6 +57,8 @@ export type ReachData = {
     prefixes: { words: Uint32Array; bits: Uint8Array; source: Int32Array };
   };
   asns: { asn: Uint32Array; contact: Int32Array };
+  /** Per mailbox, the country of most of the ranges reaching it (`countryCode`), 0 for none. */
+  mailboxCountries: Uint16Array;
   /** Netnames of the sources: BytePool's chunks (a source's `name` is a reference into them). */
   names: Uint8Array[];
   report: ReachReport;

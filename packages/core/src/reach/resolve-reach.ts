@@ -1,4 +1,5 @@
 import { Column } from "./columns.ts";
+import { MailboxCountries } from "./mailbox-country.ts";
 import { RangeSweep } from "./range-sweep.ts";
 import { ReachContacts } from "./reach-contacts.ts";
 import { sortByWords } from "./sort-indexes.ts";
@@ -32,9 +33,10 @@ export type ResolveOptions = {
 export function resolveReach(collected: RipeCollector, options: ResolveOptions = {}): ReachData {
   const contacts = new ReachContacts(collected);
   const inScopeOrgs = new Set<number>();
+  const countries = new MailboxCountries();
   // IPv6 first: its table is released before the larger IPv4 one is sorted and walked.
-  const v6 = resolveFamily(collected, collected.v6, contacts, inScopeOrgs);
-  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs);
+  const v6 = resolveFamily(collected, collected.v6, contacts, inScopeOrgs, countries);
+  const v4 = resolveFamily(collected, collected.v4, contacts, inScopeOrgs, countries);
   const asns = resolveAsns(collected, contacts, inScopeOrgs, options.delegatedAsns ?? null);
 
   // Keep only the handles and names the contacts use.
@@ -75,6 +77,7 @@ export function resolveReach(collected: RipeCollector, options: ResolveOptions =
       prefixes: v6.prefixes,
     },
     asns: asns.table,
+    mailboxCountries: countries.countries(collected.mailboxes.length),
     names: collected.names.take(),
     report,
   };
@@ -111,6 +114,7 @@ function resolveFamily(
   t: RangeTable,
   contacts: ReachContacts,
   inScopeOrgs: Set<number>,
+  countries: MailboxCountries,
 ): FamilyResult {
   const n = t.size;
   const w = t.width;
@@ -130,6 +134,7 @@ function resolveFamily(
   let pieces = 0;
   const sweep = new RangeSweep<number, number>(w, {
     contact: (abuseC, org) => contacts.of(abuseC, org),
+    reached: (contact, country) => countries.add(contacts.mailbox.get(contact), country),
     source: (s) => {
       for (let k = 0; k < w; k++) src.first.set(sources * w + k, s.words[k]!);
       src.last.set(sources, s.last);
@@ -143,7 +148,7 @@ function resolveFamily(
       pSource.set(pieces++, source);
     },
   });
-  const range = { words: new Uint32Array(w), last: 0, abuseC: NONE, org: NONE, inScope: true, name: NONE };
+  const range = { words: new Uint32Array(w), last: 0, abuseC: NONE, org: NONE, inScope: true, country: 0, name: NONE };
   const walk = () => {
     // First address up, then the larger range first: a range comes after every range containing it.
     const order = sortByWords(
@@ -161,6 +166,7 @@ function resolveFamily(
       range.abuseC = t.abuseCOf(i);
       range.org = t.orgOf(i);
       range.inScope = scope === null || t.hasCountry(i, scope);
+      range.country = t.countryOf(i);
       range.name = t.nameOf(i);
       sweep.range(range);
       if (range.inScope && range.org >= 0) inScopeOrgs.add(range.org);

@@ -92,6 +92,11 @@ export class RangeTable {
     return more !== undefined && more.some((c) => scope.has(c));
   }
 
+  /** The first `country:` of a range with attributes; 0 for a bare one or none read. */
+  countryOf(row: number): number {
+    return row < this.bare ? 0 : this.country.get(row - this.bare);
+  }
+
   abuseCOf(row: number): number {
     return row < this.bare ? NONE : this.abuseC.get(row - this.bare);
   }

@@ -1,4 +1,5 @@
 import { v4Text, v6Text } from "./address-range.ts";
+import { countryRows, MailboxCountries } from "./mailbox-country.ts";
 import { RangeSweep, type SweptRange } from "./range-sweep.ts";
 import { ReachContacts } from "./reach-contacts.ts";
 import {
@@ -25,6 +26,7 @@ export type StreamedRange = SweptRange<string | null>;
 export class ReachStream {
   private readonly contacts: ReachContacts;
   private readonly inScopeOrgs = new Set<number>();
+  private readonly countries = new MailboxCountries();
   private readonly counts: { 4?: RangeCounts; 6?: RangeCounts } = {};
   private asns: ReturnType<typeof resolveAsns> | null = null;
 
@@ -41,6 +43,7 @@ export class ReachStream {
     const w = family === 4 ? 1 : 4;
     const sweep = new RangeSweep<string | null, ReachAnswer>(w, {
       contact: (abuseC, org) => this.contacts.of(abuseC, org),
+      reached: (contact, country) => this.countries.add(this.contacts.mailbox.get(contact), country),
       source: (s) =>
         this.answer(
           s.contact,
@@ -70,6 +73,12 @@ export class ReachStream {
     this.asns = resolveAsns(this.collected, this.contacts, this.inScopeOrgs, this.options.delegatedAsns ?? null);
     const { asn, contact } = this.asns.table;
     return Array.from(asn, (a, i) => row("asn", a, this.answer(contact[i]!, "aut-num", `AS${a}`, null)));
+  }
+
+  /** After both families: each mailbox with the country of most of its ranges (as resolveReach's data). */
+  mailboxCountries(): Generator<{ mailbox: string; country: string }> {
+    const mailboxes = this.collected.mailboxes;
+    return countryRows(mailboxes, this.countries.countries(mailboxes.length));
   }
 
   report(): ReachReport {

@@ -202,11 +202,12 @@ describe("RDAP answers (RFC 9083)", () => {
       startAutnum: 64496,
       endAutnum: 64496,
       name: "EXAMPLE-AS",
+      country: "BE",
       entities: RIPE_NETWORK.entities,
     });
     expect(as).toMatchObject({
       ok: true,
-      value: { first: 64496, last: 64496, abuse: { mailboxes: ["abuse@example.be", "noc@example.be"] } },
+      value: { first: 64496, last: 64496, country: "BE", abuse: { mailboxes: ["abuse@example.be", "noc@example.be"] } },
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   asnRows,
+  mailboxCountryRows,
   prefixRows,
   ReachStream,
   RipeCollector,
@@ -36,10 +37,12 @@ function streamDump(files: Record<string, string>, options: CollectOptions & Res
         return (family === 4 ? b.r.last - a.r.last : a.r.last - b.r.last) || a.seq - b.seq;
       });
     const f = stream.family(family);
-    for (const { r } of sorted) f.range({ ...r, inScope: collector.inScope(r.countries) });
+    for (const { r } of sorted)
+      f.range({ ...r, inScope: collector.inScope(r.countries), country: r.countries[0] ?? 0 });
     f.end();
   }
-  return { rows, asns: stream.asnRows(), report: stream.report(), held: ranges.length };
+  const asns = stream.asnRows();
+  return { rows, asns, report: stream.report(), countries: [...stream.mailboxCountries()], held: ranges.length };
 }
 
 const byCidr = (rows: ReachPrefixRow[]) => [...rows].sort((a, b) => (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0));
@@ -96,6 +99,8 @@ describe("ReachStream: resolving ranges sorted elsewhere", () => {
         expect(new Set(streamed.rows.map((r) => r.cidr)).size).toBe(streamed.rows.length);
         expect(streamed.asns).toEqual([...asnRows(held.data)]);
         expect(streamed.report).toEqual(held.data.report);
+        expect(streamed.countries).toEqual([...mailboxCountryRows(held.data)]);
+        expect(streamed.countries.length).toBeGreaterThan(0);
         expect(streamed.rows.length).toBeGreaterThan(20);
       }
     });

@@ -13,11 +13,12 @@ import { withClientTransaction } from "../checkout.ts";
 import { copyLines, unescapeCopy } from "../copy-lines.ts";
 import type { Db } from "../client.ts";
 import { rows, type Conn } from "../transaction.ts";
+import { addRdapAsnAnswers } from "./rdap-asn-lookups.ts";
 
 /**
  * What the loaded fallback depends on: the active RIPE import, the blocked mailboxes, staff's overrides
  * (an added one is the newest, a removed one lowers the count) and the online lookups that found a contact
- * (security.txt, RDAP). Cheap to read at every upload; when it changes, the fallback is loaded again.
+ * (security.txt, RDAP for networks and AS numbers). Cheap to read at every upload; when it changes, the fallback is loaded again.
  * (Making an abuse-contact organization changes none of them.)
  */
 export async function readFallbackVersion(conn: Conn): Promise<string> {
@@ -27,6 +28,7 @@ export async function readFallbackVersion(conn: Conn): Promise<string> {
             (SELECT count(*) || ':' || coalesce(max("blocked_at")::text, '') FROM "organization" WHERE "blocked_at" IS NOT NULL) || ':' ||
             (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "security_txt_lookup" WHERE "outcome" = 'found') || ':' ||
             (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_lookup" WHERE "outcome" = 'found') || ':' ||
+            (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_asn_lookup" WHERE "outcome" = 'found') || ':' ||
             (SELECT count(*) || ':' || coalesce(max("created_at")::text, '') FROM "contact_override")
             AS "version"`,
   );
@@ -94,6 +96,7 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
           { mailbox: r.mailbox, source: "ripe", object: `${r.kind} ${r.source}` },
         ]),
       );
+      await addRdapAsnAnswers(client, asns);
       // A blocked mailbox's organization is no override's target either.
       const overrideRows = await client.query<{ cidr: string; organizationId: string }>(
         `SELECT c."cidr"::text AS "cidr", c."organization_id" AS "organizationId"

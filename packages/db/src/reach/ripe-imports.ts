@@ -178,6 +178,7 @@ export async function activateRipeImport(
   );
   await rows(tx, `DELETE FROM "ripe_prefix" WHERE "import_id" <> $1`, [id]);
   await rows(tx, `DELETE FROM "ripe_asn" WHERE "import_id" <> $1`, [id]);
+  await rows(tx, `DELETE FROM "ripe_mailbox" WHERE "import_id" <> $1`, [id]);
   // Statistics of the new rows before anything reads them: without, the fallback's load (millions of rows
   // in key order) was planned as a sort of a few thousand rows, spilled to disk (twice as long).
   await rows(tx, `ANALYZE "ripe_prefix", "ripe_asn"`);

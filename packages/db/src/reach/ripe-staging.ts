@@ -85,7 +85,7 @@ export class RipeStaging {
     const order = family === 4 ? `"w0", "last" DESC, "seq"` : `"w0", "w1", "w2", "w3", "last", "seq"`;
     await this.client.query(`SET work_mem = '${SORT_MEMORY}'`);
     const words = new Uint32Array(family === 4 ? 1 : 4);
-    const range: StreamedRange = { words, last: 0, abuseC: -1, org: -1, inScope: true, name: null };
+    const range: StreamedRange = { words, last: 0, abuseC: -1, org: -1, inScope: true, country: 0, name: null };
     const none: number[] = [];
     try {
       await copyLines(
@@ -102,7 +102,9 @@ export class RipeStaging {
           range.last = Number(f[4]);
           range.abuseC = f[5] === "\\N" ? -1 : Number(f[5]);
           range.org = f[6] === "\\N" ? -1 : Number(f[6]);
-          range.inScope = inScope(f[7] === "\\N" ? none : f[7]!.split(",").map(Number));
+          const countries = f[7] === "\\N" ? none : f[7]!.split(",").map(Number);
+          range.inScope = inScope(countries);
+          range.country = countries[0] ?? 0;
           range.name = unescapeCopy(f[8]!);
           each(range);
         },

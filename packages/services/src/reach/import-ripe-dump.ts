@@ -1,6 +1,7 @@
 import {
   AppError,
   delegatedAsns,
+  fallbackLanguage,
   ReachStream,
   readRpslStream,
   RipeCollector,
@@ -13,6 +14,7 @@ import {
   failInterruptedRipeImports,
   failRipeImport,
   findRipeImport,
+  insertRipeMailboxes,
   recordAudit,
   setRipeImportProgress,
   startRipeImport,
@@ -49,7 +51,7 @@ const isDelegatedStats = (name: string) => /delegated-ripencc/i.test(name);
  * ranges (PostgreSQL holds and sorts them): flat in the dump's size (README's Benchmarks, bench:ripe).
  */
 export async function importRipeDump(
-  ctx: Pick<Ctx, "db">,
+  ctx: Pick<Ctx, "db" | "config">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
 ): Promise<RipeImportRow> {
@@ -58,7 +60,7 @@ export async function importRipeDump(
 }
 
 async function runImport(
-  ctx: Pick<Ctx, "db">,
+  ctx: Pick<Ctx, "db" | "config">,
   actor: Actor,
   input: { importId: number; files: RipeDumpFile[] },
   session: RipeSession,
@@ -99,7 +101,8 @@ async function runImport(
         );
       }
       await staging.finish();
-      await progress.write({ phase: "resolving" });
+      // The ranges are resolved as they are written: one phase.
+      await progress.write({ phase: "writing" });
       await withTransaction(db, async (tx) => {
         const prefixes = openRipeRowCopy(tx, input.importId, "ripe_prefix");
         const resolver = new ReachStream(
@@ -122,6 +125,13 @@ async function runImport(
         const asns = openRipeRowCopy(tx, input.importId, "ripe_asn");
         for (const row of resolver.asnRows()) asns.add(row.asn, row);
         const counts = { prefixCount, asnCount: await asns.end() };
+        // Each mailbox's notice language, from the country most of its ranges have (a change of
+        // NOTICE_LANGUAGE_BY_COUNTRY applies from the next import).
+        const mailboxes = [...resolver.mailboxCountries()].map((m) => ({
+          ...m,
+          language: fallbackLanguage([], m.country, ctx.config.noticeLanguageByCountry),
+        }));
+        await insertRipeMailboxes(tx, input.importId, mailboxes);
         const resolved = (report = resolver.report());
         await activateRipeImport(tx, input.importId, { report: resolved, ...counts });
         await recordAudit(tx, actor, {

@@ -6,7 +6,7 @@ import { filesOnDisk } from "./ripe-files.ts";
 
 /** `npm run ripe:import`: the files on this machine, imported at once in this process. */
 export async function importRipeFiles(
-  ctx: Pick<Ctx, "db">,
+  ctx: Pick<Ctx, "db" | "config">,
   actor: Actor,
   input: { paths: string[]; countries: string[] | null },
 ): Promise<RipeImportRow> {

@@ -3,7 +3,6 @@ import {
   fallbackLanguage,
   parseCidr,
   parseIp,
-  parseRdapBootstrap,
   parseRdapIpNetwork,
   parseSecurityTxt,
   PrefixMapBuilder,
@@ -33,12 +32,9 @@ import {
 import type { Ctx } from "../context.ts";
 import { getFallback, getMatcher } from "../registry/load-matcher.ts";
 import type { Agent } from "undici";
+import { lookupAsnContacts, RDAP_MAX_BYTES } from "./lookup-asn-contacts.ts";
 import { boundedGet, forEachBounded, lookupAgent, type ServerThrottle } from "./lookup-http.ts";
-
-/** An RDAP answer is JSON of a few KB; a megabyte is not one. */
-const RDAP_MAX_BYTES = 1024 * 1024;
-/** IANA's bootstrap files change a few times a year: read again after a day. */
-const BOOTSTRAP_TTL_MS = 86_400_000;
+import { loadBootstrap } from "./rdap-bootstraps.ts";
 
 export type ContactLookupResult = {
   listId: string;
@@ -46,6 +42,8 @@ export type ContactLookupResult = {
   securityTxt: { domains: number; fetched: number; found: number };
   /** Addresses outside the RIPE data; RDAP queries made; networks with an abuse contact found. */
   rdap: { addresses: number; queries: number; found: number };
+  /** AS numbers of rows whose address reached no one (or that have none), outside the RIPE data; queries; found. */
+  rdapAsn: { asns: number; queries: number; found: number };
   /** What kept a lookup from running at all (an unreachable bootstrap registry). */
   problems: string[];
   /** The list's exposures that changed owner when matched again with the answers. */
@@ -56,7 +54,6 @@ export type ContactLookupResult = {
 export type LookupDeps = { throttle: ServerThrottle; agent: Agent };
 
 const noThrottle: ServerThrottle = async () => 0;
-const bootstraps = new Map<string, { at: number; value: Promise<RdapBootstrap> }>();
 
 /**
  * The online lookups after a list's upload (CONTACT_LOOKUP_ONLINE), then the list matched again so its
@@ -167,16 +164,16 @@ async function lookupWith(
     else blocks.set(key, [ip]);
   }
   const answered: Cidr[] = [];
-  const bootstrapOf = (version: 4 | 6) =>
-    loadBootstrap(`${options.rdapBootstrapUrl}ipv${version}.json`, version, (url) =>
-      get(url, 16 * RDAP_MAX_BYTES, "application/json"),
-    );
+  // The networks found now: their addresses need no ASN's contact.
+  const found = new PrefixMapBuilder();
+  const bootstrapOf = (kind: RdapBootstrap["kind"]) =>
+    loadBootstrap(options.rdapBootstrapUrl, kind, (url) => get(url, 16 * RDAP_MAX_BYTES, "application/json"));
   await forEachBounded([...blocks.values()], options.concurrency, async (block) => {
     for (const ip of block) {
       if (answered.some((c) => contains(c, ip))) continue;
       let bootstrap: RdapBootstrap;
       try {
-        bootstrap = await bootstrapOf(ip.version);
+        bootstrap = await bootstrapOf(ip.version === 4 ? "ipv4" : "ipv6");
       } catch (err) {
         const problem = (err as Error).message;
         if (!problems.includes(problem)) problems.push(problem);
@@ -266,7 +263,22 @@ async function lookupWith(
         abusePath: network.abuse.path.join(" > "),
         language: fallbackLanguage([], network.country, ctx.config.noticeLanguageByCountry),
       });
+      for (const p of network.prefixes) {
+        const parsed = parseCidr(p);
+        if (parsed.ok) found.add(parsed.cidr, 0);
+      }
     }
+  });
+
+  // RDAP for the AS numbers of the rows whose address still reaches no one.
+  const foundNow = found.build();
+  const rdapAsn = await lookupAsnContacts(ctx, {
+    listId,
+    fallback,
+    reached: (ip) => fallback.prefixes.lookup(ip) >= 0 || foundNow.lookup(ip) >= 0,
+    bootstrap: () => bootstrapOf("asn"),
+    get,
+    problems,
   });
 
   // Matched again with what was found (the fallback's version moved), before anyone makes a campaign of it.
@@ -279,7 +291,7 @@ async function lookupWith(
     await markContactsLookedUp(tx, listId);
     return result.changed;
   });
-  return { listId, securityTxt, rdap, problems, changed };
+  return { listId, securityTxt, rdap, rdapAsn, problems, changed };
 }
 
 const after = (now: Date, ms: number) => new Date(now.getTime() + ms);
@@ -291,25 +303,4 @@ function contains(c: Cidr, ip: IpAddress): boolean {
     if ((c.bytes[i >> 3]! & mask) !== (ip.bytes[i >> 3]! & mask)) return false;
   }
   return true;
-}
-
-/** IANA's bootstrap file for a family, kept a day per process; a failure is not kept. */
-function loadBootstrap(
-  url: string,
-  version: 4 | 6,
-  get: (url: string) => ReturnType<typeof boundedGet>,
-): Promise<RdapBootstrap> {
-  const hit = bootstraps.get(url);
-  if (hit && Date.now() - hit.at < BOOTSTRAP_TTL_MS) return hit.value;
-  const value = (async () => {
-    const answer = await get(url);
-    if (answer.kind !== "answer" || answer.status !== 200) {
-      const why = answer.kind === "failed" ? answer.reason : `HTTP ${answer.status}`;
-      throw new Error(`RDAP bootstrap registry ${url}: ${why}`);
-    }
-    return parseRdapBootstrap(JSON.parse(answer.body), version === 4 ? "ipv4" : "ipv6");
-  })();
-  value.catch(() => bootstraps.delete(url));
-  bootstraps.set(url, { at: Date.now(), value });
-  return value;
 }
