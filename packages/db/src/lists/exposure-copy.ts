@@ -10,12 +10,12 @@ export const EXPOSURE_COPY_COLUMNS = `"list_id", "line", "ip", "port", "protocol
 
 const FLUSH_AT = COPY_CHUNK_BYTES;
 /**
- * COPY chunks are cut one after another from a buffer of this size, each flushed as a view of its bytes: an
- * upload allocates about what it writes. A fresh buffer per chunk, twice the chunk for the rows added until the
- * reader's next drain, allocated twice the COPY text (~700 MB a million rows), and V8 collects garbage by
- * what is allocated outside its heap too.
+ * A buffer per chunk, with room for the rows added until the reader's next drain (`full` is asked between
+ * slices of the upload, 16 KB, not per row: ~40 KB of COPY text). Room for a second chunk allocated twice
+ * the COPY text, and V8 collects garbage by the bytes allocated outside its heap too. (One buffer cut into
+ * several chunks lives long enough to be promoted, and then only full collections free it.)
  */
-const SLAB_BYTES = FLUSH_AT * 4;
+const BUFFER_BYTES = FLUSH_AT + FLUSH_AT / 4;
 /**
  * What a row read in place writes beyond its own bytes and its raw columns' keys, at most: the line number,
  * eleven tabs, \N for empty fields, the timestamp's "T" and ".000Z", JSON's braces and commas.
@@ -38,10 +38,8 @@ export const matchTail = (organizationId: string | null, reason: string | null, 
  * so no string is made for it. Either way a row ends with `tail`: its match columns and the line break.
  */
 export class ExposureCopy {
-  private buf = Buffer.allocUnsafe(SLAB_BYTES);
+  private buf = Buffer.allocUnsafe(BUFFER_BYTES);
   private out = viewOf(this.buf);
-  /** buf's bytes start..pos are written and not yet flushed. */
-  private start = 0;
   private pos = 0;
   private done: Buffer[] = [];
   private readonly prefix: Buffer;
@@ -59,7 +57,7 @@ export class ExposureCopy {
   }
 
   get full(): boolean {
-    return this.pos - this.start >= FLUSH_AT || this.done.length > 0;
+    return this.pos >= FLUSH_AT || this.done.length > 0;
   }
 
   /** A row from the general path. */
@@ -149,9 +147,9 @@ export class ExposureCopy {
   }
 
   async flush(): Promise<void> {
-    const pieces = [...this.done, this.buf.subarray(this.start, this.pos)];
+    const pieces = [...this.done, this.buf.subarray(0, this.pos)];
     this.done = [];
-    this.start = this.pos;
+    this.fresh(BUFFER_BYTES);
     for (const piece of pieces) if (piece.length > 0 && !this.stream.write(piece)) await once(this.stream, "drain");
   }
 
@@ -176,13 +174,18 @@ export class ExposureCopy {
     return this.keys;
   }
 
-  /** Makes room for `n` more bytes: a full buffer's unflushed bytes are set aside for the next flush. */
+  /** Makes room for `n` more bytes (and the word `copy` may write past them): a full buffer is set aside for
+   *  the next flush. */
   private room(n: number): void {
     if (this.pos + n + WORD <= this.buf.length) return;
-    if (this.pos > this.start) this.done.push(this.buf.subarray(this.start, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(SLAB_BYTES, n + WORD));
+    this.done.push(this.buf.subarray(0, this.pos));
+    this.fresh(Math.max(BUFFER_BYTES, n + WORD));
+  }
+
+  private fresh(size: number): void {
+    this.buf = Buffer.allocUnsafe(size);
     this.out = viewOf(this.buf);
-    this.start = this.pos = 0;
+    this.pos = 0;
   }
 
   private field(row: PlainCsvRow, column: number): void {
