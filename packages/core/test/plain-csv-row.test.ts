@@ -145,6 +145,39 @@ describe("reading CSV lines in place", () => {
     expect(compare(";", records, rfc(";"))).toBe(bare);
   });
 
+  it("finds an odd byte at any place in a long quoted field (read a word at a time)", () => {
+    const odd = ['"', "\\", "\t", "\r", "\u0001", "\u007f", "é", "€", ",", ";"];
+    const base = HEADER.map((c) => VALUES[c]![0]!);
+    const records: string[][] = [];
+    for (let before = 0; before < 12; before++)
+      for (let after = 0; after < 6; after++)
+        for (const c of ["", ...odd]) {
+          const cells = [...base];
+          cells[HEADER.indexOf("city")] = `${"a".repeat(before)}${c}${"b".repeat(after)}`;
+          cells[HEADER.indexOf("url")] = `https://x.example/${"p".repeat(before * after)}${c}`;
+          records.push(cells);
+        }
+    const always = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const inPlace = compare(",", records, always);
+    // Only the fields with a quote, a backslash or a control character are left to the general path.
+    expect(inPlace).toBe((records.length * 6) / 11);
+    expect(compare(",", records, quoted)).toBe(inPlace);
+  });
+
+  it("leaves a quoted field's bytes that are not UTF-8 to the general path, wherever they are", () => {
+    const row = new PlainCsvRow();
+    const line = HEADER.map((c) => (c === "city" ? '"' + "x".repeat(9) + '"' : VALUES[c]![0]!)).join(",");
+    const city = line.indexOf('"x') + 1;
+    for (let at = city; at < city + 9; at++) {
+      const buf = Buffer.from(line, "latin1");
+      buf[at] = 0xe9; // é in latin-1
+      expect(readPlainCsvLine(buf, 0, buf.length, 2, 44, LAYOUT, row), String(at)).toBe(false);
+      if (at + 2 > city + 9) continue;
+      buf.write("é", at, "utf8");
+      expect(readPlainCsvLine(buf, 0, buf.length, 2, 44, LAYOUT, row), String(at)).toBe(true);
+    }
+  });
+
   it("takes a Shadowserver line as it is and leaves escapes, extra cells and odd bytes to the general path", () => {
     const row = new PlainCsvRow();
     const read = (text: string) => {
