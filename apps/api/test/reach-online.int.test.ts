@@ -1,4 +1,4 @@
-import { withClientTransaction } from "@baken/db";
+import { readFallbackVersion, withClientTransaction } from "@baken/db";
 import { jobId } from "@baken/queue";
 import { requeueMissedContactLookups } from "@baken/services";
 import { SmtpSink, waitFor } from "@baken/testing";
@@ -404,6 +404,16 @@ describe("online contact lookups after an upload (security.txt, RDAP)", () => {
         abuseContact: 3,
         bySource: { security_txt: 1, network: 2 },
       });
+
+      // The file expires: the loaded fallback is stale (its version moves), and a new list no longer uses it.
+      const version = await readFallbackVersion(app.ctx.db);
+      await app.ctx.db.pool.query(
+        `UPDATE "security_txt_lookup" SET "file_expires" = now() - interval '1 minute' WHERE "domain" = $1`,
+        [domain("valid")],
+      );
+      expect(await readFallbackVersion(app.ctx.db)).not.toBe(version);
+      const expired = await upload(10443);
+      expect((await summary(expired)).coverage.bySource.security_txt).toBe(0);
     } finally {
       await worker.close();
       await sink.stop();

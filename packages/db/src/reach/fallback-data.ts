@@ -18,7 +18,9 @@ import { addRdapAsnAnswers } from "./rdap-asn-lookups.ts";
 /**
  * What the loaded fallback depends on: the active RIPE import, the blocked mailboxes, staff's overrides
  * (an added one is the newest, a removed one lowers the count) and the online lookups that found a contact
- * (security.txt, RDAP for networks and AS numbers). Cheap to read at every upload; when it changes, the fallback is loaded again.
+ * (security.txt, RDAP for networks and AS numbers; a security.txt counts until its file expires, so one
+ * expiring changes the version too). Cheap to read at every upload; when it changes, the fallback is loaded
+ * again.
  * (Making an abuse-contact organization changes none of them.)
  */
 export async function readFallbackVersion(conn: Conn): Promise<string> {
@@ -26,7 +28,8 @@ export async function readFallbackVersion(conn: Conn): Promise<string> {
     conn,
     `SELECT coalesce((SELECT "id" FROM "ripe_import" WHERE "active"), 0) || ':' ||
             (SELECT count(*) || ':' || coalesce(max("blocked_at")::text, '') FROM "organization" WHERE "blocked_at" IS NOT NULL) || ':' ||
-            (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "security_txt_lookup" WHERE "outcome" = 'found') || ':' ||
+            (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "security_txt_lookup"
+              WHERE "outcome" = 'found' AND "file_expires" > now()) || ':' ||
             (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_lookup" WHERE "outcome" = 'found') || ':' ||
             (SELECT count(*) || ':' || coalesce(max("fetched_at")::text, '') FROM "rdap_asn_lookup" WHERE "outcome" = 'found') || ':' ||
             (SELECT count(*) || ':' || coalesce(max("created_at")::text, '') FROM "contact_override")
