@@ -1,9 +1,42 @@
-import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import { useState, type DragEvent, type ReactNode } from "react";
 import type { UploadProgress } from "../api/index.ts";
 import { bytes } from "../lib/format.ts";
 import { ProgressBar } from "./progress-bar.tsx";
 
 export type UploadState = { phase: "idle" } | { phase: "sending"; progress: UploadProgress } | { phase: "processing" };
+
+/** The area files are dropped on (or chosen in, through the input the caller puts in it). */
+function DropZone(props: {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  disabled?: boolean;
+  onDrop: (files: File[]) => void;
+  children: ReactNode;
+}) {
+  const [over, setOver] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    if (!props.disabled && e.dataTransfer.files.length > 0) props.onDrop([...e.dataTransfer.files]);
+  };
+  return (
+    <div
+      className={`drop-zone${over ? " over" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      data-testid={`${props.id}-drop`}
+    >
+      <label htmlFor={props.id}>{props.label}</label>
+      <p className="hint">{props.hint}</p>
+      {props.children}
+    </div>
+  );
+}
 
 /**
  * Pick a file by drag and drop or with the file chooser (the keyboard path); the caller uploads it.
@@ -18,29 +51,9 @@ export function FileDrop(props: {
   onFile: (f: File | null) => void;
   disabled?: boolean;
 }) {
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !props.disabled) props.onFile(file);
-  };
   return (
-    <div
-      className={`drop-zone${over ? " over" : ""}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-      data-testid={`${props.id}-drop`}
-    >
-      <label htmlFor={props.id}>{props.label}</label>
-      <p className="hint">{props.hint}</p>
+    <DropZone {...props} onDrop={(files) => props.onFile(files[0]!)}>
       <input
-        ref={input}
         id={props.id}
         type="file"
         accept={props.accept}
@@ -52,7 +65,7 @@ export function FileDrop(props: {
           Chosen: <strong>{props.file.name}</strong> ({bytes(props.file.size)})
         </p>
       )}
-    </div>
+    </DropZone>
   );
 }
 
@@ -65,25 +78,8 @@ export function FilesDrop(props: {
   onFiles: (f: File[]) => void;
   disabled?: boolean;
 }) {
-  const [over, setOver] = useState(false);
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    if (!props.disabled && e.dataTransfer.files.length > 0) props.onFiles([...e.dataTransfer.files]);
-  };
   return (
-    <div
-      className={`drop-zone${over ? " over" : ""}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-      data-testid={`${props.id}-drop`}
-    >
-      <label htmlFor={props.id}>{props.label}</label>
-      <p className="hint">{props.hint}</p>
+    <DropZone {...props} onDrop={props.onFiles}>
       <input
         id={props.id}
         type="file"
@@ -100,7 +96,7 @@ export function FilesDrop(props: {
           ))}
         </ul>
       )}
-    </div>
+    </DropZone>
   );
 }
 
