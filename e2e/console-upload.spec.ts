@@ -28,3 +28,20 @@ test("a file with no address column is refused in the preview, with the reason a
     expect(JSON.stringify(lists)).not.toContain("not-a-scan.csv");
   });
 });
+
+test("a file dropped on the upload area is chosen as one picked in the file chooser", async ({ page }) => {
+  await signIn(page, E2E.analyst);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
+  // A drop as the browser makes one: a DataTransfer holding the file, dragged over, then dropped.
+  const zone = page.getByTestId("list-file-drop");
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["owner,remark\nsomeone,no address\n"], "dropped.csv", { type: "text/csv" }));
+    return transfer;
+  });
+  await zone.dispatchEvent("dragover", { dataTransfer });
+  await expect(zone).toHaveClass(/\bover\b/);
+  await zone.dispatchEvent("drop", { dataTransfer });
+  await expect(zone).not.toHaveClass(/\bover\b/);
+  await expect(page.getByText("Chosen: dropped.csv")).toBeVisible();
+});
