@@ -71,11 +71,10 @@ export async function rdapCoveredPrefixes(conn: Conn): Promise<string[]> {
   return found.map((f) => f.cidr);
 }
 
-export type RdapLookupRow = {
-  query: string;
+/** What an RDAP answer records, for a network or an AS block alike. */
+export type RdapAnswerFields = {
   url: string;
   outcome: LookupOutcome;
-  prefixes: string[];
   mailbox: string | null;
   handle: string | null;
   name: string | null;
@@ -86,6 +85,8 @@ export type RdapLookupRow = {
   fetchedAt: Date;
   expiresAt: Date;
 };
+
+export type RdapLookupRow = RdapAnswerFields & { query: string; prefixes: string[] };
 
 /** Records an RDAP answer, replacing the earlier ones that share a prefix with it. */
 export async function saveRdapLookup(conn: Conn, r: RdapLookupRow): Promise<void> {

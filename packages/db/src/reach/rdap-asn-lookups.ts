@@ -1,7 +1,7 @@
 import type { FallbackAnswer, Language } from "@baken/core";
 import type pg from "pg";
 import { rows, type Conn } from "../transaction.ts";
-import type { LookupOutcome } from "./contact-lookups.ts";
+import type { RdapAnswerFields } from "./contact-lookups.ts";
 
 /**
  * The AS numbers of a list's exposures no registered organization reaches, each with the row's single
@@ -32,22 +32,7 @@ export async function rdapAsnDue(conn: Conn, asns: number[]): Promise<number[]> 
   return due.map((d) => Number(d.asn));
 }
 
-export type RdapAsnLookupRow = {
-  query: number;
-  url: string;
-  outcome: LookupOutcome;
-  firstAsn: number;
-  lastAsn: number;
-  mailbox: string | null;
-  handle: string | null;
-  name: string | null;
-  country: string | null;
-  abusePath: string | null;
-  language: Language | null;
-  reason: string | null;
-  fetchedAt: Date;
-  expiresAt: Date;
-};
+export type RdapAsnLookupRow = RdapAnswerFields & { query: number; firstAsn: number; lastAsn: number };
 
 /** Records an answer for an AS block, replacing the earlier ones that overlap it. */
 export async function saveRdapAsnLookup(conn: Conn, r: RdapAsnLookupRow): Promise<void> {
