@@ -1,5 +1,5 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from "./ip-address.ts";
-import { finish, finishInTurns, STEP_ROWS, type Steps } from "../reach/steps.ts";
+import { finish, finishInTurns, STEP_ROWS, type Steps } from "../steps.ts";
 import { PrefixTrie } from "./prefix-trie.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { Cidr, IpAddress } from "../match/ip-address.ts";
 import { Column } from "./columns.ts";
 import { sortByWordsInSteps } from "./sort-indexes.ts";
-import { finish, finishInTurns, STEP_ROWS, type Steps } from "./steps.ts";
+import { finish, finishInTurns, STEP_ROWS, type Steps } from "../steps.ts";
 
 const NONE = -1;
 const V4_END = 2 ** 32 - 1;

@@ -1,4 +1,4 @@
-import { finish, STEP_ROWS, type Steps } from "./steps.ts";
+import { finish, STEP_ROWS, type Steps } from "../steps.ts";
 
 /** A bucket larger than this is split again by the key's low 16 bits before the comparator sees it. */
 const LARGE_BUCKET = 4_096;

@@ -3,7 +3,8 @@ import { setImmediate as turn } from "node:timers/promises";
 /**
  * Work over millions of rows cut into steps: the generator yields between steps (about STEP_ROWS rows each), so
  * the same code runs straight through where nothing else waits (an import) or in turns of the event loop
- * where requests do (the api loading the fallback: seconds of sorting would stall every request).
+ * where requests do (the api loading the fallback or building the registry's matcher: seconds of work would
+ * stall every request). Shared by reach and match.
  */
 export type Steps<T> = Generator<void, T, void>;
 
