@@ -8,6 +8,7 @@
 // (100 k inetnum with an aggregate above them, 5,000 abuse mailboxes) is imported with ripe:import first,
 // so every row reaches an abuse contact through the fallback (the upload loads it and makes the mailboxes'
 // organizations, as the first upload after an import does).
+// API_NODE_ARGS="--trace-gc" (say): more node options for the API (NODE_OPTIONS refuses the V8 ones).
 import { ensureDatabase, migrate, MIGRATIONS_DIR } from "@baken/db";
 import {
   buildRegistry,
@@ -168,7 +169,7 @@ if (FALLBACK) {
 // CPU time are its own.
 const api = spawn(
   process.execPath,
-  ["--enable-source-maps", ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${OUT}`] : []), "apps/api/dist/server.mjs"],
+  ["--enable-source-maps", ...(process.env.API_NODE_ARGS?.split(" ") ?? []), ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${OUT}`] : []), "apps/api/dist/server.mjs"],
   {
     env: {
       ...process.env,

@@ -13,7 +13,6 @@ const LINES = [
   "2024-02-29 12:00:00,255.255.255.255,65535,a.example,,tcp,tag,,,DE,Aachen,",
   '"2026-03-09 06:00:00","198.18.0.3",443,"mail.c.example",64512,"tcp","exchange;webshell","15.1","critical","BE","a, b",0',
 ];
-const LIST_ID = "5b2e9a3c-0000-4000-8000-000000000001";
 
 function collect() {
   const chunks: Buffer[] = [];
@@ -23,7 +22,7 @@ function collect() {
       done();
     },
   });
-  return { copy: new ExposureCopy(stream, LIST_ID), text: () => Buffer.concat(chunks).toString("utf8") };
+  return { copy: new ExposureCopy(stream), text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
 describe("COPY text of an exposure row", () => {
@@ -46,7 +45,6 @@ describe("COPY text of an exposure row", () => {
     expect(lines).toHaveLength(LINES.length + 1);
     expect(lines[0]).toBe(
       [
-        LIST_ID,
         "2",
         "198.18.0.1",
         "443",
@@ -146,7 +144,7 @@ describe("COPY text of many rows, read in place and not, in one COPY", () => {
     expect(inPlace).toBeGreaterThan(4_000);
     expect(inPlace).toBeLessThan(6_000);
     const text = general.text();
-    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(text.length).toBeGreaterThan(1.5 * 1024 * 1024);
     // JSON's escapes, COPY-escaped.
     expect(text).toContain(String.raw`"city":"back\\\\slash"`);
     expect(text).toContain(String.raw`"city":"tab\\there"`);

@@ -23,7 +23,7 @@ export async function copyExposures<R>(
   copyDone.catch(() => {});
   let result: R;
   try {
-    const out = new ExposureCopy(copy, listId);
+    const out = new ExposureCopy(copy);
     result = await write(out);
     await out.end();
     await copyDone;

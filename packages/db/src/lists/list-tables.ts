@@ -18,16 +18,18 @@ export type ListTableOptions = {
 /**
  * Creates the table an upload COPYs its rows into: the list's own, shaped as exposure (ids from its
  * sequence), with no index yet and a CHECK that holds it to the list, so that a query naming another list
- * skips it (constraint exclusion). Returns its name, quoted.
+ * skips it (constraint exclusion). The list's id is the column's default, so the COPY leaves it out
+ * (EXPOSURE_COPY_COLUMNS). Returns its name, quoted.
  */
 export async function createListTable(tx: Tx, listId: string): Promise<string> {
   const client = clientOf(tx);
   const { rows } = await client.query<{ name: string }>(`SELECT exposure_list_table($1::uuid) AS "name"`, [listId]);
   const table = client.escapeIdentifier(rows[0]!.name);
+  const id = `${client.escapeLiteral(listId)}::uuid`;
   await client.query(
-    `CREATE TABLE ${table} (LIKE "exposure" INCLUDING DEFAULTS,
-       CONSTRAINT "exposure_one_list" CHECK ("list_id" = ${client.escapeLiteral(listId)}::uuid))`,
+    `CREATE TABLE ${table} (LIKE "exposure" INCLUDING DEFAULTS, CONSTRAINT "exposure_one_list" CHECK ("list_id" = ${id}))`,
   );
+  await client.query(`ALTER TABLE ${table} ALTER COLUMN "list_id" SET DEFAULT ${id}`);
   return table;
 }
 
