@@ -69,6 +69,12 @@ describe("a list's own table", () => {
     // (list_id, organization_id) without its list_id: the table holds one list.
     expect(table!.indexes).toEqual(expect.arrayContaining(["CREATE INDEX USING btree (organization_id)"]));
     expect([await rowsIn(big.id, true), await rowsIn(big.id, false)]).toEqual([0, 3]);
+    // Analyzed in the upload: the statements after the COPY plan with its statistics.
+    const analyzed = await sql<{ column: string }>(
+      `SELECT attname AS "column" FROM pg_stats WHERE tablename = $1 ORDER BY 1`,
+      [table!.name],
+    );
+    expect(analyzed.map((r) => r.column)).toEqual(["hostname", "ip", "list_id", "organization_id"]);
     expect(await tableOf(small.id)).toBeNull();
     expect([await rowsIn(small.id, true), await rowsIn(small.id, false)]).toEqual([2, 2]);
 

@@ -47,9 +47,13 @@ export async function settleListTable(
   const client = clientOf(tx);
   if (rows >= bigListRows) {
     await client.query(`SELECT exposure_sync_child_indexes($1::regclass)`, [table]);
-    // What the upload's next statements and the first searches plan with; autovacuum analyzes every column
-    // soon after (the rows count as changes since this ANALYZE), which here cost twice as long.
-    await client.query(`ANALYZE ${table} ("list_id", "ip", "hostname", "organization_id")`);
+    // What the upload's next statements and the first searches plan with: row counts and rough histograms,
+    // from a sample of 3,000 rows (statistics target 10) instead of 30,000, which took 0.4-1.2 s of a
+    // million-row upload instead of 40-60 ms. Autovacuum analyzes every column at the usual target soon
+    // after (the rows count as changes since this ANALYZE).
+    await client.query(
+      `SET LOCAL "default_statistics_target" = 10; ANALYZE ${table} ("list_id", "ip", "hostname", "organization_id"); RESET "default_statistics_target"`,
+    );
     await client.query(`ALTER TABLE ${table} INHERIT "exposure"`);
   } else {
     await client.query(`INSERT INTO "exposure" SELECT * FROM ${table}`);
