@@ -149,6 +149,26 @@ describe("deleting a list", () => {
     expect((await del(big.id)).statusCode).toBe(404);
   });
 
+  it("gives up with a 503 rather than queue every query of exposure behind a big list's table held by a query", async () => {
+    const s = space();
+    const big = await upload([`${s.v4}.1`, `${s.v4}.2`], { bigListRows: 2 });
+    const reader = await app.ctx.db.pool.connect();
+    try {
+      // A query reading the list holds its table until its transaction ends.
+      await reader.query("BEGIN");
+      await reader.query(`SELECT count(*) FROM exposure WHERE list_id = $1`, [big.id]);
+      const res = await del(big.id);
+      expect(res.statusCode).toBe(503);
+      expect(res.json().message).toMatch(/in use by another query; nothing was deleted/);
+      expect(await tableOf(big.id)).toBe(1);
+    } finally {
+      await reader.query("ROLLBACK");
+      reader.release();
+    }
+    expect((await del(big.id)).statusCode).toBe(200);
+    expect(await tableOf(big.id)).toBe(0);
+  });
+
   it("keeps a campaign's history: hosts only the list saw and never notified leave, the others keep their notices", async () => {
     const s = space();
     await createOrg(app, admin, { cidrs: [`${s.v4}.0/24`] });
