@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
 import { handlers } from "./handlers/index.ts";
 import { startConfirmationSweep } from "./confirmation-sweep.ts";
+import { startListRetentionSweep } from "./list-retention-sweep.ts";
 import { startNoticeRepairSweep } from "./notice-repair-sweep.ts";
 import { logRedisOutages } from "./redis-outage.ts";
 
@@ -67,7 +68,11 @@ export async function startWorkers(ctx: WorkerCtx, redis: Redis, log: Logger) {
   await restoreFeedSchedules(ctx).catch((err: Error) =>
     log.error({ err: err.message }, "could not restore feed schedules"),
   );
-  const sweeps = [startConfirmationSweep(ctx, log), startNoticeRepairSweep(ctx, log)];
+  const sweeps = [
+    startConfirmationSweep(ctx, log),
+    startNoticeRepairSweep(ctx, log),
+    startListRetentionSweep(ctx, log),
+  ];
   return {
     workers,
     /** Stops taking jobs and waits for the active ones to finish. */

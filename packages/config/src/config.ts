@@ -100,6 +100,8 @@ const schema = z.object({
   REPORT_MIN_FILL_SECONDS: int(3, 0),
   REPORT_RATE_LIMIT_PER_HOUR: int(20, 1),
   REPORT_CONFIRMATION_SWEEP_MINUTES: int(5, 0),
+  /** unset: lists are kept for ever */
+  LIST_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   API_RATE_LIMIT_PER_MINUTE: int(600, 1),
@@ -252,6 +254,8 @@ function shape(env: Env, warnings: string[]) {
         : null,
     pgp: env.PGP_SIGNING_KEY ? { signingKey: env.PGP_SIGNING_KEY, passphrase: env.PGP_SIGNING_PASSPHRASE } : null,
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, maxRows: env.UPLOAD_MAX_ROWS },
+    /** The worker deletes lists older than this many days (as staff would); null: lists are kept for ever. */
+    lists: { retentionDays: env.LIST_RETENTION_DAYS ?? null },
     console: { mailCatcherUrl: env.MAIL_CATCHER_URL ?? null },
     demo: { catcherSmtpPort: env.MAIL_CATCHER_SMTP_PORT, catcherHttpPort: env.MAIL_CATCHER_HTTP_PORT },
     feeds: {

@@ -66,6 +66,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ PORT: "", REDIS_URL: "" }).http.port).toBe(3000);
   });
 
+  it("keeps lists for ever unless LIST_RETENTION_DAYS is a whole number of days, at least one", () => {
+    expect(loadConfig({}).lists.retentionDays).toBeNull();
+    expect(loadConfig({ LIST_RETENTION_DAYS: "" }).lists.retentionDays).toBeNull();
+    expect(loadConfig({ LIST_RETENTION_DAYS: "90" }).lists.retentionDays).toBe(90);
+    for (const bad of ["0", "-3", "1.5", "ninety"]) {
+      expect(problemsOf({ LIST_RETENTION_DAYS: bad })).toEqual([expect.stringMatching(/^LIST_RETENTION_DAYS: /)]);
+    }
+  });
+
   it("names a bad variable", () => {
     expect(problemsOf({ PORT: "abc" })).toEqual([expect.stringMatching(/^PORT: /)]);
     expect(problemsOf({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT: /)]);

@@ -98,6 +98,7 @@ export {
 } from "./campaign.ts";
 export { noticeRecipients, type ContactForNotice } from "./notice-recipients.ts";
 export { listedHost, type CampaignHost, type HostReport, type NoticeHost, type ListedHost } from "./campaign-host.ts";
+export { listDeletionRefusal, type ListDeletionCampaign, type ListDeletionPlan } from "./list-deletion.ts";
 export { issueFormToken, checkFormToken, type FormTokenCheck, type FormPurpose } from "./forms/form-token.ts";
 export * from "./reports/index.ts";
 export * from "./remediation/index.ts";

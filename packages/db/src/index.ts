@@ -22,6 +22,14 @@ export { lockOwners } from "./lists/lock-owners.ts";
 export { rematchRows, type AffectedExposures } from "./lists/rematch-rows.ts";
 export { syncCampaignHosts, type SyncCampaignHostsResult } from "./lists/sync-campaign-hosts.ts";
 export {
+  deleteListRow,
+  findExpiredLists,
+  findListCampaign,
+  findListDeletionPlan,
+  releaseListHosts,
+  type StoredListDeletionPlan,
+} from "./lists/delete-list.ts";
+export {
   insertPendingList,
   findListBySha256,
   finishList,

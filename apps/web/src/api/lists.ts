@@ -93,3 +93,8 @@ export const assignExposures = (id: string, input: AssignInput) =>
   call("post", "/api/lists/{id}/assign", { params: { id }, body: input });
 
 export const rematchList = (id: string) => call("post", "/api/lists/{id}/rematch", { params: { id } });
+
+/** What deleting the list would do (its rows, its campaign's hosts), or why it would be refused. */
+export const previewListDeletion = (id: string) => call("get", "/api/lists/{id}/deletion", { params: { id } });
+
+export const deleteList = (id: string) => call("delete", "/api/lists/{id}", { params: { id } });

@@ -3433,7 +3433,60 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete the list and its rows; hosts only it brought into its campaign, never notified, leave (audited). 409 when the campaign's history would change */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              campaign: {
+                /** @description hosts only this list saw that no notice named: they leave the campaign */
+                hostsLeaving: number;
+                /** @description hosts only this list saw that a notice named: the deletion is refused */
+                hostsNamed: number;
+                /** @description hosts another list of the campaign saw too: that list becomes their last */
+                hostsRelinked: number;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description the campaign's newest list */
+                newest: boolean;
+                notices: number;
+                otherLists: number;
+              } | null;
+              /** @description the list's stored rows, deleted with it */
+              exposures: number;
+              fileName: string;
+              /** Format: uuid */
+              listId: string;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
     options?: never;
     head?: never;
     /** Attach the list to a campaign (its hosts join the campaign's) */
@@ -3556,6 +3609,76 @@ export interface paths {
         503: components["responses"]["Error"];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/lists/{id}/deletion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What deleting the list would do (its rows, its campaign's hosts), and why it would be refused */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              campaign: {
+                /** @description hosts only this list saw that no notice named: they leave the campaign */
+                hostsLeaving: number;
+                /** @description hosts only this list saw that a notice named: the deletion is refused */
+                hostsNamed: number;
+                /** @description hosts another list of the campaign saw too: that list becomes their last */
+                hostsRelinked: number;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description the campaign's newest list */
+                newest: boolean;
+                notices: number;
+                otherLists: number;
+              } | null;
+              /** @description the list's stored rows, deleted with it */
+              exposures: number;
+              fileName: string;
+              /** Format: uuid */
+              listId: string;
+              refusal: string | null;
+            };
+          };
+        };
+        400: components["responses"]["Error"];
+        401: components["responses"]["Error"];
+        403: components["responses"]["Error"];
+        404: components["responses"]["Error"];
+        409: components["responses"]["Error"];
+        413: components["responses"]["Error"];
+        415: components["responses"]["Error"];
+        429: components["responses"]["Error"];
+        500: components["responses"]["Error"];
+        503: components["responses"]["Error"];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -11,6 +11,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   busy?: boolean;
   danger?: boolean;
+  /** The action cannot be taken (the body says why): only Cancel works. */
+  refused?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -38,7 +40,7 @@ export function ConfirmDialog(props: {
           type="button"
           className={props.danger ? "danger" : undefined}
           onClick={props.onConfirm}
-          disabled={props.busy}
+          disabled={props.busy || props.refused}
           autoFocus
         >
           {props.busy ? "Working…" : props.confirmLabel}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api, type Exposure, type ListDetail } from "../api/index.ts";
 import { CoverageCard } from "../components/coverage-card.tsx";
+import { DeleteList } from "../components/delete-list.tsx";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { OrgLink } from "../components/badges.tsx";
 import { OrgPicker, resolvePicked, type PickedOrganization } from "../components/org-picker.tsx";
@@ -13,6 +14,7 @@ import { useCan } from "../session.tsx";
 
 export function ListDetailPage({ id }: { id: string }) {
   const list = useAsync(() => api.lists.getList(id), [id]);
+  const canDelete = useCan("admin");
   const unmatchedOnScreen = list.data
     ? list.data.summary.matched + list.data.summary.unmatched < list.data.accepted && !list.data.matchedAt
     : false;
@@ -25,7 +27,14 @@ export function ListDetailPage({ id }: { id: string }) {
           <p className="breadcrumb">
             <Link to="/lists">Lists</Link> /
           </p>
-          <h1>{l.fileName}</h1>
+          <div className="page-head">
+            <h1>{l.fileName}</h1>
+            {canDelete && (
+              <div className="actions">
+                <DeleteList listId={l.id} />
+              </div>
+            )}
+          </div>
           <p className="muted">
             {[l.source, l.format, tlpLabel(l.tlp), `uploaded ${dateTime(l.createdAt)}`].filter(Boolean).join(" · ")}
             {l.campaign && (

@@ -7,3 +7,5 @@ export type { ExposureView, ListSummaryRow, SyncCampaignHostsResult } from "@bak
 export { rematchList, type RematchResult } from "./rematch-list.ts";
 export { assignExposures, type AssignInput, type AssignResult } from "./assign-exposures.ts";
 export { attachList } from "./attach-list.ts";
+export { deleteList, previewListDeletion, type ListDeletionPreview } from "./delete-list.ts";
+export { deleteExpiredLists, type RetentionResult } from "./list-retention.ts";

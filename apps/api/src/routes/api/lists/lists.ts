@@ -1,11 +1,11 @@
-import { attachList, getList, listLists, rematchList } from "@baken/services";
+import { attachList, deleteList, getList, listLists, previewListDeletion, rematchList } from "@baken/services";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../../plugins/app/auth.ts";
-import { attachResult, listDetail, listParams, listRow, page, rematchResult } from "./schemas.ts";
+import { attachResult, listDeletion, listDetail, listParams, listRow, page, rematchResult } from "./schemas.ts";
 
-/** Lists themselves: read with their match summary, attach to a campaign, match again. */
+/** Lists themselves: read with their match summary, attach to a campaign, match again, delete (admins). */
 export default async function listRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
@@ -67,5 +67,35 @@ export default async function listRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => attachList(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/:id/deletion",
+    {
+      config: { role: "admin" },
+      schema: {
+        tags: ["lists"],
+        summary: "What deleting the list would do (its rows, its campaign's hosts), and why it would be refused",
+        params: listParams,
+        response: { 200: listDeletion.extend({ refusal: z.string().nullable() }) },
+      },
+    },
+    async (request) => previewListDeletion(ctx, request.params.id),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      config: { role: "admin" },
+      schema: {
+        tags: ["lists"],
+        summary:
+          "Delete the list and its rows; hosts only it brought into its campaign, never notified, leave (audited). " +
+          "409 when the campaign's history would change",
+        params: listParams,
+        response: { 200: listDeletion },
+      },
+    },
+    async (request) => deleteList(ctx, actorOf(request), { id: request.params.id }),
   );
 }

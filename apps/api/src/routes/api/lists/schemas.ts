@@ -153,3 +153,22 @@ export const assignResult = z.object({
 
 export const rematchResult = z.object({ id: z.uuid(), exposures: z.number(), changed: z.number(), campaignHosts });
 export const attachResult = z.object({ id: z.uuid(), campaignId: z.uuid(), campaignHosts: campaignHosts.unwrap() });
+
+/** What deleting a list does (or would do) to its rows and its campaign's hosts. */
+export const listDeletion = z.object({
+  listId: z.uuid(),
+  fileName: z.string(),
+  exposures: z.number().describe("the list's stored rows, deleted with it"),
+  campaign: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      newest: z.boolean().describe("the campaign's newest list"),
+      otherLists: z.number(),
+      notices: z.number(),
+      hostsLeaving: z.number().describe("hosts only this list saw that no notice named: they leave the campaign"),
+      hostsRelinked: z.number().describe("hosts another list of the campaign saw too: that list becomes their last"),
+      hostsNamed: z.number().describe("hosts only this list saw that a notice named: the deletion is refused"),
+    })
+    .nullable(),
+});
