@@ -169,7 +169,12 @@ if (FALLBACK) {
 // CPU time are its own.
 const api = spawn(
   process.execPath,
-  ["--enable-source-maps", ...(process.env.API_NODE_ARGS?.split(" ") ?? []), ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${OUT}`] : []), "apps/api/dist/server.mjs"],
+  [
+    "--enable-source-maps",
+    ...(process.env.API_NODE_ARGS?.split(" ") ?? []),
+    ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${OUT}`] : []),
+    "apps/api/dist/server.mjs",
+  ],
   {
     env: {
       ...process.env,
