@@ -66,6 +66,13 @@ export default defineConfig(
             "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo|fixme)$/]",
           message: "No .only / .skip / .todo in committed tests.",
         },
+        {
+          // Test files share their worker's modules and globals (isolate: false in vitest.config.ts): a hoisted
+          // vi.mock misses modules an earlier file loaded and stays for the files after, and so do stubbed
+          // globals and fake timers. route-roles.int.test.ts shows the way: vi.doMock with vi.resetModules.
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|stubGlobal|stubEnv)$/]",
+          message: "Test files share modules: use vi.doMock around vi.resetModules, and undo it (see route-roles).",
+        },
       ],
     },
   },

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 // One database and one Redis prefix per run, so runs never see each other's data, and a failed run
-// leaves nothing that disturbs the next. Test files read them from the environment like the apps do.
+// leaves nothing that disturbs the next. Test files read them from the environment like the apps do. The
+// database migrated here is a template: each vitest worker works in a copy of its own (file-setup.ts).
 const base = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export default async function setup() {
@@ -16,7 +17,7 @@ export default async function setup() {
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl, MIGRATIONS_DIR);
   const prefix = `baken-test-${id}`;
-  process.env.DATABASE_URL = databaseUrl;
+  process.env.BAKEN_TEST_TEMPLATE_URL = databaseUrl;
   process.env.REDIS_PREFIX = prefix;
   process.env.BAKEN_TEST_RUN_PREFIX = prefix;
   process.env.NODE_ENV = "test";
@@ -35,7 +36,12 @@ export default async function setup() {
     admin.pathname = "/postgres";
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "baken_test_${id}" WITH (FORCE)`);
+    // The template and the workers' copies (`baken_test_<id>_w<n>`).
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [`baken_test_${id}`],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await client.end();
     await deleteRedisKeys(loadConfig().redis.url, prefix);
   };
