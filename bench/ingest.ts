@@ -96,6 +96,15 @@ function postgresCpuSeconds(): number {
   return total;
 }
 
+/**
+ * Both timed writes (the upload, then the floor's \copy) start with the WAL checkpointed: each writes more
+ * WAL than max_wal_size's default 1 GB holds with what came before, so a checkpoint forced by the previous
+ * step landed in one or the other at random, and the floor alone varied from 3.4 to 6.5 s between runs.
+ */
+async function checkpoint(db: pg.Client) {
+  await db.query("CHECKPOINT").catch((err: Error) => console.warn(`no CHECKPOINT (${err.message}): noisier figures`));
+}
+
 function rssOf(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -215,6 +224,7 @@ try {
   const load = loadavg()[0]!;
   const watcher = new pg.Client({ connectionString: dbUrl.toString() });
   await watcher.connect();
+  await checkpoint(watcher);
   const backendsBefore = await backendCpu(watcher);
   // A parallel worker (CREATE INDEX of a big list's table) lives for one statement: the last CPU figure seen
   // of every backend, read every 100 ms, counts it with at most its last 100 ms missed.
@@ -257,6 +267,7 @@ try {
   const admin = new pg.Client({ connectionString: dbUrl.toString() });
   await admin.connect();
   await admin.query(`CREATE TABLE "copy_floor" (${SCAN_EXCHANGE.fields.map((c) => `"${c}" text`).join(", ")})`);
+  await checkpoint(admin);
   await admin.end();
   const copyStart = performance.now();
   const psql = spawnSync(
