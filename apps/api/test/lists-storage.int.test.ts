@@ -102,6 +102,69 @@ describe("a list's own table", () => {
     expect(page.exposures.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
   });
 
+  it("stores every kind of value as read, from a line read in place or through the general path", async () => {
+    const s = space();
+    // Lines read in place (plain, quoted or not) and lines only the general path reads (IPv6, a network, a
+    // hostname to lower-case, an escaped quote, a URL as address, another timestamp layout), with NULLs.
+    const csv = [
+      "timestamp,ip,port,hostname,asn,protocol,tag,version,severity,city,note",
+      `2026-03-09 06:00:00,${s.v4}.1,443,mail.a.example,4294967295,tcp,exchange;cve-2021-26855,15.1,critical,Liège,`,
+      `"1999-12-31 23:59:59","${s.v4}.2","0",,,"udp",,,,"a, b",`,
+      `2026-03-09T06:00:01Z,${s.v6}::7,25,,64512,,,,,,"say ""hi"" \\ back"`,
+      `,${s.v4}.128/25,,,,,,,,,`,
+      `2026-03-09T06:00:00+01:00,,8443,OWA.B.Example,,,,,HIGH,,`,
+    ].join("\r\n");
+    for (const bigListRows of [1, 1000]) {
+      const list = await upload(csv.replace("mail.a", `mail${bigListRows}.a`), bigListRows);
+      const stored = await sql(
+        `SELECT "line", abbrev("ip") AS "ip", "port", "protocol", "hostname", "asn"::text AS "asn",
+                to_char("seen_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS "seenAt", "tag", "version",
+                "severity", "raw"::jsonb AS "raw", "list_id" AS "listId"
+           FROM "exposure" WHERE "list_id" = $1 ORDER BY "line"`,
+        [list.id],
+      );
+      const row = (line: number, values: object) => ({
+        line,
+        ip: null,
+        port: null,
+        protocol: null,
+        hostname: null,
+        asn: null,
+        seenAt: null,
+        tag: null,
+        version: null,
+        severity: null,
+        raw: null,
+        listId: list.id,
+        ...values,
+      });
+      expect(stored, `bigListRows ${bigListRows}`).toEqual([
+        row(2, {
+          ip: `${s.v4}.1`,
+          port: 443,
+          protocol: "tcp",
+          hostname: `mail${bigListRows}.a.example`,
+          asn: "4294967295",
+          seenAt: "2026-03-09 06:00:00",
+          tag: "exchange;cve-2021-26855",
+          version: "15.1",
+          severity: "critical",
+          raw: { city: "Liège" },
+        }),
+        row(3, { ip: `${s.v4}.2`, port: 0, protocol: "udp", seenAt: "1999-12-31 23:59:59", raw: { city: "a, b" } }),
+        row(4, {
+          ip: `${s.v6}::7`,
+          port: 25,
+          asn: "64512",
+          seenAt: "2026-03-09 06:00:01",
+          raw: { note: 'say "hi" \\ back' },
+        }),
+        row(5, { ip: `${s.v4}.128/25` }),
+        row(6, { port: 8443, hostname: "owa.b.example", severity: "high", seenAt: "2026-03-09 05:00:00" }),
+      ]);
+    }
+  });
+
   it("plans a query by list on that list's table alone (and exposure's own rows)", async () => {
     const s = space();
     const one = await upload(`ip\n${s.v4}.1\n${s.v4}.2\n`, 2);

@@ -71,6 +71,9 @@ const NO_RESULT: MatchResult = Object.freeze({ organizationId: null, reason: nul
 class RangeResult implements MatchResult {
   readonly reason = "abuse_network" as const;
   #candidates: Candidate[] | null = null;
+  /** A ResultMemo's value for this result, and which memo set it. */
+  memo: unknown = undefined;
+  memoOf: object | null = null;
 
   constructor(
     readonly organizationId: string,
@@ -89,6 +92,35 @@ class RangeResult implements MatchResult {
       this.#candidates = Object.freeze([Object.freeze(candidate)]) as Candidate[];
     }
     return this.#candidates;
+  }
+}
+
+/**
+ * Values derived from match results, one per distinct result (an upload's COPY tail and candidate set):
+ * a Map keyed by the result, except that a range's result keeps the value itself. A list's rows fall in
+ * tens of thousands of ranges in no order, and a Map of as many object keys cost 0.5-1 µs a lookup in
+ * cache misses, more than the rest of the row's matching. Each memo is its own: a value another memo set
+ * (another upload) is not seen. Bounded as the matchers' caches.
+ */
+export class ResultMemo<T> {
+  readonly #others = new Map<MatchResult, T>();
+  // What a range's result names as its memo: not the memo itself, which a result kept by the matcher after
+  // the upload would keep alive with its Map.
+  readonly #token = {};
+
+  get(m: MatchResult): T | undefined {
+    if (m instanceof RangeResult) return m.memoOf === this.#token ? (m.memo as T) : undefined;
+    return this.#others.get(m);
+  }
+
+  set(m: MatchResult, value: T): void {
+    if (m instanceof RangeResult) {
+      m.memoOf = this.#token;
+      m.memo = value;
+      return;
+    }
+    if (this.#others.size >= MATCH_CACHE_SIZE) this.#others.clear();
+    this.#others.set(m, value);
   }
 }
 

@@ -65,6 +65,7 @@ export {
   abuseContactOrganizationId,
   isFallbackReason,
   FALLBACK_REASONS,
+  ResultMemo,
   type FallbackAnswer,
   type FallbackContact,
   type FallbackData,

@@ -6,6 +6,7 @@ import {
   parseCidr,
   parseIp,
   PrefixMapBuilder,
+  ResultMemo,
   withFallback,
   type FallbackData,
 } from "../../src/index.ts";
@@ -191,5 +192,25 @@ describe("PackedAnswers", () => {
       object: "inetnum 198.51.100.0 - 198.51.100.255",
     });
     expect([a.mailboxOf(0), a.mailboxOf(1), a.mailboxOf(2), a.length]).toEqual([0, 1, 0, 3]);
+  });
+});
+
+describe("ResultMemo", () => {
+  it("keeps a value per result, a range's on the result itself, and each memo sees only its own", () => {
+    const m = withFallback(registry, data());
+    const range = m.matchV4(((198 << 24) | (51 << 16) | (100 << 8) | 200) >>> 0, null, null);
+    const registered = m.match({ ip: parseIp("198.51.100.5"), hostname: null, asn: null });
+    expect(range.reason).toBe("abuse_network");
+
+    const first = new ResultMemo<string>();
+    const second = new ResultMemo<string>();
+    expect(first.get(range)).toBeUndefined();
+    first.set(range, "range");
+    first.set(registered, "registered");
+    expect([first.get(range), first.get(registered)]).toEqual(["range", "registered"]);
+    // Another upload's memo: the value the first one left on the range's result is not its own.
+    expect([second.get(range), second.get(registered)]).toEqual([undefined, undefined]);
+    second.set(range, "second");
+    expect([second.get(range), first.get(range)]).toEqual(["second", undefined]);
   });
 });

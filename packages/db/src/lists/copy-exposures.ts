@@ -1,7 +1,7 @@
 import { finished } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { clientOf, type Tx } from "../transaction.ts";
-import { EXPOSURE_COPY_COLUMNS, ExposureCopy } from "./exposure-copy.ts";
+import { EXPOSURE_COPY_COLUMNS, EXPOSURE_COPY_OPTIONS, ExposureCopy } from "./exposure-copy.ts";
 import { createListTable, settleListTable, type ListTableOptions } from "./list-tables.ts";
 
 /**
@@ -18,7 +18,9 @@ export async function copyExposures<R>(
   options: ListTableOptions = {},
 ): Promise<R> {
   const table = await createListTable(tx, listId);
-  const copy = clientOf(tx).query(copyFrom(`COPY ${table} (${EXPOSURE_COPY_COLUMNS}) FROM STDIN`));
+  const copy = clientOf(tx).query(
+    copyFrom(`COPY ${table} (${EXPOSURE_COPY_COLUMNS}) FROM STDIN WITH ${EXPOSURE_COPY_OPTIONS}`),
+  );
   const copyDone = finished(copy);
   copyDone.catch(() => {});
   let result: R;

@@ -5,8 +5,8 @@ import {
   intelMqClassification,
   KeySet,
   listReport,
-  MATCH_CACHE_SIZE,
   readExposures,
+  ResultMemo,
   type Actor,
   type Classification,
   type FallbackContact,
@@ -270,15 +270,14 @@ async function copyRows(
   const seen = new KeySet();
   const owners = new Set<string>();
   const fallback = new Map<string, FallbackContact>();
-  const tails = new Map<MatchResult, Buffer>();
-  // Bounded as the matcher's cache, whose shared results are the keys: nearly every row is a hit.
+  // By the matcher's shared results: nearly every row is a hit.
+  const tails = new ResultMemo<Buffer>();
   const tailOf = (m: MatchResult) => {
     let tail = tails.get(m);
     if (!tail) {
       if (m.organizationId) owners.add(m.organizationId);
       addFallbackContacts(matcher, m, fallback);
       tail = matchTail(m.organizationId, m.reason, sets.digestOf(m));
-      if (tails.size >= MATCH_CACHE_SIZE) tails.clear();
       tails.set(m, tail);
     }
     return tail;
