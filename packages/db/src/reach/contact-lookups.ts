@@ -1,4 +1,4 @@
-import type { Language } from "@baken/core";
+import type { FallbackAnswer, Language } from "@baken/core";
 import { rows, type Conn } from "../transaction.ts";
 
 export type LookupOutcome = "found" | "unusable" | "failed";
@@ -87,6 +87,32 @@ export type RdapAnswerFields = {
 };
 
 export type RdapLookupRow = RdapAnswerFields & { query: string; prefixes: string[] };
+
+/** What the fallback reads of a usable RDAP answer (outcome found, so a mailbox), networks' and ASNs' alike. */
+export type FoundRdapAnswer = Pick<
+  RdapAnswerFields,
+  "url" | "handle" | "name" | "abusePath" | "language" | "fetchedAt"
+> & {
+  mailbox: string;
+};
+export const FOUND_RDAP_COLUMNS = `"url", "mailbox", "handle", "name", "abuse_path" AS "abusePath", "language", "fetched_at" AS "fetchedAt"`;
+
+/** The day an online answer was read, as its provenance says it. */
+export const readOn = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A found RDAP answer as a fallback answer, with its provenance: the object's handle (else `asked`, what the
+ * lookup was about) and name, the path to its abuse entity, where it was read and when.
+ */
+export function rdapFallbackAnswer(a: FoundRdapAnswer, asked: string): FallbackAnswer {
+  const what = `${a.handle ?? asked}${a.name ? ` (${a.name})` : ""}`;
+  return {
+    mailbox: a.mailbox,
+    source: "rdap",
+    object: `${what}${a.abusePath ? `, ${a.abusePath}` : ""}, ${a.url} (read ${readOn(a.fetchedAt)})`,
+    language: a.language,
+  };
+}
 
 /** Records an RDAP answer, replacing the earlier ones that share a prefix with it. */
 export async function saveRdapLookup(conn: Conn, r: RdapLookupRow): Promise<void> {

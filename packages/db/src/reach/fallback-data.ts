@@ -13,6 +13,7 @@ import { withClientTransaction } from "../checkout.ts";
 import { copyLines, unescapeCopy } from "../copy-lines.ts";
 import type { Db } from "../client.ts";
 import { rows, type Conn } from "../transaction.ts";
+import { FOUND_RDAP_COLUMNS, rdapFallbackAnswer, readOn, type FoundRdapAnswer } from "./contact-lookups.ts";
 import { addRdapAsnAnswers } from "./rdap-asn-lookups.ts";
 
 /**
@@ -127,8 +128,6 @@ export async function loadFallbackData(db: Db): Promise<FallbackData> {
   );
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The online lookups' usable answers, as fallback answers with their provenance (where, and when read). */
 async function loadOnlineAnswers(client: pg.PoolClient) {
   const { rows: files } = await client.query<{
@@ -147,37 +146,15 @@ async function loadOnlineAnswers(client: pg.PoolClient) {
       {
         mailbox: f.mailbox,
         source: "security_txt",
-        object: `${f.url} (read ${day(f.fetchedAt)})`,
+        object: `${f.url} (read ${readOn(f.fetchedAt)})`,
         language: f.language,
       },
     ]),
   );
-  const { rows: networks } = await client.query<{
-    prefixes: string[];
-    url: string;
-    mailbox: string;
-    handle: string | null;
-    name: string | null;
-    abusePath: string | null;
-    language: Language | null;
-    fetchedAt: Date;
-  }>(
-    `SELECT "prefixes"::text[] AS "prefixes", "url", "mailbox", "handle", "name", "abuse_path" AS "abusePath",
-            "language", "fetched_at" AS "fetchedAt"
+  const { rows: networks } = await client.query<FoundRdapAnswer & { prefixes: string[] }>(
+    `SELECT "prefixes"::text[] AS "prefixes", ${FOUND_RDAP_COLUMNS}
        FROM "rdap_lookup" WHERE "outcome" = 'found' ORDER BY "id"`,
   );
-  const rdap = networks.map((n) => {
-    const what = `${n.handle ?? n.prefixes.join(", ")}${n.name ? ` (${n.name})` : ""}`;
-    const path = n.abusePath ? `, ${n.abusePath}` : "";
-    return {
-      prefixes: n.prefixes,
-      answer: {
-        mailbox: n.mailbox,
-        source: "rdap",
-        object: `${what}${path}, ${n.url} (read ${day(n.fetchedAt)})`,
-        language: n.language,
-      } satisfies FallbackAnswer,
-    };
-  });
+  const rdap = networks.map((n) => ({ prefixes: n.prefixes, answer: rdapFallbackAnswer(n, n.prefixes.join(", ")) }));
   return { securityTxt, rdap };
 }

@@ -1,7 +1,12 @@
-import type { FallbackAnswer, Language } from "@baken/core";
+import type { FallbackAnswer } from "@baken/core";
 import type pg from "pg";
 import { rows, type Conn } from "../transaction.ts";
-import type { RdapAnswerFields } from "./contact-lookups.ts";
+import {
+  FOUND_RDAP_COLUMNS,
+  rdapFallbackAnswer,
+  type FoundRdapAnswer,
+  type RdapAnswerFields,
+} from "./contact-lookups.ts";
 
 /**
  * The AS numbers of a list's exposures no registered organization reaches, each with the row's single
@@ -82,30 +87,12 @@ export async function addRdapAsnAnswers(
   client: Pick<pg.PoolClient, "query">,
   asns: Map<number, FallbackAnswer>,
 ): Promise<void> {
-  const { rows: found } = await client.query<{
-    query: string;
-    firstAsn: string;
-    lastAsn: string;
-    url: string;
-    mailbox: string;
-    handle: string | null;
-    name: string | null;
-    abusePath: string | null;
-    language: Language | null;
-    fetchedAt: Date;
-  }>(
-    `SELECT "query"::text AS "query", "first_asn"::text AS "firstAsn", "last_asn"::text AS "lastAsn", "url", "mailbox",
-            "handle", "name", "abuse_path" AS "abusePath", "language", "fetched_at" AS "fetchedAt"
+  const { rows: found } = await client.query<FoundRdapAnswer & { query: string; firstAsn: string; lastAsn: string }>(
+    `SELECT "query"::text AS "query", "first_asn"::text AS "firstAsn", "last_asn"::text AS "lastAsn", ${FOUND_RDAP_COLUMNS}
        FROM "rdap_asn_lookup" WHERE "outcome" = 'found' ORDER BY "id"`,
   );
   for (const a of found) {
-    const what = `${a.handle ?? `AS${a.query}`}${a.name ? ` (${a.name})` : ""}`;
-    const answer: FallbackAnswer = {
-      mailbox: a.mailbox,
-      source: "rdap",
-      object: `${what}${a.abusePath ? `, ${a.abusePath}` : ""}, ${a.url} (read ${a.fetchedAt.toISOString().slice(0, 10)})`,
-      language: a.language,
-    };
+    const answer = rdapFallbackAnswer(a, `AS${a.query}`);
     const [query, first, last] = [Number(a.query), Number(a.firstAsn), Number(a.lastAsn)];
     const [from, to] = last - first < BLOCK_MAX ? [first, last] : [query, query];
     for (let asn = from; asn <= to; asn++) if (!asns.has(asn)) asns.set(asn, answer);
