@@ -27,6 +27,8 @@ const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_32 = 2 ** 32;
 /** inet's receive format: family (2 IPv4, 3 IPv6), prefix bits, is_cidr (ignored for inet), address bytes. */
 const INET_FAMILY = { 4: 2, 6: 3 } as const;
+/** The four bytes before an IPv4 address's: family 2, 32 bits, not cidr, 4 bytes (one word per row read in place). */
+const INET4_HEAD = 0x02200004;
 
 const FLUSH_AT = COPY_CHUNK_BYTES;
 /**
@@ -128,7 +130,7 @@ export class ExposureCopy {
     this.int32Field(row.line);
     if (row.ip >= 0) {
       this.int32(8);
-      this.bytes([INET_FAMILY[4], 32, 0, 4]);
+      this.int32(INET4_HEAD);
       this.out.setUint32(this.pos, row.ip);
       this.pos += 4;
     } else this.null();
