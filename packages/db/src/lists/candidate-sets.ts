@@ -1,5 +1,5 @@
 import { KeySet, MATCH_CACHE_SIZE, type MatchResult } from "@baken/core";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { sqlOf, type Conn, type Sql } from "../transaction.ts";
 
 /**
@@ -31,7 +31,8 @@ export class CandidateSets {
     let digest = this.byResult.get(result);
     if (digest === undefined) {
       const json = JSON.stringify(result.candidates);
-      digest = createHash("md5").update(json).digest("hex");
+      // One-shot: a Hash object per list cost as much again (a range of its own per list, tens of thousands).
+      digest = hash("md5", json, "hex");
       if (this.byResult.size >= MATCH_CACHE_SIZE) this.byResult.clear();
       this.byResult.set(result, digest);
       if (this.known.add(digest)) this.fresh.set(digest, json);

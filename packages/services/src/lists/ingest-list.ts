@@ -129,10 +129,27 @@ export async function ingestList(
         setStore: ctx.db,
         read: { ...input.read, fileName: input.fileName },
       };
-      const staged = await copyExposures(tx, id, (out) => copyRows(out, counted(), context), {
-        bigListRows: input.bigListRows,
-      });
-      return store(tx, actor, { db: ctx.db, id, input, staged, sets, errors, sha256: hash.digest("hex"), bytes });
+      let madeContacts: Promise<unknown> = Promise.resolve();
+      const staged = await copyExposures(
+        tx,
+        id,
+        async (out) => {
+          const copied = await copyRows(out, counted(), context);
+          // While PostgreSQL indexes the list's table (seconds for a big list), on the pool: the fallback
+          // contacts' organizations (idempotent; the upload's transaction must not hold the registry's
+          // version row, which they bump) and the last candidate lists. A refused upload leaves both, as
+          // it leaves the candidate lists saved while it streamed: they name contacts, not rows.
+          madeContacts = Promise.all([
+            ensureAbuseContactOrganizations(ctx.db, [...copied.fallback.values()]),
+            sets.save(ctx.db),
+          ]);
+          madeContacts.catch(() => {});
+          return copied;
+        },
+        { bigListRows: input.bigListRows },
+      );
+      await madeContacts;
+      return store(tx, actor, { id, input, staged, errors, sha256: hash.digest("hex"), bytes });
     });
     if (ctx.config.contactLookup.online) await queueContactLookups(ctx, stored.id);
     return stored;
@@ -156,20 +173,16 @@ async function store(
   tx: Tx,
   actor: Actor,
   {
-    db,
     id,
     input,
     staged,
-    sets,
     errors,
     sha256,
     bytes,
   }: {
-    db: Db;
     id: string;
     input: IngestInput;
     staged: Staged;
-    sets: CandidateSets;
     errors: ErrorSpool;
     sha256: string;
     bytes: number;
@@ -187,11 +200,7 @@ async function store(
       { field: "campaignId", message: "no such campaign" },
     ]);
   }
-  // The fallback contacts' organizations, on the pool (idempotent): the upload's transaction does not hold
-  // the registry's version row while it streams.
-  await ensureAbuseContactOrganizations(db, [...staged.fallback.values()]);
   await lockOwners(tx, staged.owners);
-  await sets.save(tx);
   await errors.store(tx);
   await finishList(tx, id, {
     sha256,
