@@ -7,6 +7,7 @@ import { loggerOptions } from "./lib/logger.ts";
 import contextPlugin from "./plugins/app/context.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
 import errorSchemas from "./plugins/app/error-schemas.ts";
+import matcherRefresh from "./plugins/app/matcher-refresh.ts";
 import refuseNul from "./plugins/app/refuse-nul.ts";
 import shutdown from "./plugins/app/shutdown.ts";
 import security from "./plugins/external/security.ts";
@@ -45,6 +46,7 @@ export async function buildApp({ config, context, logger, consoleDir }: BuildOpt
   await app.register(errorSchemas);
   await app.register(refuseNul);
   await app.register(shutdown);
+  await app.register(matcherRefresh);
   await app.register(security);
   await app.register(swagger);
 

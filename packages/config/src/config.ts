@@ -103,6 +103,7 @@ const schema = z.object({
   /** unset: lists are kept for ever */
   LIST_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   NOTICE_REPAIR_SWEEP_SECONDS: int(60, 0),
+  MATCHER_REFRESH_SECONDS: int(60, 0),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(10, 1),
   API_RATE_LIMIT_PER_MINUTE: int(600, 1),
   TRUST_PROXY: bool(false),
@@ -254,6 +255,8 @@ function shape(env: Env, warnings: string[]) {
         : null,
     pgp: env.PGP_SIGNING_KEY ? { signingKey: env.PGP_SIGNING_KEY, passphrase: env.PGP_SIGNING_PASSPHRASE } : null,
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, maxRows: env.UPLOAD_MAX_ROWS },
+    /** How often the api loads the registry's and the fallback's changes ahead of the next upload; 0: never. */
+    matcher: { refreshMs: env.MATCHER_REFRESH_SECONDS * 1000 },
     /** The worker deletes lists older than this many days (as staff would); null: lists are kept for ever. */
     lists: { retentionDays: env.LIST_RETENTION_DAYS ?? null },
     console: { mailCatcherUrl: env.MAIL_CATCHER_URL ?? null },

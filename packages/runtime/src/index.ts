@@ -1,2 +1,3 @@
 export { closeGracefully, type ShutdownLog, type ShutdownStep } from "./close-gracefully.ts";
 export { loadConfigOrExit } from "./load-config-or-exit.ts";
+export { startPeriodic } from "./periodic.ts";

@@ -1,14 +1,14 @@
 /**
- * Runs `task` now and every `everyMs` after (0: never), one run at a time: a run slower than the interval
- * skips the ticks it overlaps. `stop` waits for a run in progress.
+ * Runs `task` every `everyMs` (0: never), and at once unless `now` is false, one run at a time: a run slower
+ * than the interval skips the ticks it overlaps. `stop` waits for a run in progress.
  */
-export function startPeriodic(everyMs: number, task: () => Promise<void>) {
+export function startPeriodic(everyMs: number, task: () => Promise<void>, { now = true } = {}) {
   if (everyMs === 0) return { stop: async () => {} };
   let running: Promise<void> | null = null;
   const run = () => {
     running ??= task().finally(() => (running = null));
   };
-  run();
+  if (now) run();
   const timer = setInterval(run, everyMs).unref();
   return {
     async stop() {
