@@ -1,7 +1,7 @@
 import { requeueMissedContactLookups, requeueReportConfirmations, requeueReportReplies } from "@baken/services";
+import { startPeriodic } from "@baken/runtime";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
-import { startPeriodic } from "@baken/runtime";
 
 const MAX_AGE_MS = 2 * 24 * 3600_000;
 

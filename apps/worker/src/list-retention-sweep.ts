@@ -1,7 +1,7 @@
 import { deleteExpiredLists } from "@baken/services";
+import { startPeriodic } from "@baken/runtime";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
-import { startPeriodic } from "@baken/runtime";
 
 /** Retention counts in days: an hour late is on time. */
 const EVERY_MS = 3_600_000;

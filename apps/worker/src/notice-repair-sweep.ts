@@ -1,7 +1,7 @@
 import { requeueStuckNotices } from "@baken/services";
+import { startPeriodic } from "@baken/runtime";
 import type { Logger } from "pino";
 import type { WorkerCtx } from "./context.ts";
-import { startPeriodic } from "@baken/runtime";
 
 /**
  * Notices can be stranded without a job: BullMQ fails a job whose worker died twice on it (stalled), and
