@@ -1,38 +1,24 @@
-import { loadConfig } from "@baken/config";
 import { parseIp } from "@baken/core";
-import { createDb, type Db } from "@baken/db";
-import { createProducer, createRedis, type Producer } from "@baken/queue";
+import { createDb } from "@baken/db";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addIdentifier, attachList, createOrganization, getMatcher, ingestList } from "../src/index.ts";
+import { useServicesContext } from "./services-context.ts";
 
-const config = loadConfig(process.env);
+const ctx = useServicesContext();
 const actor = { id: null };
-let db: Db;
-let redis: ReturnType<typeof createRedis>;
-let producer: Producer;
-beforeAll(() => {
-  db = createDb(config.databaseUrl, { max: 4 });
-  redis = createRedis(config.redis.url, "producer");
-  producer = createProducer(redis, config.redis.prefix, 1);
-});
-afterAll(async () => {
-  await producer.close();
-  redis.disconnect();
-  await db.close();
-});
 
 const net = () => `100.${64 + (randomBytes(1)[0]! & 63)}.${randomBytes(1)[0]}`;
 const upload = (csv: string, campaignId?: string) =>
-  ingestList({ db, config, producer }, actor, {
+  ingestList(ctx, actor, {
     file: Readable.from([Buffer.from(`${csv}# ${randomUUID()}\n`)]),
     fileName: "scan.csv",
     meta: campaignId ? { campaignId } : {},
   });
 
 async function hosts(campaignId: string) {
-  const { rows } = await db.pool.query<{
+  const { rows } = await ctx.db.pool.query<{
     key: string;
     state: string;
     organizationId: string | null;
@@ -52,9 +38,12 @@ async function hosts(campaignId: string) {
 describe("syncCampaignHosts", () => {
   it("tracks hosts across a campaign's lists: gone when absent, reopened when seen again, remediated kept", async () => {
     const n = net();
-    const org = await createOrganization({ db }, actor, { name: `Hosts ${randomUUID()}`, cidrs: [`${n}.0/24`] });
-    const campaign = await db.prisma.campaign.create({ data: { name: `c ${randomUUID()}`, cves: [] } });
-    const notice = await db.prisma.notice.create({
+    const org = await createOrganization(ctx, actor, {
+      name: `Hosts ${randomUUID()}`,
+      cidrs: [`${n}.0/24`],
+    });
+    const campaign = await ctx.db.prisma.campaign.create({ data: { name: `c ${randomUUID()}`, cves: [] } });
+    const notice = await ctx.db.prisma.notice.create({
       data: {
         reference: `T-${randomUUID()}`,
         campaignId: campaign.id,
@@ -81,11 +70,11 @@ describe("syncCampaignHosts", () => {
     expect(h.get(key(1))!.firstSeen.toISOString()).toBe("2021-03-09T06:00:00.000Z");
 
     // Host 2 was notified; host 3's owner says it is patched.
-    await db.pool.query(
+    await ctx.db.pool.query(
       `UPDATE "campaign_host" SET "state" = 'notified', "notice_id" = $2 WHERE "campaign_id" = $1 AND "host_key" = $3`,
       [campaign.id, notice.id, key(2)],
     );
-    await db.pool.query(
+    await ctx.db.pool.query(
       `UPDATE "campaign_host" SET "state" = 'remediated', "answer" = 'patched', "answered_at" = now() - interval '1 second' WHERE "campaign_id" = $1 AND "host_key" = $2`,
       [campaign.id, key(3)],
     );
@@ -99,7 +88,7 @@ describe("syncCampaignHosts", () => {
     expect(h.get(key(4))).toMatchObject({ state: "gone" });
     const stillSeen = h.get(key(3))!;
     expect(stillSeen).toMatchObject({ state: "remediated", lastListId: second.id });
-    const { rows } = await db.pool.query(
+    const { rows } = await ctx.db.pool.query(
       `SELECT "last_seen_at" > "answered_at" AS "claimedFixedStillSeen" FROM "campaign_host" WHERE "campaign_id" = $1 AND "host_key" = $2`,
       [campaign.id, key(3)],
     );
@@ -115,14 +104,14 @@ describe("syncCampaignHosts", () => {
     expect(h.get(key(2))!.goneAt).toBeNull();
 
     // A list uploaded earlier and attached now only adds what it saw: nothing goes.
-    const attached = await attachList({ db }, actor, unattached.id, { campaignId: campaign.id });
+    const attached = await attachList(ctx, actor, unattached.id, { campaignId: campaign.id });
     expect(attached.campaignHosts).toEqual({ hosts: 1, created: 1, reopened: 0, gone: 0 });
     h = await hosts(campaign.id);
     expect(h.get(key(5))).toMatchObject({ state: "open", lastListId: unattached.id });
     expect(h.get(key(2))!.state).toBe("notified");
     await expect(
-      attachList({ db }, actor, unattached.id, {
-        campaignId: (await db.prisma.campaign.create({ data: { name: "other", cves: [] } })).id,
+      attachList(ctx, actor, unattached.id, {
+        campaignId: (await ctx.db.prisma.campaign.create({ data: { name: "other", cves: [] } })).id,
       }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
@@ -130,16 +119,16 @@ describe("syncCampaignHosts", () => {
 
 describe("the matcher cache", () => {
   it("sees a registry change made by another process (another pool) at the next call", async () => {
-    const other = createDb(config.databaseUrl, { max: 1 });
+    const other = createDb(ctx.config.databaseUrl, { max: 1 });
     try {
       const n = net();
       const org = await createOrganization({ db: other }, actor, { name: `Cache ${randomUUID()}` });
       const ip = parseIp(`${n}.77`);
-      const before = await getMatcher({ db });
-      expect(await getMatcher({ db })).toBe(before);
+      const before = await getMatcher(ctx);
+      expect(await getMatcher(ctx)).toBe(before);
       expect(before.match({ ip, hostname: null, asn: null }).organizationId).not.toBe(org.id);
       await addIdentifier({ db: other }, actor, org.id, "network", `${n}.64/26`);
-      const after = await getMatcher({ db });
+      const after = await getMatcher(ctx);
       expect(after).not.toBe(before);
       expect(after.match({ ip, hostname: null, asn: null })).toMatchObject({
         organizationId: org.id,

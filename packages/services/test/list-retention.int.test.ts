@@ -1,30 +1,15 @@
-import { loadConfig } from "@baken/config";
-import { createDb, type Db } from "@baken/db";
-import { createProducer, createRedis, type Producer } from "@baken/queue";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOrganization, deleteExpiredLists, ingestList } from "../src/index.ts";
+import { useServicesContext } from "./services-context.ts";
 
-const config = loadConfig(process.env);
-let db: Db;
-let redis: ReturnType<typeof createRedis>;
-let producer: Producer;
-beforeAll(() => {
-  db = createDb(config.databaseUrl, { max: 4 });
-  redis = createRedis(config.redis.url, "producer");
-  producer = createProducer(redis, config.redis.prefix, 1);
-});
-afterAll(async () => {
-  await producer.close();
-  redis.disconnect();
-  await db.close();
-});
+const ctx = useServicesContext();
 
 const net = () => `100.${64 + (randomBytes(1)[0]! & 63)}.${randomBytes(1)[0]}`;
 const upload = (ips: string[], opts: { campaignId?: string; bigListRows?: number } = {}) =>
   ingestList(
-    { db, config, producer },
+    ctx,
     { id: null },
     {
       file: Readable.from([Buffer.from(`ip,port\n${ips.map((ip) => `${ip},443\n`).join("")}# ${randomUUID()}\n`)]),
@@ -35,19 +20,19 @@ const upload = (ips: string[], opts: { campaignId?: string; bigListRows?: number
   );
 /** Dated in 2001, before every other test's lists: the sweep's clock is set in 2001 too. */
 const dated = (id: string, day: string) =>
-  db.pool.query(`UPDATE exposure_list SET created_at = $2 WHERE id = $1`, [id, new Date(`2001-${day}T12:00:00Z`)]);
-const exists = async (id: string) => (await db.prisma.exposureList.count({ where: { id } })) === 1;
+  ctx.db.pool.query(`UPDATE exposure_list SET created_at = $2 WHERE id = $1`, [id, new Date(`2001-${day}T12:00:00Z`)]);
+const exists = async (id: string) => (await ctx.db.prisma.exposureList.count({ where: { id } })) === 1;
 
 describe("list retention (LIST_RETENTION_DAYS)", () => {
   it("deletes the lists older than the retention by the rules of a deletion, in batches, audited; keeps the rest", async () => {
     const n = net();
-    const org = await createOrganization({ db }, { id: null }, { name: `Ret ${randomUUID()}`, cidrs: [`${n}.0/24`] });
-    const campaign = await db.prisma.campaign.create({ data: { name: `c ${randomUUID()}`, cves: [] } });
+    const org = await createOrganization(ctx, { id: null }, { name: `Ret ${randomUUID()}`, cidrs: [`${n}.0/24`] });
+    const campaign = await ctx.db.prisma.campaign.create({ data: { name: `c ${randomUUID()}`, cves: [] } });
     const old = await Promise.all([1, 2, 3].map((i) => upload([`${n}.${i}`], { bigListRows: 1 })));
     const recent = await upload([`${n}.9`]);
     // The only list of a campaign whose host a notice named: kept, its campaign's history needs it.
     const notified = await upload([`${n}.7`], { campaignId: campaign.id });
-    const notice = await db.prisma.notice.create({
+    const notice = await ctx.db.prisma.notice.create({
       data: {
         reference: `T-${randomUUID()}`,
         campaignId: campaign.id,
@@ -56,7 +41,7 @@ describe("list retention (LIST_RETENTION_DAYS)", () => {
         language: "nl",
       },
     });
-    await db.pool.query(
+    await ctx.db.pool.query(
       `UPDATE campaign_host SET state = 'notified', notice_id = $2, notified_at = now() WHERE campaign_id = $1`,
       [campaign.id, notice.id],
     );
@@ -65,27 +50,28 @@ describe("list retention (LIST_RETENTION_DAYS)", () => {
     await dated(recent.id, "05-20");
 
     // 2001-06-01 less 30 days: before 2001-05-02. Two at a time, so the batches follow each other.
-    const result = await deleteExpiredLists(
-      { db },
-      { retentionDays: 30, now: new Date("2001-06-01T00:00:00Z"), batchSize: 2 },
-    );
+    const result = await deleteExpiredLists(ctx, {
+      retentionDays: 30,
+      now: new Date("2001-06-01T00:00:00Z"),
+      batchSize: 2,
+    });
     expect(result.deleted).toBe(3);
     expect(result.refused).toEqual([{ listId: notified.id, message: expect.stringMatching(/^1 host of campaign/) }]);
     for (const list of old) expect(await exists(list.id)).toBe(false);
     expect([await exists(recent.id), await exists(notified.id)]).toEqual([true, true]);
-    const tables = await db.pool.query(`SELECT 1 FROM pg_class WHERE relname = ANY($1::text[])`, [
+    const tables = await ctx.db.pool.query(`SELECT 1 FROM pg_class WHERE relname = ANY($1::text[])`, [
       old.map((l) => `exposure_${l.id.replaceAll("-", "")}`),
     ]);
     expect(tables.rowCount).toBe(0);
 
-    const events = await db.prisma.auditEvent.findMany({
+    const events = await ctx.db.prisma.auditEvent.findMany({
       where: { action: "list.delete", subjectId: { in: old.map((l) => l.id) } },
     });
     expect(events).toHaveLength(3);
     for (const e of events) expect(e).toMatchObject({ actorId: null, details: { retentionDays: 30, exposures: 1 } });
 
     // Run again: nothing more to delete, the refused list refused again.
-    const again = await deleteExpiredLists({ db }, { retentionDays: 30, now: new Date("2001-06-01T00:00:00Z") });
+    const again = await deleteExpiredLists(ctx, { retentionDays: 30, now: new Date("2001-06-01T00:00:00Z") });
     expect(again).toEqual({ deleted: 0, refused: [expect.objectContaining({ listId: notified.id })] });
   });
 });
