@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { addIdentifier, attachList, createOrganization, getMatcher, ingestList } from "../src/index.ts";
-import { useServicesContext } from "./services-context.ts";
+import { createBareNotice, useServicesContext } from "./services-context.ts";
 
 const ctx = useServicesContext();
 const actor = { id: null };
@@ -43,15 +43,7 @@ describe("syncCampaignHosts", () => {
       cidrs: [`${n}.0/24`],
     });
     const campaign = await ctx.db.prisma.campaign.create({ data: { name: `c ${randomUUID()}`, cves: [] } });
-    const notice = await ctx.db.prisma.notice.create({
-      data: {
-        reference: `T-${randomUUID()}`,
-        campaignId: campaign.id,
-        organizationId: org.id,
-        recipients: [],
-        language: "nl",
-      },
-    });
+    const notice = await createBareNotice(ctx, campaign.id, org.id);
     const key = (i: number) => `${n}.${i}|443|`;
     const unattached = await upload(`ip,port\n${n}.5,443\n`);
 

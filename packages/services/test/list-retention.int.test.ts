@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createOrganization, deleteExpiredLists, ingestList } from "../src/index.ts";
-import { useServicesContext } from "./services-context.ts";
+import { createBareNotice, useServicesContext } from "./services-context.ts";
 
 const ctx = useServicesContext();
 
@@ -32,15 +32,7 @@ describe("list retention (LIST_RETENTION_DAYS)", () => {
     const recent = await upload([`${n}.9`]);
     // The only list of a campaign whose host a notice named: kept, its campaign's history needs it.
     const notified = await upload([`${n}.7`], { campaignId: campaign.id });
-    const notice = await ctx.db.prisma.notice.create({
-      data: {
-        reference: `T-${randomUUID()}`,
-        campaignId: campaign.id,
-        organizationId: org.id,
-        recipients: [],
-        language: "nl",
-      },
-    });
+    const notice = await createBareNotice(ctx, campaign.id, org.id);
     await ctx.db.pool.query(
       `UPDATE campaign_host SET state = 'notified', notice_id = $2, notified_at = now() WHERE campaign_id = $1`,
       [campaign.id, notice.id],

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from "@baken/config";
 import { createDb, type Db } from "@baken/db";
 import { createProducer, createRedis, type Producer } from "@baken/queue";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 
 export type ServicesContext = { db: Db; config: Config; producer: Producer };
@@ -25,3 +26,9 @@ export function useServicesContext(): ServicesContext {
   });
   return ctx;
 }
+
+/** A notice of `campaignId` to `organizationId` with nothing sent: what a host's notified state names. */
+export const createBareNotice = (ctx: ServicesContext, campaignId: string, organizationId: string) =>
+  ctx.db.prisma.notice.create({
+    data: { reference: `T-${randomUUID()}`, campaignId, organizationId, recipients: [], language: "nl" },
+  });
